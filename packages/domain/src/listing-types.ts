@@ -1,0 +1,86 @@
+/**
+ * Shapes shared by every surface. The public projection (`PublicListing`) is the only
+ * shape that may leave the system of record towards the public: search index, site,
+ * mini-program, screens, share cards. It holds exactly the fields of 法释〔2017〕7号 art. 6.
+ */
+
+/** 1–6, the six listing grounds of art. 1. */
+export type CategoryCode = 1 | 2 | 3 | 4 | 5 | 6;
+
+export type ListingKind = 'person' | 'org';
+
+export type ListingStatus = 'draft' | 'published' | 'removed';
+
+export type RemovalReason =
+  | 'performed'
+  | 'settled'
+  | 'withdrawn'
+  | 'no_assets'
+  | 'suspended'
+  | 'not_enforced'
+  | 'terminated'
+  | 'revoked'
+  | 'expired';
+
+/** Public JSON of a published listing (CONTRACT.md `Listing`). Dates are `YYYY-MM-DD`. */
+export interface PublicListing {
+  id: string;
+  kind: ListingKind;
+  name: string;
+  /** persons only */
+  gender?: '男' | '女';
+  /** persons only: age in whole years on the listing date */
+  age?: number;
+  /** persons only: `4601031980****1234` */
+  idNumberMasked?: string;
+  /** organisations only: unified social credit code (public by law) */
+  uscc?: string;
+  /** organisations only */
+  legalRepresentative?: string;
+  caseNo: string;
+  court: string;
+  filedAt: string;
+  basisIssuer: string;
+  basisDocNo: string;
+  obligation: string;
+  performance: string;
+  category: CategoryCode;
+  categoryLabel: string;
+  amountOwedFen: number;
+  livelihood: boolean;
+  region: string;
+  listedAt: string;
+  /** null for category 1 (no fixed term) */
+  termEndsAt: string | null;
+  demo: boolean;
+}
+
+/**
+ * What staff submit (API body, CSV row). Persons carry the full `idNumber`, which stays in the
+ * system of record and never reaches a public shape.
+ */
+export interface ListingDraftInput {
+  kind: ListingKind;
+  name: string;
+  idNumber?: string;
+  gender?: '男' | '女';
+  uscc?: string;
+  legalRepresentative?: string;
+  caseNo: string;
+  court: string;
+  filedAt: string;
+  basisIssuer: string;
+  basisDocNo: string;
+  obligation: string;
+  performance: string;
+  category: CategoryCode;
+  amountOwedFen: number;
+  livelihood: boolean;
+  region: string;
+  /** defaults to the publication date when absent */
+  listedAt?: string;
+  /** extension of the 2-year term in years (1–3), categories 2–6 only */
+  termExtensionYears?: number;
+  unitId?: string;
+  demo?: boolean;
+}
