@@ -1,0 +1,33 @@
+import type { Database } from '@portal/db';
+import type { SearchIndex } from '@portal/search';
+import type { Env } from './env.ts';
+import type { Logger } from './logger.ts';
+import type { RateLimitStore } from './http/rate-limit.ts';
+
+/** Notified after a transaction that queued outbox work commits, so the worker runs at once. */
+export interface OutboxSignal {
+  wake(): void;
+}
+
+/** Everything a route needs, built once by `main.ts` (or by a test). */
+export interface AppDeps {
+  env: Env;
+  logger: Logger;
+  db: Database;
+  dbKind: 'pglite' | 'postgres';
+  search: SearchIndex;
+  hashIdentifier: (value: string) => string;
+  outbox: OutboxSignal;
+  rateLimitStore: RateLimitStore;
+  /** Injected so tests can move time (listing terms, deadlines, rate windows). */
+  now: () => Date;
+  /** Folder of the built static site, when there is one. */
+  siteDir?: string;
+}
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    staff?: import('./services/staff-auth.ts').StaffPrincipal;
+  };
+};

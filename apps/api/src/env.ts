@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of `process.env` in the API. Parsed once at start; a bad value stops the
+ * process with a message naming the variable (fail closed).
+ */
+const intFromEnv = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) {
+        ctx.addIssue({ code: 'custom', message: `expected a non-negative integer, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: intFromEnv(8080),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./.data'),
+  DATABASE_URL: optionalString,
+  MEILI_URL: optionalString,
+  MEILI_KEY: optionalString,
+  MEILI_INDEX: z.string().default('listings'),
+  DEMO_RECORDS: intFromEnv(2000),
+  RATE_LIMIT_PER_MIN: intFromEnv(600),
+  STAFF_BOOTSTRAP_TOKEN: optionalString,
+  /** Key of the HMAC that lets the index match full ID numbers without holding them. */
+  IDENTIFIER_HMAC_KEY: optionalString,
+  /** Public origin of the site, used in QR codes and CORS. */
+  SITE_URL: optionalString,
+  /** Extra origins allowed by CORS (comma separated), e.g. the mini-program's H5 host. */
+  CORS_ORIGINS: optionalString,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `0` disables the static site build at start (tests that only need the API). */
+  SITE_BUILD: z.enum(['0', '1']).default('1'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/**
+ * @example
+ * const env = parseEnv(process.env); // throws EnvError naming each bad variable
+ */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n  ${lines.join('\n  ')}`);
+  }
+  const env = result.data;
+  if (env.NODE_ENV === 'production' && env.STAFF_BOOTSTRAP_TOKEN) {
+    throw new Error('Invalid environment:\n  STAFF_BOOTSTRAP_TOKEN is refused when NODE_ENV=production');
+  }
+  if (env.NODE_ENV === 'production' && !env.IDENTIFIER_HMAC_KEY) {
+    throw new Error('Invalid environment:\n  IDENTIFIER_HMAC_KEY is required when NODE_ENV=production');
+  }
+  return env;
+}

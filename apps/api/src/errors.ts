@@ -1,0 +1,75 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/**
+ * The closed set of API error codes. Each maps to one HTTP status and one zh-CN sentence for
+ * users; `ApiError` carries an English detail for logs when the cause needs explaining.
+ */
+export const API_ERRORS = {
+  BAD_REQUEST: [400, '请求格式不正确。'],
+  INVALID_JSON: [400, '请求内容不是有效的 JSON。'],
+  VALIDATION_FAILED: [400, '提交的内容有误，请按提示修改后重试。'],
+  INVALID_PARAMETER: [400, '查询参数不正确。'],
+  RESULT_WINDOW_EXCEEDED: [400, '只提供前 1000 条结果，请输入更具体的查询条件。'],
+  PAGE_SIZE_TOO_LARGE: [400, '每页最多 50 条。'],
+  UNSUPPORTED_MEDIA_TYPE: [415, '不支持的内容类型。'],
+  PAYLOAD_TOO_LARGE: [413, '提交的内容过大。'],
+  UNAUTHENTICATED: [401, '请先登录：缺少或无效的访问令牌。'],
+  FORBIDDEN: [403, '您无权执行此操作。'],
+  NOT_FOUND: [404, '未找到相关信息。'],
+  LISTING_NOT_FOUND: [404, '未找到该失信被执行人信息，可能已依法删除或从未公布。'],
+  LISTING_GONE: [410, '该失信被执行人信息已依法删除，不再公布。'],
+  INVALID_STATE: [409, '当前状态下不能执行此操作。'],
+  RATE_LIMITED: [429, '请求过于频繁，请稍后再试。'],
+  SEARCH_UNAVAILABLE: [503, '查询服务暂时不可用，请稍后再试。'],
+  INTERNAL: [500, '系统内部错误，请稍后再试。'],
+} as const satisfies Record<string, readonly [ContentfulStatusCode, string]>;
+
+export type ApiErrorCode = keyof typeof API_ERRORS;
+
+export interface ApiErrorOptions {
+  /** zh-CN sentence overriding the default one (e.g. a domain rule's message). */
+  message?: string;
+  field?: string;
+  /** Extra machine-readable details (e.g. per-field errors). Never personal data. */
+  details?: unknown;
+  /** English text for logs only. */
+  logDetail?: string;
+  headers?: Record<string, string>;
+  cause?: unknown;
+}
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly status: ContentfulStatusCode;
+  readonly userMessage: string;
+  readonly field: string | undefined;
+  readonly details: unknown;
+  readonly headers: Record<string, string>;
+
+  constructor(code: ApiErrorCode, options: ApiErrorOptions = {}) {
+    super(options.logDetail ?? code, { cause: options.cause });
+    const [status, message] = API_ERRORS[code];
+    this.code = code;
+    this.status = status;
+    this.userMessage = options.message ?? message;
+    this.field = options.field;
+    this.details = options.details;
+    this.headers = options.headers ?? {};
+  }
+}
+
+export interface ErrorEnvelope {
+  error: { code: string; message: string; field?: string; details?: unknown; requestId: string };
+}
+
+export function errorEnvelope(err: ApiError, requestId: string): ErrorEnvelope {
+  return {
+    error: {
+      code: err.code,
+      message: err.userMessage,
+      ...(err.field ? { field: err.field } : {}),
+      ...(err.details !== undefined ? { details: err.details } : {}),
+      requestId,
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { serve } from '@hono/node-server';
+import { parseEnv } from './env.ts';
+import { createLogger } from './logger.ts';
+import { mountPublicSurfaces } from './public-surfaces.ts';
+import { startRuntime } from './runtime.ts';
+
+/**
+ * `npm start`: the whole portal in one process — API at /api/v1/, site at /, kiosk at /screen.
+ * Prints the URL once it answers.
+ */
+async function main() {
+  const env = parseEnv(process.env);
+  const logger = createLogger(env.LOG_LEVEL);
+  const progress = (msg: string) => process.stderr.write(`${msg}\n`);
+  const runtime = await startRuntime(env, logger, { progress });
+  const surfaces = await mountPublicSurfaces(runtime, progress);
+  const server = serve({ fetch: runtime.app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    const host = info.address.includes(':') ? `[${info.address}]` : info.address;
+    process.stdout.write(`失信曝光台已启动：http://${host}:${info.port}/\n`);
+  });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    server.close();
+    await surfaces.stop();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`启动失败：${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

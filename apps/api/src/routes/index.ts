@@ -1,0 +1,16 @@
+import type { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { registerAdminListings } from './admin/listings.ts';
+import { registerHealth } from './health.ts';
+import { registerListingDetail } from './listing-detail.ts';
+import { registerSearch } from './search.ts';
+import { registerStats } from './stats.ts';
+
+/** Every `/api/v1` route, in one list a reader can scan. */
+export function registerApiRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  registerHealth(app, deps);
+  registerStats(app, deps);
+  registerSearch(app, deps);
+  registerListingDetail(app, deps);
+  registerAdminListings(app, deps);
+}

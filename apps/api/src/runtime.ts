@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createDatabase, type DatabaseHandle } from '@portal/db';
+import { createIdentifierHasher } from '@portal/search';
+import type { Hono } from 'hono';
+import { createApp } from './app.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+import type { Env } from './env.ts';
+import { createMemoryRateLimitStore } from './http/rate-limit.ts';
+import type { Logger } from './logger.ts';
+import { ensureBootstrapToken } from './services/bootstrap-staff.ts';
+import { seedDemoDataOnce } from './services/demo-seed.ts';
+import { startExpiryJob } from './services/expiry-job.ts';
+import { reconcileIndex } from './services/index-sync.ts';
+import { startPublisher } from './services/publisher.ts';
+import { openSearchIndex } from './services/search-backend.ts';
+
+export interface Runtime {
+  app: Hono<AppEnv>;
+  deps: AppDeps;
+  /** Listeners for index changes (site rebuilds, screen caches) register here. */
+  onIndexChanged: Set<(ids: string[]) => void>;
+  drainPublisher(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The identifier HMAC key: from env, or generated once and kept in DATA_DIR (embedded default). */
+function identifierKey(env: Env): string {
+  if (env.IDENTIFIER_HMAC_KEY) return env.IDENTIFIER_HMAC_KEY;
+  const file = join(resolve(env.DATA_DIR), 'identifier-hmac.key');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(resolve(env.DATA_DIR), { recursive: true });
+    const key = randomBytes(32).toString('hex');
+    writeFileSync(file, key, { mode: 0o600 });
+    return key;
+  }
+}
+
+/**
+ * Opens the system of record and the read model, brings the read model up to date, seeds demo
+ * data on first start and starts the background workers. `main.ts` serves the returned app.
+ */
+export async function startRuntime(
+  env: Env,
+  logger: Logger,
+  opts: { progress?: (msg: string) => void; database?: DatabaseHandle; now?: () => Date } = {},
+): Promise<Runtime> {
+  const progress = opts.progress ?? (() => {});
+  progress('正在打开数据库…');
+  const database =
+    opts.database ??
+    (await createDatabase(
+      env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: join(resolve(env.DATA_DIR), 'pglite') },
+    ));
+  const hashIdentifier = createIdentifierHasher(identifierKey(env));
+  const search = await openSearchIndex(env, hashIdentifier);
+  if (env.STAFF_BOOTSTRAP_TOKEN) await ensureBootstrapToken(database.db, env.STAFF_BOOTSTRAP_TOKEN);
+  const seeded = await seedDemoDataOnce(database.db, env.DEMO_RECORDS, progress);
+  if (seeded > 0) logger.info({ seeded }, 'demo data seeded');
+  progress('正在同步查询索引…');
+  const report = await reconcileIndex(database.db, search, hashIdentifier);
+  logger.info(report, 'search index reconciled');
+
+  const onIndexChanged = new Set<(ids: string[]) => void>();
+  const publisher = startPublisher({
+    db: database.db,
+    search,
+    hashIdentifier,
+    logger,
+    onIndexChanged: (ids) => {
+      for (const listener of onIndexChanged) listener(ids);
+    },
+  });
+  const deps: AppDeps = {
+    env,
+    logger,
+    db: database.db,
+    dbKind: database.kind,
+    search,
+    hashIdentifier,
+    outbox: publisher,
+    rateLimitStore: createMemoryRateLimitStore(),
+    now: opts.now ?? (() => new Date()),
+  };
+  const expiry = startExpiryJob(deps);
+  const reconcileTimer = setInterval(() => {
+    reconcileIndex(database.db, search, hashIdentifier).catch((err) => logger.warn({ err }, 'reconcile failed'));
+  }, 5 * 60_000);
+  reconcileTimer.unref();
+
+  return {
+    app: createApp(deps),
+    deps,
+    onIndexChanged,
+    drainPublisher: () => publisher.drain(),
+    async close() {
+      clearInterval(reconcileTimer);
+      expiry.stop();
+      await publisher.stop();
+      await search.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import type { Database } from '@portal/db';
+import { appendAudit } from '@portal/db';
+import { courts, staff, staffTokens } from '@portal/db/schema';
+import { eq } from 'drizzle-orm';
+import { hashToken } from './staff-auth.ts';
+
+export const BOOTSTRAP_STAFF_ID = 'S-BOOTSTRAP-ADMIN';
+
+/**
+ * Embedded mode only (the env module refuses it in production): makes sure a court-admin token
+ * with the given value exists, creating a placeholder court when the database has none yet.
+ */
+export async function ensureBootstrapToken(db: Database, token: string): Promise<void> {
+  const tokenHash = hashToken(token);
+  const existing = await db.select({ id: staffTokens.id }).from(staffTokens).where(eq(staffTokens.tokenHash, tokenHash));
+  if (existing.length > 0) return;
+  await db.transaction(async (tx) => {
+    let [court] = await tx.select({ id: courts.id }).from(courts).limit(1);
+    if (!court) {
+      court = { id: 'C-BOOTSTRAP' };
+      await tx.insert(courts).values({ id: court.id, name: '本院', code: '琼0000', region: '海南省' });
+    }
+    const [admin] = await tx.select({ id: staff.id }).from(staff).where(eq(staff.id, BOOTSTRAP_STAFF_ID));
+    if (!admin) {
+      await tx.insert(staff).values({ id: BOOTSTRAP_STAFF_ID, name: '系统管理员（引导令牌）', role: 'court_admin', courtId: court.id });
+    }
+    await tx.insert(staffTokens).values({ id: `T-${tokenHash.slice(0, 16)}`, staffId: BOOTSTRAP_STAFF_ID, tokenHash, label: 'STAFF_BOOTSTRAP_TOKEN' });
+    await appendAudit(tx, { actor: 'system', action: 'staff.token.bootstrap', entity: 'staff', entityId: BOOTSTRAP_STAFF_ID });
+  });
+}
