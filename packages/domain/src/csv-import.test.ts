@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { ADULT_ID, ORG_USCC } from '../test/drafts.ts';
+import { makeId } from '../test/fixtures.ts';
+import { encodeGbk } from '../test/gbk.ts';
+import { parseListingCsv } from './csv-import.ts';
+
+const today = '2025-06-01';
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const BOM = [0xef, 0xbb, 0xbf];
+
+const EN_HEADER =
+  'kind,name,idNumber,uscc,legalRepresentative,caseNo,court,filedAt,basisIssuer,basisDocNo,obligation,performance,category,amountOwedFen,livelihood,region';
+const enRow = (over: Partial<Record<string, string>> = {}) => {
+  const v = {
+    kind: 'person',
+    name: '张三',
+    idNumber: ADULT_ID,
+    uscc: '',
+    legalRepresentative: '',
+    caseNo: '(2017)琼9003执1234号',
+    court: '陵水县人民法院',
+    filedAt: '2017-03-02',
+    basisIssuer: '陵水县人民法院',
+    basisDocNo: '(2016)琼9028民初456号',
+    obligation: '偿还借款',
+    performance: '全部未履行',
+    category: '1',
+    amountOwedFen: '100000',
+    livelihood: 'false',
+    region: '海南省',
+    ...over,
+  };
+  return Object.values(v).join(',');
+};
+
+const ZH_HEADER =
+  '被执行人姓名/名称,身份证号码/组织机构代码,法定代表人,案号,执行法院,立案日期,执行依据制作单位,执行依据文号,生效法律文书确定的义务,被执行人的履行情况,失信被执行人具体情形,未履行金额（元）,涉民生案件,省份';
+const zhPerson = `张三,${ADULT_ID},,(2017)琼9003执1234号,陵水县人民法院,2017/3/2,陵水县人民法院,(2016)琼9028民初456号,偿还借款,全部未履行,违反财产报告制度,"1,000.50",否,海南省`;
+
+describe('parseListingCsv: encodings and layout', () => {
+  it('reads UTF-8 with a BOM and English field names', () => {
+    const r = parseListingCsv(new Uint8Array([...BOM, ...utf8(`${EN_HEADER}\r\n${enRow()}\r\n`)]), { today });
+    expect(r.rejected).toEqual([]);
+    expect(r.rows).toHaveLength(1);
+    expect(r.rows[0]).toMatchObject({
+      row: 2,
+      draft: { name: '张三', caseNo: '（2017）琼9003执1234号', amountOwedFen: 100000 },
+    });
+    expect(r.encoding).toBe('utf-8');
+  });
+
+  it('reads a GBK file from Chinese Excel with Chinese headers, yuan amounts and loose dates', () => {
+    const bytes = encodeGbk(`${ZH_HEADER}\r\n${zhPerson}\r\n`);
+    expect(new TextDecoder('gb18030').decode(bytes)).toBe(`${ZH_HEADER}\r\n${zhPerson}\r\n`);
+    const r = parseListingCsv(bytes, { today });
+    expect(r.encoding).toBe('gb18030');
+    expect(r.rejected).toEqual([]);
+    expect(r.rows[0]!.draft).toMatchObject({
+      kind: 'person',
+      name: '张三',
+      filedAt: '2017-03-02',
+      category: 4,
+      amountOwedFen: 100050,
+      livelihood: false,
+      region: '海南省',
+    });
+  });
+
+  it('routes the combined ID/code column to the credit code for an organisation', () => {
+    const row = `某某有限公司,${ORG_USCC},李四,(2017)琼9003执1234号,陵水县人民法院,2017年3月2日,陵水县人民法院,(2016)琼9028民初456号,偿还借款,全部未履行,3,0,是,海南省`;
+    const r = parseListingCsv(utf8(`${ZH_HEADER}\n${row}\n`), { today });
+    expect(r.rejected).toEqual([]);
+    expect(r.rows[0]!.draft).toMatchObject({
+      kind: 'org',
+      uscc: ORG_USCC,
+      legalRepresentative: '李四',
+      livelihood: true,
+    });
+  });
+
+  it('keeps a quoted field with commas, quotes and a line break in one spreadsheet row', () => {
+    const obligation = '"偿还借款100,000元，并支付""逾期利息""\n（见判决书第二项）"';
+    const text = `${EN_HEADER}\n${enRow({ obligation })}\n${enRow({ idNumber: '123' })}\n`;
+    const r = parseListingCsv(utf8(text), { today });
+    expect(r.rows[0]!.draft.obligation).toBe('偿还借款100,000元，并支付"逾期利息"\n（见判决书第二项）');
+    expect(r.rejected).toEqual([
+      expect.objectContaining({ row: 3, field: 'idNumber', code: 'INVALID_ID_NUMBER' }),
+    ]);
+  });
+
+  it('reads a tab-separated UTF-16 file (Excel “Unicode 文本”)', () => {
+    const text = `${EN_HEADER}\n${enRow()}\n`.replace(/,/g, '\t');
+    const units = [0xfeff, ...[...text].map((c) => c.charCodeAt(0))];
+    const bytes = new Uint8Array(new Uint16Array(units).buffer);
+    const r = parseListingCsv(bytes, { today });
+    expect(r.encoding).toBe('utf-16le');
+    expect(r.rows).toHaveLength(1);
+  });
+
+  it('ignores blank trailing rows, including rows of empty cells', () => {
+    const r = parseListingCsv(utf8(`${EN_HEADER}\n${enRow()}\n,,,,,\n\n\n`), { today });
+    expect(r.rows).toHaveLength(1);
+    expect(r.rejected).toEqual([]);
+  });
+});
+
+describe('parseListingCsv: rows and rejections', () => {
+  it('rejects bad rows with their spreadsheet row numbers and keeps the good ones', () => {
+    const minor = makeId('460103', '20100101');
+    const text = [
+      EN_HEADER,
+      enRow(),
+      enRow({ idNumber: `${ADULT_ID.slice(0, 17)}${ADULT_ID[17] === '0' ? '1' : '0'}` }),
+      '',
+      enRow({ idNumber: minor, caseNo: '(2017)琼9003执99号' }),
+      enRow({ caseNo: '(2017)琼9003执7号', category: '7', amountOwedFen: '-5' }),
+      enRow({ caseNo: '(2017)琼9003执8号' }),
+    ].join('\r\n');
+    const r = parseListingCsv(utf8(text), { today });
+    expect(r.rows.map((x) => x.row)).toEqual([2, 7]);
+    expect(r.rejected.map((x) => [x.row, x.field, x.code])).toEqual([
+      [3, 'idNumber', 'ID_NUMBER_CHECKSUM'],
+      [5, 'idNumber', 'MINOR_NOT_LISTABLE'],
+      [6, 'category', 'INVALID_CATEGORY'],
+      [6, 'amountOwedFen', 'INVALID_AMOUNT'],
+    ]);
+  });
+
+  it('tells staff to format the column as text when Excel wrote the ID in scientific notation', () => {
+    const r = parseListingCsv(utf8(`${EN_HEADER}\n${enRow({ idNumber: '4.60103E+17' })}`), { today });
+    expect(r.rejected).toEqual([
+      expect.objectContaining({ row: 2, code: 'ID_NUMBER_EXCEL_MANGLED', field: 'idNumber' }),
+    ]);
+    expect(r.rejected[0]!.message).toContain('文本');
+  });
+
+  it('rejects a second row for the same case and defaulter', () => {
+    const r = parseListingCsv(
+      utf8(`${EN_HEADER}\n${enRow()}\n${enRow({ caseNo: '（2017）琼9003执1234号' })}`),
+      { today },
+    );
+    expect(r.rows).toHaveLength(1);
+    expect(r.rejected).toEqual([expect.objectContaining({ row: 3, code: 'CSV_DUPLICATE_ROW' })]);
+  });
+
+  it('rejects a yuan amount with three decimals on the amount field', () => {
+    const row = zhPerson.replace('"1,000.50"', '1.234');
+    const r = parseListingCsv(utf8(`${ZH_HEADER}\n${row}`), { today });
+    expect(r.rejected).toEqual([
+      expect.objectContaining({ row: 2, field: 'amountOwedFen', code: 'INVALID_AMOUNT' }),
+    ]);
+  });
+
+  it('reports an unclosed quote at the row where it starts, after importing the rows before', () => {
+    const r = parseListingCsv(utf8(`${EN_HEADER}\n${enRow()}\n${enRow({ name: '"张三' })}\n${enRow()}`), {
+      today,
+    });
+    expect(r.rows).toHaveLength(1);
+    expect(r.rejected).toEqual([expect.objectContaining({ row: 3, code: 'CSV_MALFORMED' })]);
+  });
+});
+
+describe('parseListingCsv: headers', () => {
+  it('rejects the file on row 1 naming every missing required column', () => {
+    const r = parseListingCsv(utf8('姓名,身份证号码,案号\n张三,1,2'), { today });
+    expect(r.rows).toEqual([]);
+    expect(r.rejected).toHaveLength(1);
+    expect(r.rejected[0]).toMatchObject({ row: 1, code: 'CSV_MISSING_COLUMN' });
+    expect(r.rejected[0]!.message).toContain('执行法院');
+    expect(r.rejected[0]!.message).toContain('未履行金额（元）');
+  });
+
+  it('ignores unknown headers and lists them', () => {
+    const r = parseListingCsv(utf8(`${EN_HEADER},备注,年龄\n${enRow()},无,45`), { today });
+    expect(r.rows).toHaveLength(1);
+    expect(r.ignoredHeaders).toEqual(['备注']);
+  });
+
+  it('rejects two columns for the same field', () => {
+    const r = parseListingCsv(utf8(`${EN_HEADER},未履行金额（元）\n${enRow()},1000`), { today });
+    expect(r.rejected).toEqual([expect.objectContaining({ row: 1, code: 'CSV_DUPLICATE_COLUMN' })]);
+  });
+
+  it('rejects an empty file', () => {
+    expect(parseListingCsv(new Uint8Array(BOM), { today }).rejected).toEqual([
+      expect.objectContaining({ row: 1, code: 'CSV_EMPTY' }),
+    ]);
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * The closed set of domain error codes. Every validator in this package reports one of these,
+ * with a zh-CN sentence for the person who typed the value. The API maps them onto its error
+ * envelope (`{ error: { code, message, field } }`), the CSV import onto its rejection list.
+ */
+
+export type DomainErrorCode =
+  | 'INVALID_INPUT'
+  | 'INVALID_TYPE'
+  | 'REQUIRED'
+  | 'TOO_LONG'
+  | 'FIELD_NOT_ALLOWED'
+  | 'INVALID_KIND'
+  | 'INVALID_ID_NUMBER'
+  | 'ID_NUMBER_CHECKSUM'
+  | 'ID_NUMBER_BIRTH_DATE'
+  | 'ID_NUMBER_EXCEL_MANGLED'
+  | 'MINOR_NOT_LISTABLE'
+  | 'INVALID_GENDER'
+  | 'GENDER_MISMATCH'
+  | 'INVALID_USCC'
+  | 'USCC_CHECKSUM'
+  | 'INVALID_CASE_NO'
+  | 'CASE_NO_YEAR_MISMATCH'
+  | 'INVALID_CATEGORY'
+  | 'INVALID_AMOUNT'
+  | 'INVALID_DATE'
+  | 'DATE_IN_FUTURE'
+  | 'DATE_ORDER'
+  | 'INVALID_BOOLEAN'
+  | 'INVALID_REMOVAL_REASON'
+  | 'INVALID_TERM_EXTENSION'
+  | 'CSV_EMPTY'
+  | 'CSV_MALFORMED'
+  | 'CSV_MISSING_COLUMN'
+  | 'CSV_DUPLICATE_COLUMN'
+  | 'CSV_DUPLICATE_ROW';
+
+/** Default zh-CN message per code. Validators may return a more specific sentence. */
+export const DOMAIN_ERROR_MESSAGES: Record<DomainErrorCode, string> = {
+  INVALID_INPUT: '提交的内容格式不正确，请检查后重新提交。',
+  INVALID_TYPE: '该项的类型不正确，请填写文字。',
+  REQUIRED: '该项为必填项，请填写。',
+  TOO_LONG: '内容过长，请精简后重新填写。',
+  FIELD_NOT_ALLOWED: '该类型的被执行人不应填写此项。',
+  INVALID_KIND: '被执行人类型只能是“自然人”或“法人或其他组织”。',
+  INVALID_ID_NUMBER: '身份证号码应为18位，前17位为数字，最后一位为数字或字母X。',
+  ID_NUMBER_CHECKSUM: '身份证号码校验位不正确，请逐位核对。',
+  ID_NUMBER_BIRTH_DATE: '身份证号码中的出生日期无效，请核对。',
+  ID_NUMBER_EXCEL_MANGLED:
+    '身份证号码被 Excel 转换成了科学计数法（如 4.60103E+17），请将该列设置为“文本”格式，重新填写后再导出。',
+  MINOR_NOT_LISTABLE: '被执行人在发布日期未满十八周岁，依法不得纳入失信被执行人名单。',
+  INVALID_GENDER: '性别只能填写“男”或“女”。',
+  GENDER_MISMATCH: '填写的性别与身份证号码不一致，请核对。',
+  INVALID_USCC: '统一社会信用代码应为18位，由数字和大写字母组成（不含 I、O、Z、S、V）。',
+  USCC_CHECKSUM: '统一社会信用代码校验位不正确，请逐位核对。',
+  INVALID_CASE_NO: '案号格式不正确，应类似“（2017）琼9003执1234号”。',
+  CASE_NO_YEAR_MISMATCH: '案号中的年度与立案日期的年份不一致，请核对。',
+  INVALID_CATEGORY: '失信被执行人具体情形只能选择第一项至第六项中的一项。',
+  INVALID_AMOUNT: '金额格式不正确，请填写不小于0的金额，最多保留两位小数。',
+  INVALID_DATE: '日期无效，请按“2017-07-18”的格式填写。',
+  DATE_IN_FUTURE: '日期不能晚于今天。',
+  DATE_ORDER: '发布日期不能早于立案日期。',
+  INVALID_BOOLEAN: '该项只能填写“是”或“否”。',
+  INVALID_REMOVAL_REASON: '删除失信信息的理由不在法定情形之内。',
+  INVALID_TERM_EXTENSION: '延长期限只能是1至3年，且仅适用于第二项至第六项情形。',
+  CSV_EMPTY: '文件为空，请至少包含表头和一行数据。',
+  CSV_MALFORMED: '文件格式有误：引号未闭合，请用 Excel 重新另存为 CSV 文件。',
+  CSV_MISSING_COLUMN: '文件缺少必需的列。',
+  CSV_DUPLICATE_COLUMN: '文件中有重复的列。',
+  CSV_DUPLICATE_ROW: '该行与前面某行的案号和证件号码相同，已跳过。',
+};
+
+/** One problem with one input field; `field` is the input field name (e.g. `idNumber`). */
+export interface FieldError {
+  field: string;
+  code: DomainErrorCode;
+  message: string;
+}
+
+/** Result of parsing one value: the normalised value plus extras, or a code and a message. */
+export type ParseResult<T extends object> =
+  | ({ ok: true } & T)
+  | { ok: false; code: DomainErrorCode; message: string };
+
+/**
+ * Builds a failed parse result with the default message for `code` unless one is given.
+ * @example
+ * fail('INVALID_AMOUNT') // { ok: false, code: 'INVALID_AMOUNT', message: '金额格式不正确，…' }
+ */
+export function fail(
+  code: DomainErrorCode,
+  message?: string,
+): { ok: false; code: DomainErrorCode; message: string } {
+  return { ok: false, code, message: message ?? DOMAIN_ERROR_MESSAGES[code] };
+}
+
+/**
+ * Builds a FieldError with the default message for `code` unless one is given.
+ * @example
+ * fieldError('name', 'REQUIRED') // { field: 'name', code: 'REQUIRED', message: '该项为必填项，请填写。' }
+ */
+export function fieldError(field: string, code: DomainErrorCode, message?: string): FieldError {
+  return { field, code, message: message ?? DOMAIN_ERROR_MESSAGES[code] };
+}
+
+/**
+ * Thrown only when a caller breaks a documented precondition (a programming error, never bad
+ * user input): e.g. projecting a record that was never published. English message for logs.
+ */
+export class DomainInvariantError extends Error {
+  override name = 'DomainInvariantError';
+}
