@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeScreensApi, startFakeScreensApi } from '../testing/fake-screens-api.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--no-first-run',
+];
+
+interface KioskState {
+  state?: string;
+  page?: string;
+  ids?: string;
+}
+
+/** The kiosk's state attributes (evaluated in the page; a string so this file needs no DOM types). */
+const state = (page: Page): Promise<KioskState> =>
+  page.evaluate(
+    '({ state: document.body.dataset.state, page: document.body.dataset.page, ids: document.body.dataset.ids })',
+  );
+
+describe.skipIf(!existsSync(CHROMIUM))('kiosk page against a fake screens API', () => {
+  let browser: Browser;
+  let api: FakeScreensApi;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('loops the pages, drops a delisted id at once, goes neutral when stale, recovers', async () => {
+    api = await startFakeScreensApi(['A', 'B', 'C', 'D']);
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${api.url}/screen?interval=2&staleAfter=3&recheck=1`);
+      await expect.poll(() => state(page), { timeout: 5000 }).toMatchObject({ state: 'slide', page: '1' });
+      await expect.poll(() => state(page), { timeout: 5000 }).toMatchObject({ state: 'slide', page: '2' });
+
+      const onScreen = (await state(page)).ids?.split(',') ?? [];
+      const gone = onScreen[0]!;
+      api.ids = api.ids.filter((id) => id !== gone);
+      await expect
+        .poll(async () => (await state(page)).ids?.split(','), { timeout: 1800 })
+        .not.toContain(gone);
+
+      api.down = true;
+      const downAt = Date.now();
+      await expect
+        .poll(async () => (await state(page)).state, { timeout: 6000, interval: 100 })
+        .toBe('neutral');
+      const staleFor = Date.now() - downAt;
+      expect(staleFor, 'never a listing beyond staleAfter (+1 s watchdog)').toBeLessThan(3000 + 1500);
+      await page.waitForTimeout(1500);
+      expect((await state(page)).state).toBe('neutral');
+
+      api.down = false;
+      await expect.poll(async () => (await state(page)).state, { timeout: 6000 }).toBe('slide');
+    } finally {
+      await page.close();
+      await api.close();
+    }
+  });
+
+  it('falls back to a pure-CSS neutral screen when even the neutral image is unavailable', async () => {
+    api = await startFakeScreensApi(['A']);
+    api.down = true;
+    const page = await browser.newPage();
+    try {
+      await page.goto(
+        `${api.url}/screen?interval=2&staleAfter=2&court=${encodeURIComponent('儋州市人民法院')}`,
+      );
+      await expect.poll(async () => (await state(page)).state, { timeout: 5000 }).toBe('css-neutral');
+      expect(await page.textContent('#neutral-court')).toBe('儋州市人民法院');
+      api.down = false;
+      await expect.poll(async () => (await state(page)).state, { timeout: 6000 }).toBe('slide');
+    } finally {
+      await page.close();
+      await api.close();
+    }
+  });
+});

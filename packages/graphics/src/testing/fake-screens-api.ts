@@ -1,0 +1,66 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { kioskAssets } from '../kiosk-assets.ts';
+import { toPng } from '../render.ts';
+
+/**
+ * A stand-in for the screens routes of the API, for driving the kiosk page in Chromium:
+ * `ids` is the published list, `down` makes every API call fail like a dropped network.
+ */
+export interface FakeScreensApi {
+  url: string;
+  ids: string[];
+  down: boolean;
+  neutralDown: boolean;
+  perPage: number;
+  close(): Promise<void>;
+}
+
+const tinyPng = (color: string) =>
+  toPng(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9"><rect width="16" height="9" fill="${color}"/></svg>`,
+    160,
+  );
+
+export async function startFakeScreensApi(ids: string[]): Promise<FakeScreensApi> {
+  const slidePng = await tinyPng('#0b1e3d');
+  const neutralPng = await tinyPng('#a3161a');
+  const api: FakeScreensApi = {
+    url: '',
+    ids,
+    down: false,
+    neutralDown: false,
+    perPage: 2,
+    close: async () => {},
+  };
+  const server: Server = createServer((req, res) => {
+    const u = new URL(req.url ?? '/', 'http://x');
+    const send = (status: number, type: string, body: string | Buffer) => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
+    };
+    if (u.pathname === '/screen') return send(200, 'text/html; charset=utf-8', kioskAssets().html);
+    if (u.pathname === '/screen/kiosk.js')
+      return send(200, 'text/javascript; charset=utf-8', kioskAssets().js);
+    if (api.down) return req.socket.destroy();
+    const pages = Math.max(1, Math.ceil(api.ids.length / api.perPage));
+    const page = Math.min(Math.max(1, Number(u.searchParams.get('page')) || 1), pages);
+    if (u.pathname === '/api/v1/screens/board.json') {
+      const listingIds = api.ids.slice((page - 1) * api.perPage, page * api.perPage);
+      return send(200, 'application/json', JSON.stringify({ page, pages, listingIds }));
+    }
+    if (u.pathname === '/api/v1/screens/board.png') return send(200, 'image/png', slidePng);
+    if (u.pathname === '/api/v1/screens/neutral.png' && !api.neutralDown)
+      return send(200, 'image/png', neutralPng);
+    if (u.pathname === '/api/v1/screens/stats.png') return send(200, 'image/png', slidePng);
+    return send(404, 'application/json', '{"error":{"code":"NOT_FOUND","message":"未找到"}}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  api.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  api.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return api;
+}
