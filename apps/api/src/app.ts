@@ -3,8 +3,8 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './context.ts';
 import { ApiError } from './errors.ts';
-import { handleError } from './http/error-handler.ts';
 import { corsForPublicApi } from './http/cors.ts';
+import { handleError } from './http/error-handler.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { registerApiRoutes } from './routes/index.ts';
 

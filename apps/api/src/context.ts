@@ -1,8 +1,9 @@
 import type { Database } from '@portal/db';
 import type { SearchIndex } from '@portal/search';
 import type { Env } from './env.ts';
-import type { Logger } from './logger.ts';
 import type { RateLimitStore } from './http/rate-limit.ts';
+import type { Logger } from './logger.ts';
+import type { ScreenCache } from './services/screen-cache.ts';
 
 /** Notified after a transaction that queued outbox work commits, so the worker runs at once. */
 export interface OutboxSignal {
@@ -19,6 +20,8 @@ export interface AppDeps {
   hashIdentifier: (value: string) => string;
   outbox: OutboxSignal;
   rateLimitStore: RateLimitStore;
+  /** Board plans and rendered slides; invalidated whenever the read model changes. */
+  screens: ScreenCache;
   /** Injected so tests can move time (listing terms, deadlines, rate windows). */
   now: () => Date;
   /** Folder of the built static site, when there is one. */

@@ -36,7 +36,9 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MIN: intFromEnv(600),
   STAFF_BOOTSTRAP_TOKEN: optionalString,
   /** Key of the HMAC that lets the index match full ID numbers without holding them. */
-  IDENTIFIER_HMAC_KEY: optionalString,
+  IDENTIFIER_HMAC_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: 'must be at least 16 characters',
+  }),
   /** Public origin of the site, used in QR codes and CORS. */
   SITE_URL: optionalString,
   /** Extra origins allowed by CORS (comma separated), e.g. the mini-program's H5 host. */

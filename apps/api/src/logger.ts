@@ -9,7 +9,10 @@ const ID_NUMBER_PATTERN = /\b(\d{6})(\d{8})(\d{3}[\dXx])\b/g;
  * @example scrubIdNumbers('id 460103198001011234') // 'id 460103********1234'
  */
 export function scrubIdNumbers(text: string): string {
-  return text.replace(ID_NUMBER_PATTERN, (_m, head: string, _mid: string, tail: string) => `${head}********${tail}`);
+  return text.replace(
+    ID_NUMBER_PATTERN,
+    (_m, head: string, _mid: string, tail: string) => `${head}********${tail}`,
+  );
 }
 
 function scrubValue(value: unknown, depth = 0): unknown {
@@ -33,7 +36,14 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: undefined,
       redact: {
-        paths: ['*.idNumber', '*.phone', '*.requesterPhone', '*.requesterIdNumber', '*.contact', 'req.headers.authorization'],
+        paths: [
+          '*.idNumber',
+          '*.phone',
+          '*.requesterPhone',
+          '*.requesterIdNumber',
+          '*.contact',
+          'req.headers.authorization',
+        ],
         censor: '[redacted]',
       },
       hooks: {

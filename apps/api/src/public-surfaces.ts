@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { toListingRecord } from '@portal/db';
 import { listings } from '@portal/db/schema';
 import { toPublicListing } from '@portal/domain';
-import { toListingRecord } from '@portal/db';
 import { eq } from 'drizzle-orm';
 import { mountStaticSite } from './http/static-site.ts';
 import { computeStats } from './routes/stats.ts';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createDatabase, type DatabaseHandle } from '@portal/db';
-import { createIdentifierHasher } from '@portal/search';
+import { createIdentifierHasher, openSearchIndex } from '@portal/search';
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
 import type { AppDeps, AppEnv } from './context.ts';
@@ -14,7 +14,7 @@ import { seedDemoDataOnce } from './services/demo-seed.ts';
 import { startExpiryJob } from './services/expiry-job.ts';
 import { reconcileIndex } from './services/index-sync.ts';
 import { startPublisher } from './services/publisher.ts';
-import { openSearchIndex } from './services/search-backend.ts';
+import { createScreenCache } from './services/screen-cache.ts';
 
 export interface Runtime {
   app: Hono<AppEnv>;
@@ -53,10 +53,17 @@ export async function startRuntime(
   const database =
     opts.database ??
     (await createDatabase(
-      env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: join(resolve(env.DATA_DIR), 'pglite') },
+      env.DATABASE_URL
+        ? { databaseUrl: env.DATABASE_URL }
+        : { dataDir: join(resolve(env.DATA_DIR), 'pglite') },
     ));
   const hashIdentifier = createIdentifierHasher(identifierKey(env));
-  const search = await openSearchIndex(env, hashIdentifier);
+  const search = await openSearchIndex({
+    hashIdentifier,
+    meiliUrl: env.MEILI_URL,
+    meiliKey: env.MEILI_KEY,
+    meiliIndexUid: env.MEILI_INDEX,
+  });
   if (env.STAFF_BOOTSTRAP_TOKEN) await ensureBootstrapToken(database.db, env.STAFF_BOOTSTRAP_TOKEN);
   const seeded = await seedDemoDataOnce(database.db, env.DEMO_RECORDS, progress);
   if (seeded > 0) logger.info({ seeded }, 'demo data seeded');
@@ -64,7 +71,8 @@ export async function startRuntime(
   const report = await reconcileIndex(database.db, search, hashIdentifier);
   logger.info(report, 'search index reconciled');
 
-  const onIndexChanged = new Set<(ids: string[]) => void>();
+  const screens = createScreenCache(search);
+  const onIndexChanged = new Set<(ids: string[]) => void>([() => screens.invalidate()]);
   const publisher = startPublisher({
     db: database.db,
     search,
@@ -83,11 +91,14 @@ export async function startRuntime(
     hashIdentifier,
     outbox: publisher,
     rateLimitStore: createMemoryRateLimitStore(),
+    screens,
     now: opts.now ?? (() => new Date()),
   };
   const expiry = startExpiryJob(deps);
   const reconcileTimer = setInterval(() => {
-    reconcileIndex(database.db, search, hashIdentifier).catch((err) => logger.warn({ err }, 'reconcile failed'));
+    reconcileIndex(database.db, search, hashIdentifier).catch((err) =>
+      logger.warn({ err }, 'reconcile failed'),
+    );
   }, 5 * 60_000);
   reconcileTimer.unref();
 

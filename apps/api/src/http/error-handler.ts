@@ -14,7 +14,10 @@ export function toApiError(err: unknown): ApiError {
   if (err && typeof err === 'object' && 'name' in err && err.name === 'SearchUnavailableError') {
     return new ApiError('SEARCH_UNAVAILABLE', { cause: err });
   }
-  return new ApiError('INTERNAL', { cause: err, logDetail: err instanceof Error ? err.message : String(err) });
+  return new ApiError('INTERNAL', {
+    cause: err,
+    logDetail: err instanceof Error ? err.message : String(err),
+  });
 }
 
 export function handleError(logger: Logger) {

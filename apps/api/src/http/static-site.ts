@@ -52,9 +52,13 @@ export function mountStaticSite(app: Hono<AppEnv>, opts: StaticSiteOptions): voi
     const root = opts.root();
     const path = c.req.path;
     if (!root) {
-      return c.html('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>失信曝光台</title><p>网站正在生成，请稍候刷新。</p></html>', 503, {
-        'Retry-After': '5',
-      });
+      return c.html(
+        '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>失信曝光台</title><p>网站正在生成，请稍候刷新。</p></html>',
+        503,
+        {
+          'Retry-After': '5',
+        },
+      );
     }
     for (const [k, v] of Object.entries(opts.headers())) c.header(k, v);
     const listingMatch = /^\/listings\/([0-9A-Za-z_-]{1,64})\/?(index\.html)?$/.exec(path);
@@ -75,5 +79,8 @@ async function serveNotFound(c: Context<AppEnv>, root: string, status: 404 | 410
   const page = await readFile(join(root, '404.html')).catch(() => undefined);
   c.header('Cache-Control', 'no-cache');
   if (page) return c.body(page, status, { 'Content-Type': 'text/html; charset=utf-8' });
-  return c.html('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>未找到</title><p>未找到该页面。</p></html>', status);
+  return c.html(
+    '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>未找到</title><p>未找到该页面。</p></html>',
+    status,
+  );
 }

@@ -3,6 +3,8 @@ import type { AppDeps, AppEnv } from '../context.ts';
 import { registerAdminListings } from './admin/listings.ts';
 import { registerHealth } from './health.ts';
 import { registerListingDetail } from './listing-detail.ts';
+import { registerOpenApi } from './openapi.ts';
+import { registerKiosk, registerScreens } from './screens.ts';
 import { registerSearch } from './search.ts';
 import { registerStats } from './stats.ts';
 
@@ -13,4 +15,7 @@ export function registerApiRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   registerSearch(app, deps);
   registerListingDetail(app, deps);
   registerAdminListings(app, deps);
+  registerOpenApi(app);
+  registerScreens(app, deps, deps.screens);
+  registerKiosk(app);
 }

@@ -1,5 +1,5 @@
-import type { PublicListing } from '@portal/domain';
 import { listings } from '@portal/db/schema';
+import type { PublicListing } from '@portal/domain';
 import { eq } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
@@ -16,7 +16,11 @@ export function registerListingDetail(app: Hono<AppEnv>, deps: AppDeps): void {
     if (!/^[0-9A-Za-z_-]{1,64}$/.test(id)) throw new ApiError('LISTING_NOT_FOUND');
     const listing = await deps.search.get(id);
     if (listing) return c.json<PublicListing>(listing);
-    const rows = await deps.db.select({ status: listings.status }).from(listings).where(eq(listings.id, id)).limit(1);
+    const rows = await deps.db
+      .select({ status: listings.status })
+      .from(listings)
+      .where(eq(listings.id, id))
+      .limit(1);
     if (rows[0]?.status === 'removed') throw new ApiError('LISTING_GONE');
     throw new ApiError('LISTING_NOT_FOUND');
   });

@@ -1,5 +1,5 @@
-import type { Hono } from 'hono';
 import type { SearchResult } from '@portal/search';
+import type { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { parseSearchParams, RESULT_WINDOW } from './search-params.ts';

@@ -12,7 +12,10 @@ export const BOOTSTRAP_STAFF_ID = 'S-BOOTSTRAP-ADMIN';
  */
 export async function ensureBootstrapToken(db: Database, token: string): Promise<void> {
   const tokenHash = hashToken(token);
-  const existing = await db.select({ id: staffTokens.id }).from(staffTokens).where(eq(staffTokens.tokenHash, tokenHash));
+  const existing = await db
+    .select({ id: staffTokens.id })
+    .from(staffTokens)
+    .where(eq(staffTokens.tokenHash, tokenHash));
   if (existing.length > 0) return;
   await db.transaction(async (tx) => {
     let [court] = await tx.select({ id: courts.id }).from(courts).limit(1);
@@ -22,9 +25,24 @@ export async function ensureBootstrapToken(db: Database, token: string): Promise
     }
     const [admin] = await tx.select({ id: staff.id }).from(staff).where(eq(staff.id, BOOTSTRAP_STAFF_ID));
     if (!admin) {
-      await tx.insert(staff).values({ id: BOOTSTRAP_STAFF_ID, name: '系统管理员（引导令牌）', role: 'court_admin', courtId: court.id });
+      await tx.insert(staff).values({
+        id: BOOTSTRAP_STAFF_ID,
+        name: '系统管理员（引导令牌）',
+        role: 'court_admin',
+        courtId: court.id,
+      });
     }
-    await tx.insert(staffTokens).values({ id: `T-${tokenHash.slice(0, 16)}`, staffId: BOOTSTRAP_STAFF_ID, tokenHash, label: 'STAFF_BOOTSTRAP_TOKEN' });
-    await appendAudit(tx, { actor: 'system', action: 'staff.token.bootstrap', entity: 'staff', entityId: BOOTSTRAP_STAFF_ID });
+    await tx.insert(staffTokens).values({
+      id: `T-${tokenHash.slice(0, 16)}`,
+      staffId: BOOTSTRAP_STAFF_ID,
+      tokenHash,
+      label: 'STAFF_BOOTSTRAP_TOKEN',
+    });
+    await appendAudit(tx, {
+      actor: 'system',
+      action: 'staff.token.bootstrap',
+      entity: 'staff',
+      entityId: BOOTSTRAP_STAFF_ID,
+    });
   });
 }

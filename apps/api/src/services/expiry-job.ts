@@ -14,12 +14,18 @@ export async function removeExpiredListings(deps: Pick<AppDeps, 'db' | 'now' | '
   const candidates = await deps.db
     .select({ id: listings.id, termEndsAt: listings.termEndsAt })
     .from(listings)
-    .where(and(eq(listings.status, 'published'), isNotNull(listings.termEndsAt), lte(listings.termEndsAt, today)));
+    .where(
+      and(eq(listings.status, 'published'), isNotNull(listings.termEndsAt), lte(listings.termEndsAt, today)),
+    );
   const removed: string[] = [];
   for (const c of candidates) {
     if (!c.termEndsAt || !isExpired(c.termEndsAt, today)) continue;
     await deps.db.transaction(async (tx) => {
-      const [row] = await tx.select({ status: listings.status }).from(listings).where(eq(listings.id, c.id)).for('update');
+      const [row] = await tx
+        .select({ status: listings.status })
+        .from(listings)
+        .where(eq(listings.id, c.id))
+        .for('update');
       if (row?.status !== 'published') return;
       await applyRemoval(tx, c.id, 'expired', 'system', '公布期限届满，系统自动删除', deps.now());
       removed.push(c.id);

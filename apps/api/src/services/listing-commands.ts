@@ -1,4 +1,4 @@
-import { appendAudit, enqueue, type Database, type Transaction } from '@portal/db';
+import { appendAudit, type Database, enqueue, newId, toNewListingRow } from '@portal/db';
 import { listings } from '@portal/db/schema';
 import {
   isExpired,
@@ -12,7 +12,6 @@ import {
 import { eq } from 'drizzle-orm';
 import { ApiError } from '../errors.ts';
 
-import { draftToRow, newListingId } from './listing-rows.ts';
 import { LISTING_CHANGED } from './publisher.ts';
 import { assertCanActOnUnit, type StaffPrincipal } from './staff-auth.ts';
 
@@ -48,9 +47,19 @@ export async function createDraft(ctx: CommandContext, principal: StaffPrincipal
   const result = validateListingDraft(input, { today });
   if (!result.ok) throw validationError(result.errors);
   const unitId = unitFor(principal, result.value.unitId);
-  const id = newListingId();
+  const id = newId('L');
+  // the listing date is the publication date unless staff fixed one explicitly
+  const explicitListedAt =
+    input && typeof input === 'object' && 'listedAt' in input && Boolean(input.listedAt);
+  const draft = {
+    ...result.value,
+    id,
+    unitId: unitId ?? undefined,
+    demo: false,
+    listedAt: explicitListedAt ? result.value.listedAt : undefined,
+  };
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(listings).values(draftToRow(result.value, { id, unitId, demo: false }));
+    await tx.insert(listings).values(toNewListingRow(draft));
     await appendAudit(tx, {
       actor: principal.staffId,
       action: 'listing.create',
@@ -62,7 +71,7 @@ export async function createDraft(ctx: CommandContext, principal: StaffPrincipal
   return { id, status: 'draft' as const };
 }
 
-async function lockListing(tx: Transaction, id: string) {
+async function lockListing(tx: Database, id: string) {
   const rows = await tx.select().from(listings).where(eq(listings.id, id)).for('update');
   const row = rows[0];
   if (!row) throw new ApiError('LISTING_NOT_FOUND');
@@ -79,21 +88,34 @@ export async function publishListing(ctx: CommandContext, principal: StaffPrinci
     const row = await lockListing(tx, id);
     assertCanActOnUnit(principal, row.unitId);
     if (row.status !== 'draft') {
-      throw new ApiError('INVALID_STATE', { message: row.status === 'published' ? '该信息已经发布。' : '已删除的信息不能再次发布，请重新录入。' });
+      throw new ApiError('INVALID_STATE', {
+        message: row.status === 'published' ? '该信息已经发布。' : '已删除的信息不能再次发布，请重新录入。',
+      });
     }
     const listedAt = row.listedAt ?? today;
     if (row.kind === 'person' && row.birthDate && isMinorOn(row.birthDate, listedAt)) {
-      throw new ApiError('VALIDATION_FAILED', { field: 'idNumber', message: '被执行人在发布之日未满十八周岁，依法不得纳入失信被执行人名单。' });
+      throw new ApiError('VALIDATION_FAILED', {
+        field: 'idNumber',
+        message: '被执行人在发布之日未满十八周岁，依法不得纳入失信被执行人名单。',
+      });
     }
     const ends = termEndsAt(row.category, listedAt, row.termExtensionYears ?? 0);
     if (ends && isExpired(ends, today)) {
-      throw new ApiError('INVALID_STATE', { field: 'listedAt', message: '该信息的公布期限已届满，不能发布。' });
+      throw new ApiError('INVALID_STATE', {
+        field: 'listedAt',
+        message: '该信息的公布期限已届满，不能发布。',
+      });
     }
     await tx
       .update(listings)
       .set({ status: 'published', listedAt, termEndsAt: ends, publishedAt: ctx.now() })
       .where(eq(listings.id, id));
-    await appendAudit(tx, { actor: principal.staffId, action: 'listing.publish', entity: 'listing', entityId: id });
+    await appendAudit(tx, {
+      actor: principal.staffId,
+      action: 'listing.publish',
+      entity: 'listing',
+      entityId: id,
+    });
     await enqueue(tx, { topic: LISTING_CHANGED, key: id, payload: { id, change: 'publish' } });
   });
   ctx.afterCommit();
@@ -115,14 +137,21 @@ export async function removeListing(
     const row = await lockListing(tx, id);
     if (principal !== 'system') assertCanActOnUnit(principal, row.unitId);
     if (row.status === 'removed') throw new ApiError('INVALID_STATE', { message: '该信息已经删除。' });
-    await applyRemoval(tx, id, reason, principal === 'system' ? 'system' : principal.staffId, note, ctx.now());
+    await applyRemoval(
+      tx,
+      id,
+      reason,
+      principal === 'system' ? 'system' : principal.staffId,
+      note,
+      ctx.now(),
+    );
   });
   ctx.afterCommit();
   return { status: 'removed' as const };
 }
 
 export async function applyRemoval(
-  tx: Transaction,
+  tx: Database,
   id: string,
   reason: RemovalReason,
   actor: string,

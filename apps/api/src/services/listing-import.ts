@@ -1,9 +1,7 @@
-import { appendAudit } from '@portal/db';
-import { listings } from '@portal/db/schema';
+import { appendAudit, insertListings, newId } from '@portal/db';
 import { type NormalizedDraft, parseListingCsv, todayInChina } from '@portal/domain';
 
 import type { CommandContext } from './listing-commands.ts';
-import { draftToRow, newListingId } from './listing-rows.ts';
 import type { StaffPrincipal } from './staff-auth.ts';
 
 export interface ImportRejection {
@@ -22,7 +20,7 @@ export interface ImportResult {
 const INSERT_BATCH = 500;
 
 /**
- * CSV import: valid rows become drafts in one transaction (with one audit entry naming the ids),
+ * CSV import (a row without a listing date gets the import day, as the domain parser defaults it): valid rows become drafts in one transaction (with one audit entry naming the ids),
  * invalid rows are reported by spreadsheet row and change nothing.
  */
 export async function importListingsCsv(
@@ -39,15 +37,22 @@ export async function importListingsCsv(
       rejected.push({ row, code: 'FORBIDDEN', field: 'unitId', message: '您只能为本执行单元录入案件。' });
       continue;
     }
-    accepted.push({ row, draft, unitId: principal.role === 'unit_member' ? principal.unitId : (requested ?? null) });
+    accepted.push({
+      row,
+      draft,
+      unitId: principal.role === 'unit_member' ? principal.unitId : (requested ?? null),
+    });
   }
-  const ids = accepted.map(() => newListingId());
+  const ids = accepted.map(() => newId('L'));
   if (accepted.length > 0) {
     await ctx.db.transaction(async (tx) => {
-      for (let i = 0; i < accepted.length; i += INSERT_BATCH) {
-        const slice = accepted.slice(i, i + INSERT_BATCH);
-        await tx.insert(listings).values(slice.map((a, j) => draftToRow(a.draft, { id: ids[i + j]!, unitId: a.unitId, demo: false })));
-      }
+      const drafts = accepted.map((a, i) => ({
+        ...a.draft,
+        id: ids[i]!,
+        unitId: a.unitId ?? undefined,
+        demo: false,
+      }));
+      await insertListings(tx, drafts, { batchSize: INSERT_BATCH });
       await appendAudit(tx, {
         actor: principal.staffId,
         action: 'listing.import',

@@ -26,5 +26,10 @@ export async function listForStaff(
     .limit(STAFF_PAGE_SIZE)
     .offset((opts.page - 1) * STAFF_PAGE_SIZE);
   const [total] = await db.select({ n: count() }).from(listings).where(where);
-  return { items: rows.map(toListingRecord), total: Number(total?.n ?? 0), page: opts.page, pageSize: STAFF_PAGE_SIZE };
+  return {
+    items: rows.map(toListingRecord),
+    total: Number(total?.n ?? 0),
+    page: opts.page,
+    pageSize: STAFF_PAGE_SIZE,
+  };
 }

@@ -123,4 +123,3 @@ function runAstroBuild(dataFile: string, outDir: string, logger: Logger): Promis
     });
   });
 }
-

@@ -25,7 +25,13 @@ export function newToken(): string {
 
 export async function findPrincipal(db: Database, token: string): Promise<StaffPrincipal | null> {
   const rows = await db
-    .select({ staffId: staff.id, name: staff.name, role: staff.role, courtId: staff.courtId, unitId: staff.unitId })
+    .select({
+      staffId: staff.id,
+      name: staff.name,
+      role: staff.role,
+      courtId: staff.courtId,
+      unitId: staff.unitId,
+    })
     .from(staffTokens)
     .innerJoin(staff, eq(staff.id, staffTokens.staffId))
     .where(and(eq(staffTokens.tokenHash, hashToken(token)), isNull(staffTokens.revokedAt)))

@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { TestBackend } from '@portal/db/testing';
 import { courts, executionUnits, staff, staffTokens } from '@portal/db/schema';
+import type { TestBackend } from '@portal/db/testing';
 import { parseEnv } from '../env.ts';
 import { createLogger } from '../logger.ts';
-import { startRuntime, type Runtime } from '../runtime.ts';
+import { type Runtime, startRuntime } from '../runtime.ts';
 import { hashToken } from '../services/staff-auth.ts';
 
 export const TOKENS = {
@@ -37,7 +37,7 @@ export async function openTestRuntime(
     DEMO_RECORDS: '0',
     SITE_BUILD: '0',
     LOG_LEVEL: 'info',
-    IDENTIFIER_HMAC_KEY: 'test-hmac-key',
+    IDENTIFIER_HMAC_KEY: 'test-hmac-key-0123456789',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'portal-test-')),
     RATE_LIMIT_PER_MIN: '0',
     ...overrides,
@@ -57,7 +57,11 @@ export async function openTestRuntime(
     request(path, init = {}) {
       const { token, ...rest } = init;
       const headers = new Headers(rest.headers);
-      if (token) headers.set('Authorization', `Bearer ${token in TOKENS ? TOKENS[token as keyof typeof TOKENS] : token}`);
+      if (token)
+        headers.set(
+          'Authorization',
+          `Bearer ${token in TOKENS ? TOKENS[token as keyof typeof TOKENS] : token}`,
+        );
       return Promise.resolve(rt.app.request(path, { ...rest, headers }));
     },
     close: () => rt.close(),
@@ -68,8 +72,24 @@ async function seedStaff(rt: Runtime) {
   const db = rt.deps.db;
   await db.insert(courts).values({ id: 'C1', name: '儋州市人民法院', code: '琼9003', region: '儋州市' });
   await db.insert(executionUnits).values([
-    { id: 'U-A', courtId: 'C1', name: '执行一组', judge: '甲法官', assistant: '甲助理', clerk: '甲书记员', bailiff: '甲法警' },
-    { id: 'U-B', courtId: 'C1', name: '执行二组', judge: '乙法官', assistant: '乙助理', clerk: '乙书记员', bailiff: '乙法警' },
+    {
+      id: 'U-A',
+      courtId: 'C1',
+      name: '执行一组',
+      judge: '甲法官',
+      assistant: '甲助理',
+      clerk: '甲书记员',
+      bailiff: '甲法警',
+    },
+    {
+      id: 'U-B',
+      courtId: 'C1',
+      name: '执行二组',
+      judge: '乙法官',
+      assistant: '乙助理',
+      clerk: '乙书记员',
+      bailiff: '乙法警',
+    },
   ]);
   await db.insert(staff).values([
     { id: 'S-ADMIN', name: '管理员', role: 'court_admin', courtId: 'C1' },

@@ -1,6 +1,6 @@
 import { backends } from '@portal/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { personDraft, orgDraft } from '../../testing/fixtures.ts';
+import { orgDraft, personDraft } from '../../testing/fixtures.ts';
 import { openTestRuntime, type TestRuntime, within } from '../../testing/test-runtime.ts';
 
 const json = (body: unknown) => ({
@@ -44,7 +44,10 @@ describe.each(backends())('listing lifecycle on $kind', (backend) => {
     expect(body.idNumberMasked).toMatch(/^4601031980\*{4}\d{3}[\dX]$/);
     expect(body).not.toHaveProperty('idNumber');
 
-    const removed = await t.request(`/api/v1/admin/listings/${id}/remove`, { ...json({ reason: 'performed' }), token: 'admin' });
+    const removed = await t.request(`/api/v1/admin/listings/${id}/remove`, {
+      ...json({ reason: 'performed' }),
+      token: 'admin',
+    });
     expect(removed.status).toBe(200);
     expect(await removed.json()).toEqual({ status: 'removed' });
     await within(2000, async () => !(await searchHits('海明')).includes(id));
@@ -70,7 +73,9 @@ describe.each(backends())('listing lifecycle on $kind', (backend) => {
     expect(pub.total).toBe(1);
     expect(pub.items[0]?.id).toBe(id);
     expect(pub.items[0]?.idNumber).toMatch(/^\d{17}[\dX]$/);
-    const drafts = (await (await t.request('/api/v1/admin/listings?status=draft', { token: 'admin' })).json()) as {
+    const drafts = (await (
+      await t.request('/api/v1/admin/listings?status=draft', { token: 'admin' })
+    ).json()) as {
       items: { id: string }[];
     };
     expect(drafts.items.map((i) => i.id)).toEqual([draftId]);

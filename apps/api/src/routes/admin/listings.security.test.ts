@@ -23,7 +23,10 @@ describe.each(backends())('staff API access control and personal data on $kind',
     const routes: [string, RequestInit][] = [
       ['/api/v1/admin/listings', post(personDraft())],
       ['/api/v1/admin/listings', { method: 'GET' }],
-      ['/api/v1/admin/listings/import', { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: 'name\n' }],
+      [
+        '/api/v1/admin/listings/import',
+        { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: 'name\n' },
+      ],
       ['/api/v1/admin/listings/LX/publish', { method: 'POST' }],
       ['/api/v1/admin/listings/LX/remove', post({ reason: 'performed' })],
     ];
@@ -37,20 +40,43 @@ describe.each(backends())('staff API access control and personal data on $kind',
   });
 
   it('a unit member cannot file, publish or remove for another unit (403) and sees only its own listings', async () => {
-    const forbidden = await t.request('/api/v1/admin/listings', post(personDraft({ unitId: 'U-B' }), 'unitA'));
+    const forbidden = await t.request(
+      '/api/v1/admin/listings',
+      post(personDraft({ unitId: 'U-B' }), 'unitA'),
+    );
     expect(forbidden.status).toBe(403);
-    const own = (await (await t.request('/api/v1/admin/listings', post(personDraft(), 'unitA'))).json()) as { id: string };
-    const other = (await (await t.request('/api/v1/admin/listings', post(personDraft(), 'unitB'))).json()) as { id: string };
-    expect((await t.request(`/api/v1/admin/listings/${other.id}/publish`, { method: 'POST', token: 'unitA' })).status).toBe(403);
-    expect((await t.request(`/api/v1/admin/listings/${own.id}/publish`, { method: 'POST', token: 'unitA' })).status).toBe(200);
-    expect((await t.request(`/api/v1/admin/listings/${own.id}/remove`, post({ reason: 'performed' }, 'unitB'))).status).toBe(403);
-    const list = (await (await t.request('/api/v1/admin/listings', { token: 'unitA' })).json()) as { items: { id: string }[] };
+    const own = (await (await t.request('/api/v1/admin/listings', post(personDraft(), 'unitA'))).json()) as {
+      id: string;
+    };
+    const other = (await (
+      await t.request('/api/v1/admin/listings', post(personDraft(), 'unitB'))
+    ).json()) as { id: string };
+    expect(
+      (await t.request(`/api/v1/admin/listings/${other.id}/publish`, { method: 'POST', token: 'unitA' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await t.request(`/api/v1/admin/listings/${own.id}/publish`, { method: 'POST', token: 'unitA' }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await t.request(`/api/v1/admin/listings/${own.id}/remove`, post({ reason: 'performed' }, 'unitB')))
+        .status,
+    ).toBe(403);
+    const list = (await (await t.request('/api/v1/admin/listings', { token: 'unitA' })).json()) as {
+      items: { id: string }[];
+    };
     expect(list.items.map((i) => i.id)).toEqual([own.id]);
   });
 
   it('a sentinel full ID number never appears in a public response, the index or a log line', async () => {
     const sentinel = idNumberFor('19770707', '987');
-    const created = (await (await t.request('/api/v1/admin/listings', post(personDraft({ idNumber: sentinel, name: '王哨兵' }), 'admin'))).json()) as {
+    const created = (await (
+      await t.request(
+        '/api/v1/admin/listings',
+        post(personDraft({ idNumber: sentinel, name: '王哨兵' }), 'admin'),
+      )
+    ).json()) as {
       id: string;
     };
     await t.request(`/api/v1/admin/listings/${created.id}/publish`, { method: 'POST', token: 'admin' });
@@ -69,7 +95,10 @@ describe.each(backends())('staff API access control and personal data on $kind',
     const indexed = JSON.stringify(await t.rt.deps.search.search({ q: '王哨兵' }));
     expect(indexed).not.toContain(sentinel);
     // a bad request that quotes the ID back must not write it to the logs either
-    await t.request('/api/v1/admin/listings', post(personDraft({ idNumber: sentinel, category: 99 }), 'admin'));
+    await t.request(
+      '/api/v1/admin/listings',
+      post(personDraft({ idNumber: sentinel, category: 99 }), 'admin'),
+    );
     expect(t.logLines.join('\n')).not.toContain(sentinel);
   });
 });

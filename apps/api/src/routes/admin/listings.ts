@@ -2,8 +2,13 @@ import type { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import { readJson } from '../../http/read-json.ts';
+import {
+  type CommandContext,
+  createDraft,
+  publishListing,
+  removeListing,
+} from '../../services/listing-commands.ts';
 import { importListingsCsv } from '../../services/listing-import.ts';
-import { createDraft, publishListing, removeListing, type CommandContext } from '../../services/listing-commands.ts';
 import { listForStaff } from '../../services/listing-queries.ts';
 import { requireStaff } from '../../services/staff-auth.ts';
 
@@ -22,7 +27,10 @@ export function registerAdminListings(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get('/api/v1/admin/listings', async (c) => {
     const status = c.req.query('status');
     if (status !== undefined && status !== 'draft' && status !== 'published' && status !== 'removed') {
-      throw new ApiError('INVALID_PARAMETER', { field: 'status', message: '状态只能是 draft、published 或 removed。' });
+      throw new ApiError('INVALID_PARAMETER', {
+        field: 'status',
+        message: '状态只能是 draft、published 或 removed。',
+      });
     }
     const pageRaw = c.req.query('page') ?? '1';
     if (!/^\d+$/.test(pageRaw) || Number(pageRaw) < 1) {
@@ -37,9 +45,15 @@ export function registerAdminListings(app: Hono<AppEnv>, deps: AppDeps): void {
       throw new ApiError('UNSUPPORTED_MEDIA_TYPE', { message: '请以 text/csv 格式上传 CSV 文件。' });
     }
     const declared = Number(c.req.header('content-length') ?? 0);
-    if (declared > MAX_CSV_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE', { message: 'CSV 文件不能超过 20 MB，请分批导入或使用命令行导入工具。' });
+    if (declared > MAX_CSV_BYTES)
+      throw new ApiError('PAYLOAD_TOO_LARGE', {
+        message: 'CSV 文件不能超过 20 MB，请分批导入或使用命令行导入工具。',
+      });
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.byteLength > MAX_CSV_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE', { message: 'CSV 文件不能超过 20 MB，请分批导入或使用命令行导入工具。' });
+    if (bytes.byteLength > MAX_CSV_BYTES)
+      throw new ApiError('PAYLOAD_TOO_LARGE', {
+        message: 'CSV 文件不能超过 20 MB，请分批导入或使用命令行导入工具。',
+      });
     return c.json(await importListingsCsv(ctx, c.get('staff')!, bytes));
   });
 
@@ -52,7 +66,13 @@ export function registerAdminListings(app: Hono<AppEnv>, deps: AppDeps): void {
     const reason = body && typeof body === 'object' ? (body as Record<string, unknown>).reason : undefined;
     const note = body && typeof body === 'object' ? (body as Record<string, unknown>).note : undefined;
     return c.json(
-      await removeListing(ctx, c.get('staff')!, c.req.param('id'), reason, typeof note === 'string' ? note.slice(0, 500) : undefined),
+      await removeListing(
+        ctx,
+        c.get('staff')!,
+        c.req.param('id'),
+        reason,
+        typeof note === 'string' ? note.slice(0, 500) : undefined,
+      ),
     );
   });
 }
