@@ -16,6 +16,16 @@ import { reconcileIndex } from './services/index-sync.ts';
 import { startPublisher } from './services/publisher.ts';
 import { createScreenCache } from './services/screen-cache.ts';
 
+export interface RuntimeOptions {
+  progress?: (msg: string) => void;
+  /** an already opened database (tests); closed with the runtime unless `keepDatabaseOpen` */
+  database?: DatabaseHandle;
+  keepDatabaseOpen?: boolean;
+  now?: () => Date;
+  /** `false` starts no background worker: simulates a process that died after committing */
+  workers?: boolean;
+}
+
 export interface Runtime {
   app: Hono<AppEnv>;
   deps: AppDeps;
@@ -24,6 +34,8 @@ export interface Runtime {
   drainPublisher(): Promise<number>;
   close(): Promise<void>;
 }
+
+const idlePublisher = { wake() {}, drain: async () => 0, stop: async () => {} };
 
 /** The identifier HMAC key: from env, or generated once and kept in DATA_DIR (embedded default). */
 function identifierKey(env: Env): string {
@@ -43,11 +55,7 @@ function identifierKey(env: Env): string {
  * Opens the system of record and the read model, brings the read model up to date, seeds demo
  * data on first start and starts the background workers. `main.ts` serves the returned app.
  */
-export async function startRuntime(
-  env: Env,
-  logger: Logger,
-  opts: { progress?: (msg: string) => void; database?: DatabaseHandle; now?: () => Date } = {},
-): Promise<Runtime> {
+export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOptions = {}): Promise<Runtime> {
   const progress = opts.progress ?? (() => {});
   progress('正在打开数据库…');
   const database =
@@ -73,15 +81,18 @@ export async function startRuntime(
 
   const screens = createScreenCache(search);
   const onIndexChanged = new Set<(ids: string[]) => void>([() => screens.invalidate()]);
-  const publisher = startPublisher({
-    db: database.db,
-    search,
-    hashIdentifier,
-    logger,
-    onIndexChanged: (ids) => {
-      for (const listener of onIndexChanged) listener(ids);
-    },
-  });
+  const workers = opts.workers ?? true;
+  const publisher = workers
+    ? startPublisher({
+        db: database.db,
+        search,
+        hashIdentifier,
+        logger,
+        onIndexChanged: (ids) => {
+          for (const listener of onIndexChanged) listener(ids);
+        },
+      })
+    : idlePublisher;
   const deps: AppDeps = {
     env,
     logger,
@@ -94,13 +105,14 @@ export async function startRuntime(
     screens,
     now: opts.now ?? (() => new Date()),
   };
-  const expiry = startExpiryJob(deps);
+  const expiry = workers ? startExpiryJob(deps) : { stop() {} };
   const reconcileTimer = setInterval(() => {
     reconcileIndex(database.db, search, hashIdentifier).catch((err) =>
       logger.warn({ err }, 'reconcile failed'),
     );
   }, 5 * 60_000);
   reconcileTimer.unref();
+  if (!workers) clearInterval(reconcileTimer);
 
   return {
     app: createApp(deps),
@@ -112,7 +124,7 @@ export async function startRuntime(
       expiry.stop();
       await publisher.stop();
       await search.close();
-      await database.close();
+      if (!opts.keepDatabaseOpen) await database.close();
     },
   };
 }

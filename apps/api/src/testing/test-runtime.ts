@@ -2,11 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { DatabaseHandle } from '@portal/db';
 import { courts, executionUnits, staff, staffTokens } from '@portal/db/schema';
 import type { TestBackend } from '@portal/db/testing';
 import { parseEnv } from '../env.ts';
 import { createLogger } from '../logger.ts';
-import { type Runtime, startRuntime } from '../runtime.ts';
+import { type Runtime, type RuntimeOptions, startRuntime } from '../runtime.ts';
 import { hashToken } from '../services/staff-auth.ts';
 
 export const TOKENS = {
@@ -30,9 +31,9 @@ export interface TestRuntime {
 export async function openTestRuntime(
   backend: TestBackend,
   overrides: Record<string, string> = {},
-  opts: { now?: () => Date } = {},
+  opts: Omit<RuntimeOptions, 'database'> & { database?: DatabaseHandle; seedStaff?: boolean } = {},
 ): Promise<TestRuntime> {
-  const database = await backend.open();
+  const database = opts.database ?? (await backend.open());
   const env = parseEnv({
     DEMO_RECORDS: '0',
     SITE_BUILD: '0',
@@ -49,8 +50,9 @@ export async function openTestRuntime(
       cb();
     },
   });
-  const rt = await startRuntime(env, createLogger(env.LOG_LEVEL, sink), { database, ...opts });
-  await seedStaff(rt);
+  const { seedStaff: withStaff = true, ...runtimeOpts } = opts;
+  const rt = await startRuntime(env, createLogger(env.LOG_LEVEL, sink), { ...runtimeOpts, database });
+  if (withStaff) await seedStaff(rt);
   return {
     rt,
     logLines,
