@@ -1,0 +1,85 @@
+/**
+ * One entry point to the system of record: PostgreSQL (`postgres` driver) when a URL is given, PGlite
+ * (embedded, single process) otherwise. Migrations from `../drizzle` are applied on open, the same
+ * files on both engines.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+
+/** A drizzle database over our schema, whichever engine is underneath. Transactions are one too. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** The `tx` handed to `db.transaction(async (tx) => …)`. */
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export interface CreateDatabaseOptions {
+  /** PostgreSQL connection URL; wins over the other options */
+  databaseUrl?: string;
+  /** PGlite data folder (created if missing) */
+  dataDir?: string;
+  /** PGlite in memory (tests); also the fallback when neither URL nor folder is given */
+  memory?: boolean;
+  /** PostgreSQL pool size (default 5) */
+  maxConnections?: number;
+}
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+/**
+ * Opens the database and applies pending migrations.
+ *
+ * @example
+ * const { db, kind, close } = await createDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '.data/pg' });
+ */
+export async function createDatabase(opts: CreateDatabaseOptions): Promise<DatabaseHandle> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.maxConnections ?? 5);
+  return openPglite(opts.memory || !opts.dataDir ? undefined : opts.dataDir);
+}
+
+async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
+  const client = postgres(url, { max, onnotice: () => {} });
+  try {
+    const db = drizzlePostgres(client, { schema });
+    await migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  } catch (error) {
+    await client.end({ timeout: 1 });
+    throw error;
+  }
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  return usePglite(await PGlite.create(dataDir ? { dataDir } : {}));
+}
+
+/** Wraps an already created PGlite (e.g. loaded from a dump), applies migrations; closing closes it. */
+export async function usePglite(client: PGlite): Promise<DatabaseHandle> {
+  try {
+    const db = drizzlePglite(client, { schema });
+    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    return { db, kind: 'pglite', close: () => client.close() };
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+}
