@@ -4,6 +4,7 @@ import type { Env } from './env.ts';
 import type { RateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import type { ScreenCache } from './services/screen-cache.ts';
+import type { SealedBox } from './services/sealed-box.ts';
 
 /** Notified after a transaction that queued outbox work commits, so the worker runs at once. */
 export interface OutboxSignal {
@@ -22,6 +23,8 @@ export interface AppDeps {
   rateLimitStore: RateLimitStore;
   /** Board plans and rendered slides; invalidated whenever the read model changes. */
   screens: ScreenCache;
+  /** Encrypts personal data at rest (requester and tipster identities). */
+  sealedBox: SealedBox;
   /** Injected so tests can move time (listing terms, deadlines, rate windows). */
   now: () => Date;
   /** Folder of the built static site, when there is one. */

@@ -39,6 +39,10 @@ const envSchema = z.object({
   IDENTIFIER_HMAC_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, {
     message: 'must be at least 16 characters',
   }),
+  /** Key that encrypts personal contact data at rest (AES-256-GCM). */
+  CONTACT_ENCRYPTION_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: 'must be at least 16 characters',
+  }),
   /** Public origin of the site, used in QR codes and CORS. */
   SITE_URL: optionalString,
   /** Extra origins allowed by CORS (comma separated), e.g. the mini-program's H5 host. */
@@ -64,8 +68,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (env.NODE_ENV === 'production' && env.STAFF_BOOTSTRAP_TOKEN) {
     throw new Error('Invalid environment:\n  STAFF_BOOTSTRAP_TOKEN is refused when NODE_ENV=production');
   }
-  if (env.NODE_ENV === 'production' && !env.IDENTIFIER_HMAC_KEY) {
-    throw new Error('Invalid environment:\n  IDENTIFIER_HMAC_KEY is required when NODE_ENV=production');
+  for (const name of ['IDENTIFIER_HMAC_KEY', 'CONTACT_ENCRYPTION_KEY'] as const) {
+    if (env.NODE_ENV === 'production' && !env[name]) {
+      throw new Error(`Invalid environment:\n  ${name} is required when NODE_ENV=production`);
+    }
   }
   return env;
 }

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createDatabase, type DatabaseHandle } from '@portal/db';
 import { createIdentifierHasher, openSearchIndex } from '@portal/search';
@@ -15,6 +13,8 @@ import { startExpiryJob } from './services/expiry-job.ts';
 import { reconcileIndex } from './services/index-sync.ts';
 import { startPublisher } from './services/publisher.ts';
 import { createScreenCache } from './services/screen-cache.ts';
+import { createSealedBox } from './services/sealed-box.ts';
+import { loadOrCreateSecret } from './services/secrets.ts';
 
 export interface RuntimeOptions {
   progress?: (msg: string) => void;
@@ -37,20 +37,6 @@ export interface Runtime {
 
 const idlePublisher = { wake() {}, drain: async () => 0, stop: async () => {} };
 
-/** The identifier HMAC key: from env, or generated once and kept in DATA_DIR (embedded default). */
-function identifierKey(env: Env): string {
-  if (env.IDENTIFIER_HMAC_KEY) return env.IDENTIFIER_HMAC_KEY;
-  const file = join(resolve(env.DATA_DIR), 'identifier-hmac.key');
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    mkdirSync(resolve(env.DATA_DIR), { recursive: true });
-    const key = randomBytes(32).toString('hex');
-    writeFileSync(file, key, { mode: 0o600 });
-    return key;
-  }
-}
-
 /**
  * Opens the system of record and the read model, brings the read model up to date, seeds demo
  * data on first start and starts the background workers. `main.ts` serves the returned app.
@@ -65,7 +51,12 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
         ? { databaseUrl: env.DATABASE_URL }
         : { dataDir: join(resolve(env.DATA_DIR), 'pglite') },
     ));
-  const hashIdentifier = createIdentifierHasher(identifierKey(env));
+  const hashIdentifier = createIdentifierHasher(
+    loadOrCreateSecret(env.DATA_DIR, 'identifier-hmac.key', env.IDENTIFIER_HMAC_KEY),
+  );
+  const sealedBox = createSealedBox(
+    loadOrCreateSecret(env.DATA_DIR, 'contact-encryption.key', env.CONTACT_ENCRYPTION_KEY),
+  );
   const search = await openSearchIndex({
     hashIdentifier,
     meiliUrl: env.MEILI_URL,
@@ -103,6 +94,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     outbox: publisher,
     rateLimitStore: createMemoryRateLimitStore(),
     screens,
+    sealedBox,
     now: opts.now ?? (() => new Date()),
   };
   const expiry = workers ? startExpiryJob(deps) : { stop() {} };

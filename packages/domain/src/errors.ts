@@ -34,7 +34,10 @@ export type DomainErrorCode =
   | 'CSV_MALFORMED'
   | 'CSV_MISSING_COLUMN'
   | 'CSV_DUPLICATE_COLUMN'
-  | 'CSV_DUPLICATE_ROW';
+  | 'CSV_DUPLICATE_ROW'
+  | 'INVALID_PHONE'
+  | 'INVALID_CORRECTION_GROUNDS'
+  | 'TOO_SHORT';
 
 /** Default zh-CN message per code. Validators may return a more specific sentence. */
 export const DOMAIN_ERROR_MESSAGES: Record<DomainErrorCode, string> = {
@@ -69,6 +72,9 @@ export const DOMAIN_ERROR_MESSAGES: Record<DomainErrorCode, string> = {
   CSV_MISSING_COLUMN: '文件缺少必需的列。',
   CSV_DUPLICATE_COLUMN: '文件中有重复的列。',
   CSV_DUPLICATE_ROW: '该行与前面某行的案号和证件号码相同，已跳过。',
+  INVALID_PHONE: '联系电话格式不正确，请填写11位手机号码或带区号的固定电话。',
+  INVALID_CORRECTION_GROUNDS: '请选择申请纠正的理由：不应纳入、信息有误或应予删除。',
+  TOO_SHORT: '内容过短，请写明具体情况。',
 };
 
 /** One problem with one input field; `field` is the input field name (e.g. `idNumber`). */

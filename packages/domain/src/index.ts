@@ -5,6 +5,7 @@ export * from './age.ts';
 export * from './case-number.ts';
 export * from './categories.ts';
 export * from './consumption-ban.ts';
+export * from './correction-request.ts';
 export * from './csv-import.ts';
 export * from './csv-parse.ts';
 export * from './csv-values.ts';

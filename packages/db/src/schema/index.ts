@@ -1,4 +1,5 @@
 export * from './audit-log.ts';
+export * from './correction-requests.ts';
 export * from './courts.ts';
 export * from './execution-units.ts';
 export * from './listings.ts';
