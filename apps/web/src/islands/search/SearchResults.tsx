@@ -1,0 +1,49 @@
+import { formatFen, type PublicListing } from '@portal/domain';
+import { formatDateZh } from '../../lib/format.ts';
+
+/** One result: every value rendered as text by React, never as markup. */
+function ResultItem({ hit }: { hit: PublicListing }) {
+  const ident = hit.kind === 'person' ? hit.idNumberMasked : hit.uscc;
+  return (
+    <li className="card">
+      <h3>
+        <a href={`/listings/${encodeURIComponent(hit.id)}/`}>{hit.name}</a>
+        {hit.demo && (
+          <>
+            {' '}
+            <span className="badge demo">演示数据</span>
+          </>
+        )}
+        {hit.livelihood && (
+          <>
+            {' '}
+            <span className="badge livelihood">涉民生</span>
+          </>
+        )}
+      </h3>
+      <p className="meta">
+        {hit.kind === 'person' ? '自然人' : '单位'}
+        {ident && <span className="mono">{` · ${ident}`}</span>}
+      </p>
+      <p className="meta">{`${hit.caseNo} · ${hit.court}`}</p>
+      <p className="meta">{hit.categoryLabel}</p>
+      <p className="meta">
+        未履行金额 <span className="amount">{formatFen(hit.amountOwedFen)}</span>
+        {` · 发布于 ${formatDateZh(hit.listedAt)}`}
+      </p>
+    </li>
+  );
+}
+
+export function SearchResults({ hits, busy }: { hits: PublicListing[]; busy: boolean }) {
+  if (hits.length === 0) {
+    return <p>没有找到符合条件的记录。请检查姓名是否有错别字，或减少筛选条件。</p>;
+  }
+  return (
+    <ul className="card-list" aria-busy={busy}>
+      {hits.map((h) => (
+        <ResultItem key={h.id} hit={h} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,137 @@
+/**
+ * The live parts of the pages (search, status check, correction form) against a stand-in API.
+ * The full flow against the real server is covered by the end-to-end suite in tests/e2e.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
+import { launchBrowser, openPage } from './support/browser.ts';
+import { testSnapshot, XSS_SCRIPT } from './support/fixture.ts';
+import { serveSite } from './support/site-server.ts';
+import type { StaticServer } from './support/static-server.ts';
+import { stubApi } from './support/stub-api.ts';
+
+const { dist } = inject('webSite');
+const { listings } = testSnapshot();
+const REMOVED = listings.find((l) => l.id !== 'xss-person' && l.kind === 'person')!;
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([
+    launchBrowser(),
+    serveSite(dist, stubApi(listings, new Set([REMOVED.id]))),
+  ]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('search page', () => {
+  it('searching 王 shows results, announces the count and shows facet counts', async () => {
+    const w = await openPage(browser, server.url);
+    const { page } = w;
+    await page.goto(`${server.url}/search`, { waitUntil: 'networkidle' });
+    await page.fill('#search-q', '王');
+    const status = page.getByRole('status');
+    await expect.poll(() => status.textContent()).toMatch(/^找到 \d+ 条记录/);
+    expect(await page.locator('.card-list > li').count()).toBeGreaterThan(0);
+    const options = await page.locator('#f-category option').allTextContents();
+    expect(options.some((o) => /（\d+）$/.test(o))).toBe(true);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('王');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(w.cspViolations).toEqual([]);
+    await w.close();
+  });
+
+  it('a filter narrows the results and the URL holds the state for sharing', async () => {
+    const w = await openPage(browser, server.url);
+    const { page } = w;
+    await page.goto(`${server.url}/search?q=%E7%8E%8B`, { waitUntil: 'networkidle' });
+    const status = page.getByRole('status');
+    await expect.poll(() => status.textContent()).toMatch(/^找到 \d+ 条记录/);
+    const total = Number(/找到 (\d+)/.exec((await status.textContent()) ?? '')?.[1]);
+    await page.locator('summary', { hasText: '筛选与排序' }).click(); // collapsed on phones
+    const labels = await page.locator('#f-category option').allTextContents();
+    const values = await page
+      .locator('#f-category option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const pick = labels.findIndex((l) => {
+      const n = Number(/（(\d+)）$/.exec(l)?.[1] ?? 0);
+      return n > 0 && n < total;
+    });
+    expect(pick).toBeGreaterThan(0);
+    const category = values[pick] ?? '';
+    const expected = Number(/（(\d+)）$/.exec(labels[pick] ?? '')?.[1]);
+    await page.selectOption('#f-category', category);
+    await expect.poll(() => status.textContent()).toMatch(new RegExp(`^找到 ${expected} 条记录`));
+    expect(new URL(page.url()).searchParams.get('category')).toBe(category);
+    expect(await page.locator('.card-list > li').count()).toBe(expected);
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await page.inputValue('#search-q')).toBe('王');
+    expect(await page.inputValue('#f-category')).toBe(category);
+    await w.close();
+  });
+
+  it('renders HTML and script payloads in results as text', async () => {
+    const w = await openPage(browser, server.url);
+    const { page } = w;
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('<')}`, { waitUntil: 'networkidle' });
+    await expect.poll(() => page.getByRole('link', { name: XSS_SCRIPT }).count()).toBe(1);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(w.dialogs).toEqual([]);
+    await w.close();
+  });
+});
+
+describe('listing page of a removed listing', () => {
+  it('hides the record on load and says it is no longer published', async () => {
+    const w = await openPage(browser, server.url);
+    const { page } = w;
+    await page.goto(`${server.url}/listings/${REMOVED.id}/`, { waitUntil: 'networkidle' });
+    await page.locator('#listing-gone').waitFor({ state: 'visible' });
+    expect(await page.locator('#listing-gone h1').textContent()).toBe('该信息已依法删除或不再公布');
+    expect(await page.locator('#listing-record').count()).toBe(0);
+    expect(await page.locator('body').textContent()).not.toContain(REMOVED.name);
+    await w.close();
+  });
+});
+
+describe('correction form', () => {
+  it('preselects the listing from its page, submits and shows the receipt', async () => {
+    const w = await openPage(browser, server.url);
+    const { page } = w;
+    await page.goto(`${server.url}/listings/xss-org/`, { waitUntil: 'networkidle' });
+    await page.getByRole('link', { name: '为这条记录申请纠正' }).click();
+    await page.waitForURL(/\/corrections\/\?listing=xss-org$/);
+    expect(await page.inputValue('#c-listing')).toBe('xss-org');
+    await page.locator('.success').getByText('案号 (2026)琼9003执9002号').waitFor();
+    await page.check('#c-grounds-should_be_deleted');
+    await page.fill('#c-name', '儋州某某有限公司');
+    await page.fill('#c-phone', '0898-23300000');
+    await page.fill('#c-explanation', '本公司已于上月全部履行判决确定的付款义务，附银行回单。');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '提交纠正申请' }).click();
+    await page.getByText('纠正申请已提交').waitFor();
+    expect(await page.locator('body').textContent()).toContain('JZ-2026-000123');
+    expect(await page.locator('body').textContent()).toContain('2026年12月14日');
+    await w.close();
+  });
+
+  it("shows the server's zh-CN error next to the field it names", async () => {
+    const w = await openPage(browser, server.url);
+    const { page } = w;
+    await page.goto(`${server.url}/corrections/?listing=${REMOVED.id}`, { waitUntil: 'networkidle' });
+    await page.check('#c-grounds-inaccurate');
+    await page.fill('#c-name', '张三');
+    await page.fill('#c-phone', '13800138000');
+    await page.fill('#c-explanation', '金额记载错误，应为一万元。');
+    await page.getByRole('button', { name: '提交纠正申请' }).click();
+    await expect
+      .poll(() => page.locator('#c-listing-error').textContent())
+      .toBe('没有找到正在公布的这条记录，请核对记录编号。');
+    expect(await page.locator('#c-listing').getAttribute('aria-invalid')).toBe('true');
+    await w.close();
+  });
+});
