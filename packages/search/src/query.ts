@@ -1,0 +1,61 @@
+import { SearchQueryError } from './errors.ts';
+import type { FacetCounts, SearchFilters, SearchQuery, SearchSort } from './search-index.ts';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+/** Deepest result an adapter serves (the API's own cap is lower: 1,000). */
+export const MAX_RESULT_WINDOW = 10_000;
+export const MAX_QUERY_LENGTH = 100;
+
+const SORTS: readonly SearchSort[] = [
+  'relevance',
+  'amount:desc',
+  'amount:asc',
+  'listedAt:desc',
+  'listedAt:asc',
+];
+
+/** A query with defaults applied and every field checked. */
+export interface ResolvedQuery {
+  q: string;
+  filters: SearchFilters;
+  sort: SearchSort;
+  page: number;
+  pageSize: number;
+  offset: number;
+}
+
+function positiveInt(value: number | undefined, fallback: number, field: string, max: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new SearchQueryError(field, `${field} must be an integer between 1 and ${max}`);
+  }
+  return value;
+}
+
+/** Applies defaults and rejects what no adapter may serve. Throws `SearchQueryError`. */
+export function resolveQuery(query: SearchQuery): ResolvedQuery {
+  const q = (query.q ?? '').trim();
+  if (q.length > MAX_QUERY_LENGTH) throw new SearchQueryError('q', `q is longer than ${MAX_QUERY_LENGTH}`);
+  const sort = query.sort ?? 'relevance';
+  if (!SORTS.includes(sort)) throw new SearchQueryError('sort', `unknown sort ${String(sort)}`);
+  const pageSize = positiveInt(query.pageSize, DEFAULT_PAGE_SIZE, 'pageSize', MAX_PAGE_SIZE);
+  const page = positiveInt(query.page, 1, 'page', MAX_RESULT_WINDOW);
+  const offset = (page - 1) * pageSize;
+  if (offset + pageSize > MAX_RESULT_WINDOW) {
+    throw new SearchQueryError('page', `results beyond ${MAX_RESULT_WINDOW} are not served`);
+  }
+  const filters = { ...query.filters };
+  const { category, kind } = filters;
+  if (category !== undefined && !(Number.isInteger(category) && category >= 1 && category <= 6)) {
+    throw new SearchQueryError('category', 'category must be 1–6');
+  }
+  if (kind !== undefined && kind !== 'person' && kind !== 'org') {
+    throw new SearchQueryError('kind', 'kind must be person or org');
+  }
+  return { q, filters, sort, page, pageSize, offset };
+}
+
+export function emptyFacets(): FacetCounts {
+  return { category: {}, region: {}, kind: {}, court: {} };
+}

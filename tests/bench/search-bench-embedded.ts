@@ -1,0 +1,68 @@
+/** The embedded side of the search benchmark: build time, memory, latency over the query mix. */
+import { EmbeddedSearchIndex, type SearchDocument, type SearchQuery } from '@portal/search';
+
+const BATCH = 10_000;
+
+export interface EmbeddedBuild {
+  index: EmbeddedSearchIndex;
+  buildMs: number;
+  /** RSS and heap + array buffers added by the index, MB (after a GC when `--expose-gc`) */
+  rssMb: number;
+  heapMb: number;
+  sample: SearchDocument[];
+}
+
+function memory(): { rss: number; heap: number } {
+  globalThis.gc?.();
+  const m = process.memoryUsage();
+  return { rss: m.rss, heap: m.heapUsed + m.arrayBuffers };
+}
+
+/** Upserts the documents in batches of 10k, timing only the upserts; keeps ~1 % as a query sample. */
+export async function buildEmbedded(docs: Iterable<SearchDocument>, hashIdentifier: (v: string) => string) {
+  const before = memory();
+  const index = new EmbeddedSearchIndex({ hashIdentifier });
+  const sample: SearchDocument[] = [];
+  let batch: SearchDocument[] = [];
+  let buildMs = 0;
+  const flush = async () => {
+    const started = performance.now();
+    await index.upsert(batch);
+    buildMs += performance.now() - started;
+    batch = [];
+  };
+  let i = 0;
+  for (const doc of docs) {
+    if (i++ % 97 === 0 && sample.length < 20_000) sample.push(doc);
+    batch.push(doc);
+    if (batch.length === BATCH) await flush();
+  }
+  await flush();
+  const after = memory();
+  const mb = (bytes: number) => Math.round(bytes / 1e6);
+  return {
+    index,
+    buildMs,
+    rssMb: mb(after.rss - before.rss),
+    heapMb: mb(after.heap - before.heap),
+    sample,
+  } satisfies EmbeddedBuild;
+}
+
+/** Runs the queries (after 20 warm-up queries) and returns their latencies in ms. */
+export async function timeEmbedded(index: EmbeddedSearchIndex, queries: SearchQuery[]): Promise<number[]> {
+  for (const query of queries.slice(0, 20)) await index.search(query);
+  const times: number[] = [];
+  for (const query of queries) {
+    const started = performance.now();
+    await index.search(query);
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/** The p-th percentile (0–100) of the latencies, nearest rank. */
+export function percentile(times: number[], p: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}

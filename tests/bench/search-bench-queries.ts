@@ -1,0 +1,72 @@
+/**
+ * The fixed query mix of the search benchmark (same as the spike in SEARCH-AND-GRAPHICS-NOTES.md):
+ * 40 % person names (2–3 characters), 10 % 2-character pieces of 3-character names, 20 % company
+ * fragments, 30 % case-number fragments; 0–2 filters each; mostly relevance, some sorts.
+ */
+import type { SearchDocument, SearchQuery, SearchSort } from '@portal/search';
+import { prng } from './search-bench-data.ts';
+
+function caseFragment(caseNo: string, rand: () => number): string {
+  const m = /^（(\d{4})）(琼\d*)(执恢?)(\d+)号$/.exec(caseNo);
+  if (!m) return caseNo.slice(1, 7);
+  const [, year, court, type, seq] = m as unknown as [string, string, string, string, string];
+  const r = rand();
+  if (r < 0.35) return `${type}${seq}`; // 执1234
+  if (r < 0.6) return `(${year})${court}`; // (2017)琼9003 typed half-width
+  if (r < 0.85) return `（${year}）${court}${type}${seq.slice(0, Math.max(1, seq.length - 1))}`;
+  return `${court}${type}${seq}号`;
+}
+
+function filtersFor(doc: SearchDocument, rand: () => number): SearchQuery['filters'] {
+  const n = Math.floor(rand() * 3);
+  const pool: NonNullable<SearchQuery['filters']>[] = [
+    { region: doc.region },
+    { court: doc.court },
+    { kind: doc.kind },
+    { category: doc.category },
+    { livelihood: doc.livelihood },
+  ];
+  const out: NonNullable<SearchQuery['filters']> = {};
+  for (let i = 0; i < n; i++) Object.assign(out, pool[Math.floor(rand() * pool.length)]);
+  return out;
+}
+
+const SORTS: SearchSort[] = [
+  'relevance',
+  'relevance',
+  'relevance',
+  'relevance',
+  'amount:desc',
+  'listedAt:desc',
+];
+
+/** `count` queries drawn from `sample` (documents of the indexed set), deterministic per seed. */
+export function buildQueryMix(sample: SearchDocument[], count = 240, seed = 11): SearchQuery[] {
+  const rand = prng(seed);
+  const persons = sample.filter((d) => d.kind === 'person');
+  const threeChar = persons.filter((d) => d.name.length === 3);
+  const orgs = sample.filter((d) => d.kind === 'org');
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const out: SearchQuery[] = [];
+  for (let i = 0; i < count; i++) {
+    const r = (i % 20) / 20; // exact proportions
+    let doc: SearchDocument;
+    let q: string;
+    if (r < 0.4) {
+      doc = pick(persons);
+      q = doc.name;
+    } else if (r < 0.5) {
+      doc = pick(threeChar);
+      q = rand() < 0.5 ? doc.name.slice(0, 2) : doc.name.slice(1);
+    } else if (r < 0.7) {
+      doc = pick(orgs);
+      const start = 2 + Math.floor(rand() * 3);
+      q = doc.name.slice(start, start + 2 + Math.floor(rand() * 3));
+    } else {
+      doc = pick(sample);
+      q = caseFragment(doc.caseNo, rand);
+    }
+    out.push({ q, filters: filtersFor(doc, rand), sort: pick(SORTS), page: 1, pageSize: 20 });
+  }
+  return out;
+}
