@@ -1,7 +1,20 @@
 import { Agent, request } from 'node:http';
 import { startServer } from '../support/start-server.ts';
 
-const QUERIES = ['王', '陈国', '符', '建筑', '海南', '执1', '（2017）琼9003', '李娜', '吴', '房地产', '执恢', '张伟'];
+const QUERIES = [
+  '王',
+  '陈国',
+  '符',
+  '建筑',
+  '海南',
+  '执1',
+  '（2017）琼9003',
+  '李娜',
+  '吴',
+  '房地产',
+  '执恢',
+  '张伟',
+];
 
 function get(agent: Agent, base: URL, path: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -23,7 +36,10 @@ export async function run(opts: { records?: number; seconds?: number; concurrenc
   const records = opts.records ?? 20_000;
   const seconds = opts.seconds ?? 10;
   const concurrency = opts.concurrency ?? 16;
-  const server = await startServer({ DEMO_RECORDS: String(records), RATE_LIMIT_PER_MIN: '0', SITE_BUILD: '0' }, 600_000);
+  const server = await startServer(
+    { DEMO_RECORDS: String(records), RATE_LIMIT_PER_MIN: '0', SITE_BUILD: '0' },
+    600_000,
+  );
   try {
     const base = new URL(server.url);
     const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
@@ -46,7 +62,8 @@ export async function run(opts: { records?: number; seconds?: number; concurrenc
     await Promise.all(Array.from({ length: concurrency }, worker));
     const elapsed = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
-    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
+    const pct = (p: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
     const result = {
       records,
       concurrency,

@@ -4,7 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } },
+});
 const quick = values.quick ?? false;
 
 const benches: Record<string, () => Promise<unknown>> = {

@@ -12,7 +12,11 @@ describe('npm start on a fresh data directory', () => {
     server = await startServer({ DEMO_RECORDS: '300' });
     const health = await (await fetch(`${server.url}api/v1/health`)).json();
     expect(health).toEqual({ status: 'ok', database: 'pglite', search: 'embedded' });
-    const stats1 = (await (await fetch(`${server.url}api/v1/stats`)).json()) as { listed: number; removed: number; demo: boolean };
+    const stats1 = (await (await fetch(`${server.url}api/v1/stats`)).json()) as {
+      listed: number;
+      removed: number;
+      demo: boolean;
+    };
     expect(stats1.listed + stats1.removed).toBe(300);
     expect(stats1.demo).toBe(true);
     const home = await fetch(server.url);
