@@ -1,11 +1,13 @@
+import { validateCorrectionRequest } from '@portal/domain';
 import { describe, expect, it } from 'vitest';
 import {
   type CorrectionInput,
-  normalizePhone,
-  toRequestBody,
+  checkCorrection,
+  GROUNDS,
   validateCorrection,
 } from '../src/islands/correction/correction-rules.ts';
 
+const TODAY = '2026-11-27';
 const VALID: CorrectionInput = {
   listingId: 'demo-1-00001',
   grounds: 'inaccurate',
@@ -15,69 +17,112 @@ const VALID: CorrectionInput = {
   explanation: '判决书确定的金额是一万元，公布的金额有误。',
 };
 
+/** Fields the server (`POST /api/v1/corrections`) reports for the same form values. */
+function serverFields(input: CorrectionInput): string[] {
+  const raw: Record<string, string> = { ...input };
+  if (!input.requesterIdNumber.trim()) delete raw.requesterIdNumber;
+  const r = validateCorrectionRequest(raw, { today: TODAY });
+  return r.ok ? [] : [...new Set(r.errors.map((e) => e.field))].sort();
+}
+
+const clientFields = (input: CorrectionInput) => Object.keys(validateCorrection(input, TODAY)).sort();
+
 describe('correction request checks', () => {
   it('accepts a complete request', () => {
-    expect(validateCorrection(VALID)).toEqual({});
+    expect(validateCorrection(VALID, TODAY)).toEqual({});
   });
 
   it('names every missing field in zh-CN', () => {
-    const errors = validateCorrection({
-      listingId: '',
-      grounds: '',
-      requesterName: ' ',
-      requesterPhone: '',
-      requesterIdNumber: '',
-      explanation: '',
-    });
+    const errors = validateCorrection(
+      {
+        listingId: '',
+        grounds: '',
+        requesterName: ' ',
+        requesterPhone: '',
+        requesterIdNumber: '',
+        explanation: '',
+      },
+      TODAY,
+    );
     expect(Object.keys(errors).sort()).toEqual(
       ['explanation', 'grounds', 'listingId', 'requesterName', 'requesterPhone'].sort(),
     );
     expect(errors.grounds).toBe('请选择申请纠正的理由。');
+    expect(errors.requesterPhone).toBe('请填写联系电话，法院审查时会与您联系。');
   });
 
-  it('accepts mobile and landline numbers as people type them', () => {
-    for (const phone of [
-      '138 0013 8000',
-      '+86 138-0013-8000',
-      '0898-23300000',
-      '（0898）23300000',
-      '１３８００１３８０００',
-    ]) {
-      expect(validateCorrection({ ...VALID, requesterPhone: phone }).requesterPhone, phone).toBeUndefined();
+  it('offers exactly the grounds the server accepts', () => {
+    expect(GROUNDS).toEqual(['should_not_be_listed', 'inaccurate', 'should_be_deleted']);
+  });
+
+  it('agrees with the server on which fields are at fault, case by case', () => {
+    const cases: Partial<CorrectionInput>[] = [
+      {},
+      { requesterPhone: '138 0013 8000' },
+      { requesterPhone: '+86 138-0013-8000' },
+      { requesterPhone: '0898-23300000' },
+      { requesterPhone: '（0898）23300000' },
+      { requesterPhone: '１３８００１３８０００' },
+      { requesterPhone: '0898-23300000-123' },
+      { requesterPhone: '12345' },
+      { requesterPhone: '1380013800a' },
+      { requesterPhone: '1'.repeat(31) },
+      { requesterName: '某'.repeat(100) },
+      { requesterName: '某'.repeat(101) },
+      { requesterIdNumber: '11010519491231002x' },
+      { requesterIdNumber: '110105194912310021' },
+      { requesterIdNumber: '110105202912310025' },
+      { explanation: '有误' },
+      { explanation: '一二三四五六七八九十' },
+      { explanation: '字'.repeat(2000) },
+      { explanation: '字'.repeat(2001) },
+      { listingId: 'x'.repeat(65) },
+      { grounds: '' },
+      { grounds: 'other' as CorrectionInput['grounds'] },
+      { requesterName: '', requesterPhone: '', explanation: '' },
+    ];
+    for (const c of cases) {
+      const input = { ...VALID, ...c };
+      expect(clientFields(input), JSON.stringify(c)).toEqual(serverFields(input));
     }
-    expect(normalizePhone('+86 138-0013-8000')).toBe('13800138000');
-    expect(validateCorrection({ ...VALID, requesterPhone: '12345' }).requesterPhone).toMatch(
-      /^请填写正确的手机号码/,
-    );
   });
 
-  it('checks an optional ID number with the national check digit', () => {
-    expect(
-      validateCorrection({ ...VALID, requesterIdNumber: '11010519491231002X' }).requesterIdNumber,
-    ).toBeUndefined();
-    expect(validateCorrection({ ...VALID, requesterIdNumber: '110105194912310021' }).requesterIdNumber).toBe(
-      '身份证号码校验位不正确，请逐位核对。',
+  it('sends the values as the server normalises them, and the server accepts them as sent', () => {
+    const checked = checkCorrection(
+      {
+        ...VALID,
+        requesterName: ' 张三 ',
+        requesterPhone: '+86 138-0013-8000',
+        requesterIdNumber: '11010519491231002x',
+      },
+      TODAY,
     );
-  });
-
-  it('asks for a real explanation, within 2,000 characters', () => {
-    expect(validateCorrection({ ...VALID, explanation: '有误' }).explanation).toMatch(/至少10个字/);
-    expect(validateCorrection({ ...VALID, explanation: '字'.repeat(2001) }).explanation).toMatch(
-      /不能超过2000个字/,
-    );
-  });
-
-  it('sends trimmed values and leaves an empty ID number out', () => {
-    const body = toRequestBody({ ...VALID, requesterName: ' 张三 ', requesterPhone: '138 0013 8000' });
-    expect(body).toEqual({
-      listingId: 'demo-1-00001',
-      grounds: 'inaccurate',
-      requesterName: '张三',
-      requesterPhone: '13800138000',
-      explanation: VALID.explanation,
+    expect(checked).toEqual({
+      ok: true,
+      body: {
+        listingId: 'demo-1-00001',
+        grounds: 'inaccurate',
+        requesterName: '张三',
+        requesterPhone: '13800138000',
+        requesterIdNumber: '11010519491231002X',
+        explanation: VALID.explanation,
+      },
     });
-    expect(toRequestBody({ ...VALID, requesterIdNumber: '11010519491231002x' }).requesterIdNumber).toBe(
-      '11010519491231002X',
+    if (checked.ok) expect(validateCorrectionRequest(checked.body, { today: TODAY }).ok).toBe(true);
+    const noId = checkCorrection(VALID, TODAY);
+    expect(noId.ok && 'requesterIdNumber' in noId.body).toBe(false);
+  });
+
+  it("shows the server's zh-CN sentences for format errors", () => {
+    expect(validateCorrection({ ...VALID, requesterPhone: '12345' }, TODAY).requesterPhone).toBe(
+      '联系电话格式不正确，请填写11位手机号码或带区号的固定电话。',
+    );
+    expect(validateCorrection({ ...VALID, requesterIdNumber: '110105194912310021' }, TODAY)).toEqual({
+      requesterIdNumber: '身份证号码校验位不正确，请逐位核对。',
+    });
+    expect(validateCorrection({ ...VALID, explanation: '有误' }, TODAY).explanation).toMatch(/至少10个字/);
+    expect(validateCorrection({ ...VALID, explanation: '字'.repeat(2001) }, TODAY).explanation).toMatch(
+      /最多2000个字/,
     );
   });
 });

@@ -87,6 +87,14 @@ describe('built site', () => {
     expect(total).toBeLessThanOrEqual(30 * 1024);
   });
 
+  it("ships React's production build: search and correction pages stay within 64 KB gzipped", () => {
+    for (const page of ['search/index.html', 'corrections/index.html']) {
+      const { total, files } = pageJsGzipBytes(dist, page);
+      console.info(`${page} JS: ${files.join(', ')} = ${total} bytes gzipped`);
+      expect(total, page).toBeLessThanOrEqual(64 * 1024);
+    }
+  });
+
   it('publishes a CSP without unsafe-inline or unsafe-eval for the server to send', () => {
     const headers = JSON.parse(readFileSync(join(WEB_ROOT, 'security-headers.json'), 'utf8')) as Record<
       string,

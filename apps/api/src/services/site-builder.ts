@@ -104,7 +104,15 @@ function runAstroBuild(dataFile: string, outDir: string, logger: Logger): Promis
   }
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--root', WEB_ROOT, '--silent'], {
-      env: { ...process.env, SITE_DATA_FILE: dataFile, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        SITE_DATA_FILE: dataFile,
+        SITE_OUT_DIR: outDir,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        // Vite takes NODE_ENV from the environment; anything but `production` (a developer's
+        // shell, a test runner) would ship React's development build to visitors.
+        NODE_ENV: 'production',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let tail = '';

@@ -1,7 +1,8 @@
 /**
  * Live status check on a static listing page. The page was built from a snapshot; if the API now
  * answers 404/410 with its JSON error envelope, the listing was removed: hide the record at once
- * and say so. Any other failure (network, API down, a plain 404 from a static host without the
+ * and say so. A page restored with Back from the browser's back/forward cache does not load again,
+ * so it is checked again when shown. Any other failure (network, API down, a plain 404 from a static host without the
  * API) leaves the page as built.
  */
 import { isRemovedResponse } from './removed-response.ts';
@@ -33,3 +34,6 @@ async function checkListingStatus(): Promise<void> {
 }
 
 void checkListingStatus();
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted) void checkListingStatus();
+});

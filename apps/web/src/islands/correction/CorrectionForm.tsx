@@ -3,13 +3,12 @@ import { ApiError } from '../shared/api-error.ts';
 import {
   type CorrectionField,
   type CorrectionInput,
+  checkCorrection,
   EXPLANATION_MAX,
   type FieldErrors,
   GROUNDS,
   GROUNDS_TEXT,
   type Grounds,
-  toRequestBody,
-  validateCorrection,
 } from './correction-rules.ts';
 import { FormField } from './FormField.tsx';
 import { ListingSummary } from './ListingSummary.tsx';
@@ -60,15 +59,15 @@ export function CorrectionForm({ initialSearch = '' }: { initialSearch?: string 
   const onSubmit = async (e: React.FormEvent) => {
     e.preventDefault();
     setFormError('');
-    const found = validateCorrection(input);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
+    const checked = checkCorrection(input);
+    setErrors(checked.ok ? {} : checked.errors);
+    if (!checked.ok) {
       setSummaryKey((k) => k + 1);
       return;
     }
     setSending(true);
     try {
-      setReceipt(await submitCorrection(toRequestBody(input)));
+      setReceipt(await submitCorrection(checked.body));
     } catch (err) {
       const apiErr = err instanceof ApiError ? err : null;
       const field = apiErr?.field as CorrectionField | undefined;

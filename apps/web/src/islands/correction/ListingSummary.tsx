@@ -40,8 +40,9 @@ export function ListingSummary({ listingId }: { listingId: string }) {
     };
   }, [listingId]);
 
+  // `lookup` reserves a line, so the check appearing does not move the fields below it mid-click.
   return (
-    <div aria-live="polite" className="field">
+    <div aria-live="polite" className="field lookup">
       {lookup.kind === 'loading' && <p className="hint">正在核对记录…</p>}
       {lookup.kind === 'found' && (
         <p className="success">

@@ -1,31 +1,40 @@
 /**
- * Client-side checks of a correction request (法释〔2017〕7号 arts. 11–12), mirroring the API's
- * validation of `POST /api/v1/corrections` so citizens see problems before sending. The server
- * stays the authority: its field errors are shown the same way.
+ * Client-side checks of a correction request (法释〔2017〕7号 arts. 11–12). They are the API's own
+ * rules: `validateCorrectionRequest` from @portal/domain, the function `POST /api/v1/corrections`
+ * runs, so a request the form lets through is one the server accepts, and the form sends the
+ * values exactly as the server normalises them. The server stays the authority (it also checks
+ * that the listing is still published); its field errors are shown the same way.
  */
-// UNFINISHED: the rules below (name ≤ 50, mobile/landline phone, optional GB 11643 ID, explanation
-// 10–2000 characters) are this form's proposal; align them with the API's validation of
-// POST /api/v1/corrections (ideally one shared schema in @portal/domain) once it lands.
-import { parseIdNumber } from '@portal/domain';
+import {
+  CORRECTION_GROUNDS,
+  type CorrectionGrounds,
+  type CorrectionRequestInput,
+  todayInChina,
+  validateCorrectionRequest,
+} from '@portal/domain';
 
-export const GROUNDS = ['should_not_be_listed', 'inaccurate', 'should_be_deleted'] as const;
-export type Grounds = (typeof GROUNDS)[number];
+export type Grounds = CorrectionGrounds;
+export const GROUNDS: readonly Grounds[] = CORRECTION_GROUNDS.map((g) => g.code);
 
-/** The three grounds of art. 11, worded for the person applying. */
+/** The three grounds of art. 11 (the domain's wording), with examples for the person applying. */
 export const GROUNDS_TEXT: Record<Grounds, { label: string; hint: string }> = {
   should_not_be_listed: {
-    label: '不应将我纳入失信被执行人名单',
+    label: groundsLabel('should_not_be_listed'),
     hint: '例如：已提供充分担保，或已查封的财产足以清偿，或纳入时未满十八周岁。',
   },
   inaccurate: {
-    label: '记载和公布的失信信息不准确',
+    label: groundsLabel('inaccurate'),
     hint: '例如：姓名、证件号码、案号或金额写错了。',
   },
   should_be_deleted: {
-    label: '失信信息应当删除',
+    label: groundsLabel('should_be_deleted'),
     hint: '例如：已全部履行义务，或申请执行人已书面申请删除，或公布期限已经届满。',
   },
 };
+
+function groundsLabel(code: Grounds): string {
+  return CORRECTION_GROUNDS.find((g) => g.code === code)?.label ?? code;
+}
 
 export interface CorrectionInput {
   listingId: string;
@@ -39,67 +48,76 @@ export interface CorrectionInput {
 export type CorrectionField = keyof CorrectionInput;
 export type FieldErrors = Partial<Record<CorrectionField, string>>;
 
-export const NAME_MAX = 50;
+/** Limits of `validateCorrectionRequest`, for hints. */
 export const EXPLANATION_MIN = 10;
 export const EXPLANATION_MAX = 2000;
 
-const MOBILE = /^1[3-9]\d{9}$/;
-const LANDLINE = /^0\d{2,3}\d{7,8}$/;
+/**
+ * Wording for the form where the domain's default sentence lacks context: in the error summary a
+ * bare “该项为必填项” would not say which field. Keyed by `field:code`; other errors keep the
+ * domain's message, the same sentence the server would answer with.
+ */
+const FORM_MESSAGES: Record<string, string> = {
+  'listingId:REQUIRED': '请填写要申请纠正的记录编号。',
+  'grounds:INVALID_CORRECTION_GROUNDS': '请选择申请纠正的理由。',
+  'requesterName:REQUIRED': '请填写申请人姓名或单位名称。',
+  'requesterPhone:REQUIRED': '请填写联系电话，法院审查时会与您联系。',
+  'explanation:REQUIRED': `请说明申请纠正的事实和理由，至少${EXPLANATION_MIN}个字。`,
+  'explanation:TOO_SHORT': `请说明申请纠正的事实和理由，至少${EXPLANATION_MIN}个字。`,
+};
+
+const FIELDS: readonly CorrectionField[] = [
+  'listingId',
+  'grounds',
+  'requesterName',
+  'requesterPhone',
+  'requesterIdNumber',
+  'explanation',
+];
+
+/** What the form holds, as the raw request (empty optional ID number left out). */
+function rawRequest(input: CorrectionInput): Record<string, string> {
+  const raw: Record<string, string> = {
+    listingId: input.listingId,
+    grounds: input.grounds,
+    requesterName: input.requesterName,
+    requesterPhone: input.requesterPhone,
+    explanation: input.explanation,
+  };
+  if (input.requesterIdNumber.trim()) raw.requesterIdNumber = input.requesterIdNumber;
+  return raw;
+}
+
+type Checked = { ok: true; body: CorrectionRequestInput } | { ok: false; errors: FieldErrors };
 
 /**
- * Phone number with spaces, hyphens and a +86 / 86 prefix removed, full-width digits made half-width.
+ * Runs the server's validation on the form's values: either the request body to send (normalised
+ * by the domain) or one zh-CN message per field at fault.
  * @example
- * normalizePhone('138 0013 8000') // '13800138000'
+ * checkCorrection({ ...input, requesterPhone: '123' })
+ * // { ok: false, errors: { requesterPhone: '联系电话格式不正确，…' } }
  */
-export function normalizePhone(raw: string): string {
-  return raw
-    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\-－()（）]/g, '')
-    .replace(/^\+?86(?=1\d{10}$)/, '');
+export function checkCorrection(input: CorrectionInput, today: string = todayInChina()): Checked {
+  const result = validateCorrectionRequest(rawRequest(input), { today });
+  if (result.ok) {
+    const { reviewDeadline: _computedByServer, ...body } = result.value;
+    return { ok: true, body };
+  }
+  const errors: FieldErrors = {};
+  for (const e of result.errors) {
+    const field = FIELDS.find((f) => f === e.field);
+    if (!field || errors[field]) continue;
+    errors[field] = FORM_MESSAGES[`${field}:${e.code}`] ?? e.message;
+  }
+  return { ok: false, errors };
 }
 
 /**
  * All problems with a request, one zh-CN message per field (empty when it may be sent).
  * @example
- * validateCorrection({ ...input, requesterPhone: '123' }).requesterPhone // '请填写正确的手机号码或固定电话…'
+ * validateCorrection({ ...input, grounds: '' }).grounds // '请选择申请纠正的理由。'
  */
-export function validateCorrection(input: CorrectionInput): FieldErrors {
-  const errors: FieldErrors = {};
-  if (!input.listingId.trim()) errors.listingId = '请填写要申请纠正的记录编号。';
-  else if (!/^[\w-]{1,64}$/.test(input.listingId.trim()))
-    errors.listingId = '记录编号格式不正确，请从记录页面进入本表。';
-  if (!input.grounds) errors.grounds = '请选择申请纠正的理由。';
-  const name = input.requesterName.trim();
-  if (!name) errors.requesterName = '请填写申请人姓名或单位名称。';
-  else if (name.length > NAME_MAX) errors.requesterName = `申请人姓名或名称不能超过${NAME_MAX}个字。`;
-  const phone = normalizePhone(input.requesterPhone);
-  if (!phone) errors.requesterPhone = '请填写联系电话，法院审查时会与您联系。';
-  else if (!MOBILE.test(phone) && !LANDLINE.test(phone)) {
-    errors.requesterPhone = '请填写正确的手机号码或固定电话（固定电话请带区号，如 0898-23300000）。';
-  }
-  if (input.requesterIdNumber.trim()) {
-    const id = parseIdNumber(input.requesterIdNumber);
-    if (!id.ok) errors.requesterIdNumber = id.message;
-  }
-  const explanation = input.explanation.trim();
-  if (explanation.length < EXPLANATION_MIN) {
-    errors.explanation = `请说明申请纠正的事实和理由，至少${EXPLANATION_MIN}个字。`;
-  } else if (explanation.length > EXPLANATION_MAX) {
-    errors.explanation = `说明不能超过${EXPLANATION_MAX}个字，现在是${explanation.length}个字。`;
-  }
-  return errors;
-}
-
-/** The JSON body of `POST /api/v1/corrections` (optional ID number left out when empty). */
-export function toRequestBody(input: CorrectionInput): Record<string, string> {
-  const body: Record<string, string> = {
-    listingId: input.listingId.trim(),
-    grounds: input.grounds,
-    requesterName: input.requesterName.trim(),
-    requesterPhone: normalizePhone(input.requesterPhone),
-    explanation: input.explanation.trim(),
-  };
-  const id = input.requesterIdNumber.trim();
-  if (id) body.requesterIdNumber = id.toUpperCase();
-  return body;
+export function validateCorrection(input: CorrectionInput, today?: string): FieldErrors {
+  const checked = checkCorrection(input, today);
+  return checked.ok ? {} : checked.errors;
 }

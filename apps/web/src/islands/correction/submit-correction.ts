@@ -1,4 +1,4 @@
-import type { PublicListing } from '@portal/domain';
+import type { CorrectionRequestInput, PublicListing } from '@portal/domain';
 import { requestJson } from '../shared/api-error.ts';
 
 /** `201` body of `POST /api/v1/corrections`. */
@@ -10,7 +10,7 @@ export interface CorrectionReceipt {
 }
 
 /** Sends a correction request; throws ApiError with the server's zh-CN message and field. */
-export function submitCorrection(body: Record<string, string>): Promise<CorrectionReceipt> {
+export function submitCorrection(body: CorrectionRequestInput): Promise<CorrectionReceipt> {
   return requestJson<CorrectionReceipt>('/api/v1/corrections', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
