@@ -32,6 +32,8 @@ const PAGE_TYPES = [
   '/notices/what-is-the-list/',
   '/stats/',
   '/corrections/?listing=xss-person',
+  '/report/',
+  '/removed/',
   '/no-such-page',
 ];
 

@@ -28,6 +28,8 @@ describe('built site', () => {
       'notices/what-is-the-list/index.html',
       'notices/campaign-xibu-fengbao-2017/index.html',
       '404.html',
+      'report/index.html',
+      'removed/index.html',
     ]) {
       expect(htmlFiles).toContain(f);
     }

@@ -76,7 +76,9 @@ export function mountStaticSite(app: Hono<AppEnv>, opts: StaticSiteOptions): voi
 }
 
 async function serveNotFound(c: Context<AppEnv>, root: string, status: 404 | 410) {
-  const page = await readFile(join(root, '404.html')).catch(() => undefined);
+  // 410: the site's own "removed" page; 404: its general not-found page
+  const pageFile = status === 410 ? join(root, 'removed', 'index.html') : join(root, '404.html');
+  const page = await readFile(pageFile).catch(() => readFile(join(root, '404.html')).catch(() => undefined));
   c.header('Cache-Control', 'no-cache');
   if (page) return c.body(page, status, { 'Content-Type': 'text/html; charset=utf-8' });
   return c.html(
