@@ -1,32 +1,8 @@
-import type { PublicListing } from '@portal/domain';
+import { PUBLIC_LISTING_FIELDS, type PublicListing } from '@portal/domain';
 import type { SearchDocument } from './search-index.ts';
 
-/** Public fields in contract order; anything else on a document (version, identifierKey, extras) is dropped. */
-export const PUBLIC_FIELDS = [
-  'id',
-  'kind',
-  'name',
-  'gender',
-  'age',
-  'idNumberMasked',
-  'uscc',
-  'legalRepresentative',
-  'caseNo',
-  'court',
-  'filedAt',
-  'basisIssuer',
-  'basisDocNo',
-  'obligation',
-  'performance',
-  'category',
-  'categoryLabel',
-  'amountOwedFen',
-  'livelihood',
-  'region',
-  'listedAt',
-  'termEndsAt',
-  'demo',
-] as const satisfies readonly (keyof PublicListing)[];
+/** Public fields in contract order: the domain's one definition of what the public may see. */
+export const PUBLIC_FIELDS = PUBLIC_LISTING_FIELDS;
 
 const MAX_INTERNED_PER_FIELD = 100_000;
 
