@@ -1,3 +1,4 @@
+import { SearchQueryError, SearchUnavailableError } from '@portal/search';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError, errorEnvelope } from '../errors.ts';
@@ -11,8 +12,9 @@ export function toApiError(err: unknown): ApiError {
     if (err.status === 401) return new ApiError('UNAUTHENTICATED', { cause: err });
     return new ApiError('BAD_REQUEST', { cause: err, logDetail: err.message });
   }
-  if (err && typeof err === 'object' && 'name' in err && err.name === 'SearchUnavailableError') {
-    return new ApiError('SEARCH_UNAVAILABLE', { cause: err });
+  if (err instanceof SearchUnavailableError) return new ApiError('SEARCH_UNAVAILABLE', { cause: err });
+  if (err instanceof SearchQueryError) {
+    return new ApiError('INVALID_PARAMETER', { field: err.field, cause: err, logDetail: err.message });
   }
   return new ApiError('INTERNAL', {
     cause: err,

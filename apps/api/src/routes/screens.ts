@@ -126,8 +126,9 @@ export function registerScreens(app: Hono<AppEnv>, deps: AppDeps, cache: ScreenC
 
 /** `/screen`: the kiosk page that loops the slides full-screen. */
 export function registerKiosk(app: Hono<AppEnv>): void {
+  // blob: is the neutral slide, which the kiosk keeps in memory to show while the network is down
   const csp =
-    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'";
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'";
   app.get('/screen', (c) => {
     c.header('Content-Security-Policy', csp);
     c.header('Cache-Control', 'no-cache');
