@@ -65,16 +65,36 @@ export async function startServer(
     url,
     dataDir,
     output: () => out,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        // npm start runs node as a child: signal the whole process group
-        if (child.pid) process.kill(-child.pid, 'SIGTERM');
-        setTimeout(
-          () => child.pid && child.exitCode === null && process.kill(-child.pid, 'SIGKILL'),
-          10_000,
-        ).unref();
-      }),
+    stop: () => stopProcessGroup(child),
   };
+}
+
+const stopping = new WeakMap<ChildProcess, Promise<void>>();
+
+/**
+ * Ends `npm start` and the node process it runs (one process group). Safe to call twice, and
+ * after the process already died by a signal (then `exitCode` stays null but `signalCode` is set).
+ */
+function stopProcessGroup(child: ChildProcess): Promise<void> {
+  const running = stopping.get(child);
+  if (running) return running;
+  const done = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const signalGroup = (signal: NodeJS.Signals) => {
+      try {
+        if (child.pid) process.kill(-child.pid, signal);
+      } catch {
+        // the group is already gone
+      }
+    };
+    const timer = setTimeout(() => signalGroup('SIGKILL'), 10_000);
+    timer.unref();
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    signalGroup('SIGTERM');
+  });
+  stopping.set(child, done);
+  return done;
 }

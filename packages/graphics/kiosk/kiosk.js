@@ -2,20 +2,21 @@
  * 失信曝光台 kiosk loop (served at /screen). Plain browser JS, same-origin requests only.
  *
  * Query string: interval (s, default 15), court, region, orientation (landscape|portrait),
- * staleAfter (s, default 60), recheck (s, default 5).
+ * staleAfter (s, default 60), recheck (s, default 5), slides (default board,livelihood,stats).
  *
  * Rules:
- * - Before every switch it re-fetches board.json for the next page, so a delisted person is
- *   never shown again; the slide on screen is also re-checked every `recheck` seconds and
- *   replaced as soon as its listing ids change.
+ * - The deck is every board page, then every 涉民生 page (skipped when there are none), then the
+ *   statistics slide. Before every switch it re-fetches board.json for the next page, so a
+ *   delisted person is never shown again; the slide on screen is also re-checked every `recheck`
+ *   seconds and replaced as soon as its listing ids change.
+ * - A page the API no longer has (the list got shorter) restarts the deck at its first slide.
  * - The next slide's PNG is preloaded and decoded before it replaces the current one.
  * - A slide stays on screen only while the API has confirmed it within `staleAfter` seconds.
  *   After that the kiosk shows the neutral slide (/api/v1/screens/neutral.png, fetched at
  *   start and kept in memory), or a pure-CSS neutral screen if even that is unavailable.
  * - It keeps retrying and resumes the loop by itself when the API answers again.
- * UNFINISHED: the loop shows board pages only; livelihood and statistics slides need routes first.
- * State for e2e tests: body[data-state] = starting | slide | neutral | css-neutral,
- * body[data-page], body[data-ids] (comma-separated listing ids on screen).
+ * State for tests: body[data-state] = starting | slide | neutral | css-neutral, body[data-slide]
+ * = board | livelihood | stats, body[data-page], body[data-ids] = listing ids on screen.
  */
 (() => {
   const query = new URLSearchParams(location.search);
@@ -23,6 +24,8 @@
     const v = Number(query.get(name));
     return Number.isFinite(v) && v >= min ? v : fallback;
   };
+  const KINDS = ['board', 'livelihood', 'stats'];
+  const wanted = (query.get('slides') || '').split(',').filter((k) => KINDS.includes(k));
   const cfg = {
     intervalMs: seconds('interval', 15, 2) * 1000,
     staleAfterMs: seconds('staleAfter', 60, 1) * 1000,
@@ -30,19 +33,23 @@
     court: query.get('court') || '',
     region: query.get('region') || '',
     orientation: query.get('orientation') === 'portrait' ? 'portrait' : 'landscape',
+    deck: wanted.length > 0 ? KINDS.filter((k) => wanted.includes(k)) : KINDS,
   };
   const REQUEST_TIMEOUT_MS = 8000;
+  const IMAGE = { board: 'board.png', livelihood: 'livelihood.png', stats: 'stats.png' };
+  const ALT = { board: '失信被执行人名单', livelihood: '涉民生失信被执行人名单', stats: '失信惩戒工作统计' };
 
   const stage = document.getElementById('stage');
   const body = document.body;
   if (cfg.court) document.getElementById('neutral-court').textContent = cfg.court;
 
-  /** what is on screen: { page, key } for a slide, null otherwise */
+  /** on screen: { kind, page, key } for a slide, null otherwise */
   let shown = null;
   /** when the API last confirmed the slide on screen */
   let confirmedAt = 0;
-  let nextPage = 1;
-  /** preloaded { page, key, img } for nextPage */
+  /** the slide to show next: { kind, page } */
+  let next = { kind: cfg.deck[0], page: 1 };
+  /** preloaded { kind, page, key, img } for `next` */
   let prepared = null;
   let neutralUrl = null;
 
@@ -60,36 +67,47 @@
     return { signal: ctrl.signal, done: () => clearTimeout(timer) };
   };
 
-  /** board.json for a page → { page, pages, ids, key } (key changes when the content does) */
-  async function fetchBoard(page) {
+  async function getJson(path) {
     const t = withTimeout(REQUEST_TIMEOUT_MS);
     try {
-      const res = await fetch(`/api/v1/screens/board.json?${filters({ page: String(page) })}`, {
-        cache: 'no-store',
-        signal: t.signal,
-      });
-      if (!res.ok) throw new Error(`board.json ${res.status}`);
-      const j = await res.json();
-      const ids = Array.isArray(j.listingIds) ? j.listingIds.map(String) : [];
-      const pages = Math.max(1, Number(j.pages) || 1);
-      return { page: Number(j.page) || page, pages, ids, key: `${j.page}:${ids.join(',')}` };
+      const res = await fetch(path, { cache: 'no-store', signal: t.signal });
+      if (res.status === 400) throw Object.assign(new Error('page gone'), { pageGone: true });
+      if (!res.ok) throw new Error(`${path} ${res.status}`);
+      return await res.json();
     } finally {
       t.done();
     }
   }
 
-  /** Loads and decodes the PNG of a board before it is shown. */
-  async function loadSlide(board) {
+  /** What a slide shows now → { kind, page, pages, ids, key } (key changes when the content does). */
+  async function fetchSlide(pos) {
+    if (pos.kind === 'stats') {
+      // no listings on it; a health answer confirms the API is up, the minute keeps figures fresh
+      await getJson('/api/v1/health');
+      const minute = Math.floor(Date.now() / 60000);
+      return { kind: 'stats', page: 1, pages: 1, ids: [], key: `stats:${minute}` };
+    }
+    const extra = { page: String(pos.page) };
+    if (pos.kind === 'livelihood') extra.livelihood = 'true';
+    const j = await getJson(`/api/v1/screens/board.json?${filters(extra)}`);
+    const ids = Array.isArray(j.listingIds) ? j.listingIds.map(String) : [];
+    const pages = Math.max(1, Number(j.pages) || 1);
+    const page = Number(j.page) || pos.page;
+    return { kind: pos.kind, page, pages, ids, key: `${pos.kind}:${page}:${ids.join(',')}` };
+  }
+
+  /** Loads and decodes the PNG of a slide before it is shown. */
+  async function loadSlide(slide) {
     const img = new Image();
-    img.alt = '失信被执行人名单';
+    img.alt = ALT[slide.kind];
     img.decoding = 'async';
-    // `v` changes with the listing ids, so neither the browser nor a proxy can serve an old slide.
-    img.src = `/api/v1/screens/board.png?${filters({ page: String(board.page), v: hash(board.key) })}`;
+    // `v` changes with the content, so neither the browser nor a proxy can serve an old slide.
+    img.src = `/api/v1/screens/${IMAGE[slide.kind]}?${filters({ page: String(slide.page), v: hash(slide.key) })}`;
     await Promise.race([
       img.decode(),
       new Promise((_, reject) => setTimeout(() => reject(new Error('image timeout')), REQUEST_TIMEOUT_MS)),
     ]);
-    return { page: board.page, pages: board.pages, ids: board.ids, key: board.key, img };
+    return { ...slide, img };
   }
 
   function hash(text) {
@@ -98,29 +116,43 @@
     return (h >>> 0).toString(36);
   }
 
+  /** The position after `slide`: its next page, else the first page of the next kind in the deck. */
+  function following(slide) {
+    if (slide.page < slide.pages) return { kind: slide.kind, page: slide.page + 1 };
+    const i = cfg.deck.indexOf(slide.kind);
+    return { kind: cfg.deck[(i + 1) % cfg.deck.length], page: 1 };
+  }
+
   function showSlide(slide) {
     stage.replaceChildren(slide.img);
-    shown = { page: slide.page, key: slide.key };
+    shown = { kind: slide.kind, page: slide.page, key: slide.key };
     confirmedAt = Date.now();
     body.dataset.state = 'slide';
+    body.dataset.slide = slide.kind;
     body.dataset.page = String(slide.page);
     body.dataset.ids = slide.ids.join(',');
   }
 
   function showNeutral() {
     shown = null;
+    body.dataset.slide = '';
     body.dataset.page = '';
     body.dataset.ids = '';
     if (neutralUrl) {
       const img = new Image();
       img.alt = '诚信立身　依法履行';
+      img.onerror = () => img.isConnected && showCssNeutral();
       img.src = neutralUrl;
       stage.replaceChildren(img);
       body.dataset.state = 'neutral';
     } else {
-      stage.replaceChildren();
-      body.dataset.state = 'css-neutral';
+      showCssNeutral();
     }
+  }
+
+  function showCssNeutral() {
+    stage.replaceChildren();
+    body.dataset.state = 'css-neutral';
   }
 
   /** Keeps the neutral slide in memory (a blob URL), so it can be shown with the network down. */
@@ -139,18 +171,29 @@
     }
   }
 
-  /** One step of the loop: confirm the next page with the API, then show it. */
+  /** The next slide worth showing: skips an empty 涉民生 deck, restarts when a page is gone. */
+  async function confirmNext() {
+    for (let tries = 0; tries <= cfg.deck.length; tries++) {
+      try {
+        const slide = await fetchSlide(next);
+        if (slide.kind !== 'livelihood' || slide.ids.length > 0 || cfg.deck.length === 1) return slide;
+        next = following({ ...slide, page: slide.pages });
+      } catch (error) {
+        if (!error.pageGone) throw error;
+        next = next.page > 1 ? { kind: next.kind, page: 1 } : following({ ...next, pages: 1 });
+      }
+    }
+    throw new Error('nothing to show');
+  }
+
+  /** One step of the loop: confirm the next slide with the API, then show it. */
   async function advance() {
     loadNeutral();
     try {
-      let board = await fetchBoard(nextPage);
-      if (nextPage > board.pages) {
-        nextPage = 1;
-        board = await fetchBoard(1);
-      }
-      const slide = prepared && prepared.key === board.key ? prepared : await loadSlide(board);
-      showSlide(slide);
-      nextPage = (board.page % board.pages) + 1;
+      const slide = await confirmNext();
+      const ready = prepared && prepared.key === slide.key ? prepared : await loadSlide(slide);
+      showSlide(ready);
+      next = following(slide);
       prepared = null;
       prepareNext();
       return true;
@@ -163,7 +206,7 @@
   /** Preloads the following slide in the background; advance() re-checks it before use. */
   async function prepareNext() {
     try {
-      prepared = await loadSlide(await fetchBoard(nextPage));
+      prepared = await loadSlide(await fetchSlide(next));
     } catch {
       prepared = null;
     }
@@ -174,15 +217,17 @@
     if (!shown) return;
     const was = shown;
     try {
-      const board = await fetchBoard(was.page);
+      const slide = await fetchSlide(was);
       if (shown !== was) return;
-      if (board.key === was.key) {
+      if (slide.key === was.key || slide.kind === 'stats') {
         confirmedAt = Date.now();
       } else {
-        const fresh = await loadSlide(board);
+        const fresh = await loadSlide(slide);
         if (shown === was) showSlide(fresh);
       }
-    } catch {
+    } catch (error) {
+      // the page on screen no longer exists: take it down now rather than after staleAfter
+      if (error.pageGone && shown === was) showNeutral();
       enforceFreshness();
     }
   }
@@ -195,8 +240,7 @@
 
   async function loop() {
     const ok = await advance();
-    // While the API is down, retry sooner so the loop resumes quickly once it is back.
-    setTimeout(loop, ok ? cfg.intervalMs : Math.min(cfg.intervalMs, 3000));
+    setTimeout(loop, ok ? cfg.intervalMs : Math.min(cfg.intervalMs, 3000)); // API down: retry sooner
   }
 
   setInterval(recheck, cfg.recheckMs);

@@ -24,6 +24,20 @@ const state = (page: Page): Promise<KioskState> =>
     '({ state: document.body.dataset.state, page: document.body.dataset.page, ids: document.body.dataset.ids })',
   );
 
+/** Starts logging every distinct slide shown (`board:2`, `stats:1`, `neutral`) into `window.seen`. */
+const recordSlides = (page: Page) =>
+  page.evaluate(`(() => {
+    window.seen = [];
+    const log = () => {
+      const d = document.body.dataset;
+      const s = d.state === 'slide' ? d.slide + ':' + d.page : d.state;
+      if (window.seen[window.seen.length - 1] !== s) window.seen.push(s);
+    };
+    log();
+    new MutationObserver(log).observe(document.body, { attributes: true });
+  })()`);
+const seen = (page: Page): Promise<string[]> => page.evaluate('window.seen');
+
 describe.skipIf(!existsSync(CHROMIUM))('kiosk page against a fake screens API', () => {
   let browser: Browser;
   let api: FakeScreensApi;
@@ -62,6 +76,35 @@ describe.skipIf(!existsSync(CHROMIUM))('kiosk page against a fake screens API', 
 
       api.down = false;
       await expect.poll(async () => (await state(page)).state, { timeout: 6000 }).toBe('slide');
+    } finally {
+      await page.close();
+      await api.close();
+    }
+  });
+
+  it('rotates board pages, 涉民生 pages and the statistics slide; restarts when pages disappear', async () => {
+    api = await startFakeScreensApi(['A', 'B', 'C', 'D', 'E', 'F']);
+    api.livelihoodIds = ['B', 'E'];
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${api.url}/screen?interval=2&staleAfter=10&recheck=1`);
+      await recordSlides(page);
+      await expect
+        .poll(() => seen(page), { timeout: 20_000, interval: 200 })
+        .toEqual(expect.arrayContaining(['board:1', 'board:2', 'board:3', 'livelihood:1', 'stats:1']));
+      const order = (await seen(page)).filter((s) => s !== 'starting');
+      expect(order.slice(0, 5)).toEqual(['board:1', 'board:2', 'board:3', 'livelihood:1', 'stats:1']);
+
+      await expect
+        .poll(async () => (await seen(page)).at(-1), { timeout: 15_000, interval: 100 })
+        .toBe('board:3');
+      api.ids = ['A', 'B'];
+      await expect
+        .poll(async () => (await seen(page)).at(-1), { timeout: 3000, interval: 100 })
+        .not.toBe('board:3');
+      await expect
+        .poll(async () => (await seen(page)).at(-1), { timeout: 8000 })
+        .toMatch(/^(board:1|livelihood:1|stats:1)$/);
     } finally {
       await page.close();
       await api.close();

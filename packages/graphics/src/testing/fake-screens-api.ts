@@ -5,11 +5,13 @@ import { toPng } from '../render.ts';
 
 /**
  * A stand-in for the screens routes of the API, for driving the kiosk page in Chromium:
- * `ids` is the published list, `down` makes every API call fail like a dropped network.
+ * `ids` is the published list (`livelihoodIds` its 涉民生 part), `down` makes every API call
+ * fail like a dropped network. Like the real API, a page past the last one answers 400.
  */
 export interface FakeScreensApi {
   url: string;
   ids: string[];
+  livelihoodIds: string[];
   down: boolean;
   neutralDown: boolean;
   perPage: number;
@@ -28,6 +30,7 @@ export async function startFakeScreensApi(ids: string[]): Promise<FakeScreensApi
   const api: FakeScreensApi = {
     url: '',
     ids,
+    livelihoodIds: [],
     down: false,
     neutralDown: false,
     perPage: 2,
@@ -43,13 +46,17 @@ export async function startFakeScreensApi(ids: string[]): Promise<FakeScreensApi
     if (u.pathname === '/screen/kiosk.js')
       return send(200, 'text/javascript; charset=utf-8', kioskAssets().js);
     if (api.down) return req.socket.destroy();
-    const pages = Math.max(1, Math.ceil(api.ids.length / api.perPage));
-    const page = Math.min(Math.max(1, Number(u.searchParams.get('page')) || 1), pages);
+    const list = u.searchParams.get('livelihood') === 'true' ? api.livelihoodIds : api.ids;
+    const pages = Math.max(1, Math.ceil(list.length / api.perPage));
+    const page = Math.max(1, Number(u.searchParams.get('page')) || 1);
+    if (u.pathname === '/api/v1/health') return send(200, 'application/json', '{"status":"ok"}');
     if (u.pathname === '/api/v1/screens/board.json') {
-      const listingIds = api.ids.slice((page - 1) * api.perPage, page * api.perPage);
+      if (page > pages) return send(400, 'application/json', '{"error":{"code":"INVALID_PARAMETER"}}');
+      const listingIds = list.slice((page - 1) * api.perPage, page * api.perPage);
       return send(200, 'application/json', JSON.stringify({ page, pages, listingIds }));
     }
-    if (u.pathname === '/api/v1/screens/board.png') return send(200, 'image/png', slidePng);
+    if (u.pathname === '/api/v1/screens/board.png' || u.pathname === '/api/v1/screens/livelihood.png')
+      return send(200, 'image/png', slidePng);
     if (u.pathname === '/api/v1/screens/neutral.png' && !api.neutralDown)
       return send(200, 'image/png', neutralPng);
     if (u.pathname === '/api/v1/screens/stats.png') return send(200, 'image/png', slidePng);
