@@ -5,6 +5,7 @@ import type { RateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import type { ScreenCache } from './services/screen-cache.ts';
 import type { SealedBox } from './services/sealed-box.ts';
+import type { SearchCache } from './services/search-cache.ts';
 
 /** Notified after a transaction that queued outbox work commits, so the worker runs at once. */
 export interface OutboxSignal {
@@ -23,6 +24,8 @@ export interface AppDeps {
   rateLimitStore: RateLimitStore;
   /** Board plans and rendered slides; invalidated whenever the read model changes. */
   screens: ScreenCache;
+  /** Serialized search answers; invalidated whenever the read model changes. */
+  searchCache: SearchCache;
   /** Encrypts personal data at rest (requester and tipster identities). */
   sealedBox: SealedBox;
   /** Injected so tests can move time (listing terms, deadlines, rate windows). */

@@ -11,9 +11,11 @@ import { ensureBootstrapToken } from './services/bootstrap-staff.ts';
 import { seedDemoDataOnce } from './services/demo-seed.ts';
 import { startExpiryJob } from './services/expiry-job.ts';
 import { reconcileIndex } from './services/index-sync.ts';
+import { observeIndexChanges } from './services/observed-index.ts';
 import { startPublisher } from './services/publisher.ts';
 import { createScreenCache } from './services/screen-cache.ts';
 import { createSealedBox } from './services/sealed-box.ts';
+import { createSearchCache } from './services/search-cache.ts';
 import { loadOrCreateSecret } from './services/secrets.ts';
 
 export interface RuntimeOptions {
@@ -57,12 +59,22 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   const sealedBox = createSealedBox(
     loadOrCreateSecret(env.DATA_DIR, 'contact-encryption.key', env.CONTACT_ENCRYPTION_KEY),
   );
-  const search = await openSearchIndex({
-    hashIdentifier,
-    meiliUrl: env.MEILI_URL,
-    meiliKey: env.MEILI_KEY,
-    meiliIndexUid: env.MEILI_INDEX,
-  });
+  // caches derived from the read model, dropped whenever it changes (see observeIndexChanges)
+  const derivedCaches: { invalidate(): void }[] = [];
+  const search = observeIndexChanges(
+    await openSearchIndex({
+      hashIdentifier,
+      meiliUrl: env.MEILI_URL,
+      meiliKey: env.MEILI_KEY,
+      meiliIndexUid: env.MEILI_INDEX,
+    }),
+    () => {
+      for (const cache of derivedCaches) cache.invalidate();
+    },
+  );
+  const searchCache = createSearchCache();
+  const screenCache = createScreenCache(search);
+  derivedCaches.push(searchCache, screenCache);
   if (env.STAFF_BOOTSTRAP_TOKEN) await ensureBootstrapToken(database.db, env.STAFF_BOOTSTRAP_TOKEN);
   const seeded = await seedDemoDataOnce(database.db, env.DEMO_RECORDS, progress);
   if (seeded > 0) logger.info({ seeded }, 'demo data seeded');
@@ -70,8 +82,8 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   const report = await reconcileIndex(database.db, search, hashIdentifier);
   logger.info(report, 'search index reconciled');
 
-  const screens = createScreenCache(search);
-  const onIndexChanged = new Set<(ids: string[]) => void>([() => screens.invalidate()]);
+  /** Site rebuilds listen here (after the publisher applied a batch). */
+  const onIndexChanged = new Set<(ids: string[]) => void>();
   const workers = opts.workers ?? true;
   const publisher = workers
     ? startPublisher({
@@ -93,7 +105,8 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     hashIdentifier,
     outbox: publisher,
     rateLimitStore: createMemoryRateLimitStore(),
-    screens,
+    screens: screenCache,
+    searchCache,
     sealedBox,
     now: opts.now ?? (() => new Date()),
   };

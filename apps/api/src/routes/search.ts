@@ -1,4 +1,3 @@
-import type { SearchResult } from '@portal/search';
 import type { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -11,8 +10,11 @@ export function registerSearch(app: Hono<AppEnv>, deps: AppDeps): void {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     if (page * pageSize > RESULT_WINDOW) throw new ApiError('RESULT_WINDOW_EXCEEDED', { field: 'page' });
-    const result = await deps.search.search(query);
+    const key = JSON.stringify(query);
+    const body = await deps.searchCache.getOrCompute(key, async () =>
+      JSON.stringify(await deps.search.search(query)),
+    );
     c.header('Cache-Control', 'no-store');
-    return c.json<SearchResult>(result);
+    return c.body(body, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
   });
 }

@@ -82,8 +82,16 @@ describe.each(backends())('publisher and read model on $kind', (backend) => {
     await within(2000, async () => (await t.rt.deps.search.get(id)) !== null);
     const doc = await t.rt.deps.search.get(id);
     await t.rt.deps.search.upsert([{ ...doc!, id: 'LGHOST', version: 1 }]);
+    const ghostIn = async () =>
+      (
+        (await (await t.request(`/api/v1/search?q=${encodeURIComponent(doc!.name)}`)).json()) as {
+          hits: { id: string }[];
+        }
+      ).hits.some((h) => h.id === 'LGHOST');
+    expect(await ghostIn()).toBe(true); // now also held in the search answer cache
     const report = await reconcileIndex(t.rt.deps.db, t.rt.deps.search, t.rt.deps.hashIdentifier);
     expect(report.removed).toBe(1);
     expect(await t.rt.deps.search.get('LGHOST')).toBeNull();
+    expect(await ghostIn()).toBe(false); // the repair reached the cached answer too
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * Serialized public search answers, kept until the read model changes. People search the same
+ * names over and over (a surname typed into an instant search box); answering those from memory
+ * keeps the engine free for the rest. `invalidate()` runs from the publisher right after the
+ * index changed, and an answer computed across a change is never stored, so a removed listing is
+ * never served from here.
+ */
+export interface SearchCache {
+  get(key: string): string | undefined;
+  /** Stores `compute()`'s answer unless the read model changed while it ran. */
+  getOrCompute(key: string, compute: () => Promise<string>): Promise<string>;
+  invalidate(): void;
+}
+
+export function createSearchCache(maxEntries = 5000): SearchCache {
+  let generation = 0;
+  let entries = new Map<string, string>();
+  return {
+    get: (key) => entries.get(key),
+    async getOrCompute(key, compute) {
+      const hit = entries.get(key);
+      if (hit !== undefined) {
+        // refresh recency: Map keeps insertion order, so the oldest entry is evicted first
+        entries.delete(key);
+        entries.set(key, hit);
+        return hit;
+      }
+      const startedAt = generation;
+      const value = await compute();
+      if (generation === startedAt) {
+        entries.set(key, value);
+        if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+      }
+      return value;
+    },
+    invalidate() {
+      generation++;
+      entries = new Map();
+    },
+  };
+}
