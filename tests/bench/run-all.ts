@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in sequence, each printing its own table (figures side by side
- * with its baseline and the ratio). `--only name` runs one: db, search, http, graphics.
+ * with its baseline and the ratio). `--only name` runs one: db, search, http, graphics, site.
  */
 import { parseArgs } from 'node:util';
 
@@ -14,6 +14,14 @@ const benches: Record<string, () => Promise<unknown>> = {
   search: async () => (await import('./search.bench.ts')).run(quick ? { sizes: [100_000] } : {}),
   http: async () => (await import('./http-search.bench.ts')).run(quick ? { seconds: 5 } : {}),
   graphics: async () => (await import('./graphics.bench.ts')).run(),
+  // the full static site build (target: 10k listing pages in ≤ 20 s); it prints one JSON line
+  site: async () => {
+    const { execFileSync } = await import('node:child_process');
+    const count = quick ? '2000' : '10000';
+    execFileSync(process.execPath, ['apps/web/scripts/bench-build.ts', '--count', count], {
+      stdio: 'inherit',
+    });
+  },
 };
 
 for (const [name, bench] of Object.entries(benches)) {
