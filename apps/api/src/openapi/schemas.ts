@@ -1,3 +1,4 @@
+import { REMOVAL_REASONS, type RemovalReason } from '@portal/domain';
 import { z } from 'zod';
 
 /** Response and body schemas of the API, used to generate the OpenAPI document. */
@@ -83,17 +84,7 @@ export const draftBodySchema = listingSchema
   });
 
 export const removeBodySchema = z.object({
-  reason: z.enum([
-    'performed',
-    'settled',
-    'withdrawn',
-    'no_assets',
-    'suspended',
-    'not_enforced',
-    'terminated',
-    'revoked',
-    'expired',
-  ]),
+  reason: z.enum(REMOVAL_REASONS.map((r) => r.code) as [RemovalReason, ...RemovalReason[]]),
   note: z.string().max(500).optional(),
 });
 

@@ -1,6 +1,7 @@
 import { appendAudit, type Database, enqueue, newId, toNewListingRow } from '@portal/db';
 import { listings } from '@portal/db/schema';
 import {
+  DOMAIN_ERROR_MESSAGES,
   isExpired,
   isMinorOn,
   isRemovalReason,
@@ -96,7 +97,7 @@ export async function publishListing(ctx: CommandContext, principal: StaffPrinci
     if (row.kind === 'person' && row.birthDate && isMinorOn(row.birthDate, listedAt)) {
       throw new ApiError('VALIDATION_FAILED', {
         field: 'idNumber',
-        message: '被执行人在发布之日未满十八周岁，依法不得纳入失信被执行人名单。',
+        message: DOMAIN_ERROR_MESSAGES.MINOR_NOT_LISTABLE,
       });
     }
     const ends = termEndsAt(row.category, listedAt, row.termExtensionYears ?? 0);
@@ -131,7 +132,10 @@ export async function removeListing(
   note?: string,
 ) {
   if (!isRemovalReason(reason)) {
-    throw new ApiError('VALIDATION_FAILED', { field: 'reason', message: '请选择法定的删除理由。' });
+    throw new ApiError('VALIDATION_FAILED', {
+      field: 'reason',
+      message: DOMAIN_ERROR_MESSAGES.INVALID_REMOVAL_REASON,
+    });
   }
   await ctx.db.transaction(async (tx) => {
     const row = await lockListing(tx, id);
