@@ -18,6 +18,16 @@ async function main() {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
     process.stdout.write(`失信曝光台已启动：http://${host}:${info.port}/\n`);
   });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const reason =
+      error.code === 'EADDRINUSE'
+        ? `端口 ${env.PORT} 已被占用，请关闭占用它的程序或用 PORT=… 换一个端口。`
+        : error.code === 'EACCES'
+          ? `没有权限监听端口 ${env.PORT}，请换一个大于 1024 的端口。`
+          : error.message;
+    process.stderr.write(`启动失败：${reason}\n`);
+    void runtime.close().finally(() => process.exit(1));
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
