@@ -1,84 +1,34 @@
 /**
- * Debian's Chromium through playwright-core for the end-to-end site tests, with what every visit
- * watches: requests leaving the origin, CSP violations, script dialogs (an XSS payload that ran).
+ * Chromium helpers for the end-to-end site tests. The browser, the watched page (requests leaving
+ * the origin, CSP violations, script dialogs) and the axe check are the site tests' own helpers,
+ * shared here rather than written twice.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { seriousViolations } from '../../apps/web/test/support/axe.ts';
+import {
+  DESKTOP,
+  launchBrowser,
+  openPage,
+  PHONE,
+  type WatchedPage,
+} from '../../apps/web/test/support/browser.ts';
 
-export const PHONE = { width: 390, height: 844 };
-export const DESKTOP = { width: 1366, height: 900 };
+export { DESKTOP, PHONE, seriousViolations, type WatchedPage };
 
-/**
- * Playwright turns Chromium's back/forward cache off by default; it is left on here, as in the
- * browsers people use, so pages restored with Back are tested as they really behave.
- */
+/** Back/forward cache left on, as in the browsers people use. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    ignoreDefaultArgs: ['--disable-back-forward-cache'],
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
-
-export interface WatchedPage {
-  page: Page;
-  foreignRequests: string[];
-  cspViolations: string[];
-  dialogs: string[];
-  close: () => Promise<void>;
+  return launchBrowser({ keepBackForwardCache: true });
 }
 
 /** A fresh browser context (no shared cache or storage) with one page, watched. */
-export async function openWatchedPage(
-  browser: Browser,
-  origin: string,
-  viewport: { width: number; height: number } = PHONE,
-): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const w: WatchedPage = {
-    page,
-    foreignRequests: [],
-    cspViolations: [],
-    dialogs: [],
-    close: () => context.close(),
-  };
-  const base = origin.replace(/\/$/, '');
-  page.on('request', (req) => {
-    const url = req.url();
-    if (!url.startsWith(base) && !url.startsWith('data:')) w.foreignRequests.push(url);
-  });
-  page.on('console', (msg) => {
-    if (/Content Security Policy/i.test(msg.text())) w.cspViolations.push(msg.text());
-  });
-  page.on('dialog', (dialog) => {
-    w.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  return w;
-}
+export const openWatchedPage = openPage;
 
 /** The count the search page announces, once it has answered. */
 export async function announcedTotal(page: Page): Promise<number> {
   const status = page.getByRole('status');
   await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^(找到 \d+ 条记录|没有找到)/);
   return Number(/找到 (\d+) 条/.exec((await status.textContent()) ?? '')?.[1] ?? 0);
-}
-
-export async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 /** Polls `check` until it holds or `timeoutMs` passes. */

@@ -7,8 +7,13 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1366, height: 900 };
 
-export function launchBrowser(): Promise<Browser> {
+/**
+ * `keepBackForwardCache`: Playwright turns Chromium's back/forward cache off by default; keep it
+ * on to test pages restored with Back as people's browsers really restore them.
+ */
+export function launchBrowser(opts: { keepBackForwardCache?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
+    ...(opts.keepBackForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--headless',
@@ -47,9 +52,10 @@ export async function openPage(
     dialogs: [],
     close: () => context.close(),
   };
+  const base = origin.replace(/\/$/, '');
   page.on('request', (req) => {
     const url = req.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:')) watched.foreignRequests.push(url);
+    if (!url.startsWith(base) && !url.startsWith('data:')) watched.foreignRequests.push(url);
   });
   page.on('console', (msg) => {
     if (/Content Security Policy/i.test(msg.text())) watched.cspViolations.push(msg.text());
