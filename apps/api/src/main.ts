@@ -30,10 +30,17 @@ async function main() {
   });
   let closing = false;
   const shutdown = async (signal: string) => {
-    if (closing) return;
+    // a second signal, or a clean-up that hangs (a site build, an open connection), must not
+    // leave a process that ignores being stopped
+    if (closing) process.exit(1);
     closing = true;
     logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      process.stderr.write('关闭超时，强制退出。\n');
+      process.exit(1);
+    }, 10_000).unref();
     server.close();
+    if ('closeAllConnections' in server) server.closeAllConnections();
     await surfaces.stop();
     await runtime.close();
     process.exit(0);
