@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { CHROMIUM_PATH } from './tests/support/chromium.ts';
 
 /** Tests that drive Debian's Chromium (`apt-get install -y chromium fonts-noto-cjk`; .ci/run does). */
 const BROWSER_TESTS = [
@@ -10,7 +11,7 @@ const BROWSER_TESTS = [
   'tests/e2e/screens.test.ts',
   'packages/graphics/src/kiosk/kiosk.test.ts',
 ];
-const hasChromium = existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
+const hasChromium = existsSync(CHROMIUM_PATH);
 if (!hasChromium) {
   console.warn(
     `\n[browser] NOTICE: /usr/bin/chromium not found: ${BROWSER_TESTS.length} browser test files are SKIPPED ` +

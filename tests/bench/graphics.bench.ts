@@ -12,24 +12,14 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { boardSlidePlan, formatDateZh, loadFonts, renderBoardSlide } from '@portal/graphics';
-import { chromium } from 'playwright-core';
 import { qrDataUri } from '../../packages/graphics/src/qr.ts';
 import { fakeListings } from '../../packages/graphics/src/testing/fixtures.ts';
+import { CHROMIUM_PATH, launchChromium } from '../support/chromium.ts';
 import { boardHtml } from './graphics-board-html.ts';
 import { descendantsUsage, loadAverage, selfCpuMs } from './graphics-proc.ts';
 
 const N = 30;
 const WARMUP = 3;
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const OUT_DIR = join(import.meta.dirname, '..', '..', 'bench-results');
 
 interface Side {
@@ -83,7 +73,7 @@ export async function run(): Promise<GraphicsBenchResult> {
   const satoriShot = () => renderBoardSlide(input);
   for (let i = 0; i < WARMUP; i++) await satoriShot();
 
-  const browser = existsSync(CHROMIUM) ? await launch() : null;
+  const browser = existsSync(CHROMIUM_PATH) ? await launch() : null;
   const page = browser ? await browser.browser.newPage({ viewport: { width: 1920, height: 1080 } }) : null;
   const html = boardHtml({
     listings,
@@ -158,7 +148,7 @@ export async function run(): Promise<GraphicsBenchResult> {
 
 async function launch() {
   const t = performance.now();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await launchChromium();
   return { browser, launchMs: performance.now() - t };
 }
 

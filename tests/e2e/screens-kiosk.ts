@@ -1,27 +1,16 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RunningServer } from '../support/start-server.ts';
 
 /** Helpers for screens.test.ts: Debian's Chromium, the kiosk's state and saved screenshots. */
 
-export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM_PATH as CHROMIUM } from '../support/chromium.ts';
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screens/', import.meta.url));
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-}
+export { launchChromium } from '../support/chromium.ts';
 
 export interface KioskState {
   state: string;

@@ -2,29 +2,15 @@
  * Debian's Chromium through playwright-core, plus the checks every page visit shares: requests
  * that leave the origin, CSP violations, script dialogs (an XSS payload that ran).
  */
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../../../tests/support/chromium.ts';
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1366, height: 900 };
 
-/**
- * `keepBackForwardCache`: Playwright turns Chromium's back/forward cache off by default; keep it
- * on to test pages restored with Back as people's browsers really restore them.
- */
+/** Debian's Chromium (shared launcher in tests/support). */
 export function launchBrowser(opts: { keepBackForwardCache?: boolean } = {}): Promise<Browser> {
-  return chromium.launch({
-    ...(opts.keepBackForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return launchChromium(opts);
 }
 
 export interface WatchedPage {

@@ -1,16 +1,8 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH, launchChromium } from '../../../../tests/support/chromium.ts';
 import { type FakeScreensApi, startFakeScreensApi } from '../testing/fake-screens-api.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--no-first-run',
-];
 
 interface KioskState {
   state?: string;
@@ -38,12 +30,12 @@ const recordSlides = (page: Page) =>
   })()`);
 const seen = (page: Page): Promise<string[]> => page.evaluate('window.seen');
 
-describe.skipIf(!existsSync(CHROMIUM))('kiosk page against a fake screens API', () => {
+describe.skipIf(!existsSync(CHROMIUM_PATH))('kiosk page against a fake screens API', () => {
   let browser: Browser;
   let api: FakeScreensApi;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
