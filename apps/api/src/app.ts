@@ -3,10 +3,10 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './context.ts';
 import { ApiError } from './errors.ts';
+import { registerApiRoutes } from './features/register-routes.ts';
 import { corsForPublicApi } from './http/cors.ts';
 import { handleError } from './http/error-handler.ts';
 import { rateLimit } from './http/rate-limit.ts';
-import { registerApiRoutes } from './routes/index.ts';
 
 /**
  * The Hono application: `/api/v1` (public and staff API, screens) plus whatever `mountExtras`

@@ -1,11 +1,11 @@
 import type { Database } from '@portal/db';
 import type { SearchIndex } from '@portal/search';
 import type { Env } from './env.ts';
+import type { ScreenCache } from './features/screens/screen-cache.ts';
+import type { SearchCache } from './features/search/search-cache.ts';
 import type { RateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
-import type { ScreenCache } from './services/screen-cache.ts';
-import type { SealedBox } from './services/sealed-box.ts';
-import type { SearchCache } from './services/search-cache.ts';
+import type { SealedBox } from './secrets/sealed-box.ts';
 
 /** Notified after a transaction that queued outbox work commits, so the worker runs at once. */
 export interface OutboxSignal {
@@ -37,6 +37,6 @@ export interface AppDeps {
 export type AppEnv = {
   Variables: {
     requestId: string;
-    staff?: import('./services/staff-auth.ts').StaffPrincipal;
+    staff?: import('./features/staff/staff-auth.ts').StaffPrincipal;
   };
 };

@@ -4,10 +4,10 @@ import { toListingRecord } from '@portal/db';
 import { listings } from '@portal/db/schema';
 import { toPublicListing } from '@portal/domain';
 import { eq } from 'drizzle-orm';
-import { mountStaticSite } from './http/static-site.ts';
-import { computeStats } from './routes/stats.ts';
+import { createSiteBuilder } from './features/site/site-builder.ts';
+import { mountStaticSite } from './features/site/static-site.ts';
+import { computeStats } from './features/stats/stats-routes.ts';
 import type { Runtime } from './runtime.ts';
-import { createSiteBuilder } from './services/site-builder.ts';
 
 const SECURITY_HEADERS_FILE = fileURLToPath(new URL('../../web/security-headers.json', import.meta.url));
 

@@ -5,18 +5,18 @@ import type { Hono } from 'hono';
 import { createApp } from './app.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import type { Env } from './env.ts';
+import { startExpiryJob } from './features/listings/expiry-job.ts';
+import { createScreenCache } from './features/screens/screen-cache.ts';
+import { createSearchCache } from './features/search/search-cache.ts';
+import { ensureBootstrapToken } from './features/staff/bootstrap-staff.ts';
 import { createMemoryRateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
-import { ensureBootstrapToken } from './services/bootstrap-staff.ts';
-import { seedDemoDataOnce } from './services/demo-seed.ts';
-import { startExpiryJob } from './services/expiry-job.ts';
-import { reconcileIndex } from './services/index-sync.ts';
-import { observeIndexChanges } from './services/observed-index.ts';
-import { startPublisher } from './services/publisher.ts';
-import { createScreenCache } from './services/screen-cache.ts';
-import { createSealedBox } from './services/sealed-box.ts';
-import { createSearchCache } from './services/search-cache.ts';
-import { loadOrCreateSecret } from './services/secrets.ts';
+import { seedDemoDataOnce } from './read-model/demo-seed.ts';
+import { reconcileIndex } from './read-model/index-sync.ts';
+import { observeIndexChanges } from './read-model/observed-index.ts';
+import { startPublisher } from './read-model/publisher.ts';
+import { createSealedBox } from './secrets/sealed-box.ts';
+import { loadOrCreateSecret } from './secrets/secrets.ts';
 
 export interface RuntimeOptions {
   progress?: (msg: string) => void;

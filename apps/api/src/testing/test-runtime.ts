@@ -6,9 +6,9 @@ import type { DatabaseHandle } from '@portal/db';
 import { courts, executionUnits, staff, staffTokens } from '@portal/db/schema';
 import type { TestBackend } from '@portal/db/testing';
 import { parseEnv } from '../env.ts';
+import { hashToken } from '../features/staff/staff-auth.ts';
 import { createLogger } from '../logger.ts';
 import { type Runtime, type RuntimeOptions, startRuntime } from '../runtime.ts';
-import { hashToken } from '../services/staff-auth.ts';
 
 export const TOKENS = {
   admin: 'test-admin-token',

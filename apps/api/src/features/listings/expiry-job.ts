@@ -1,0 +1,48 @@
+import { listings } from '@portal/db/schema';
+import { isExpired, todayInChina } from '@portal/domain';
+import { and, eq, isNotNull, lte } from 'drizzle-orm';
+import type { AppDeps } from '../../context.ts';
+
+import { applyRemoval } from './listing-commands.ts';
+
+/**
+ * Removes listings whose term has ended (art. 2: removed automatically), each in its own
+ * transaction with an audit entry by `system`. Returns the removed ids.
+ */
+export async function removeExpiredListings(deps: Pick<AppDeps, 'db' | 'now' | 'outbox'>): Promise<string[]> {
+  const today = todayInChina(deps.now());
+  const candidates = await deps.db
+    .select({ id: listings.id, termEndsAt: listings.termEndsAt })
+    .from(listings)
+    .where(
+      and(eq(listings.status, 'published'), isNotNull(listings.termEndsAt), lte(listings.termEndsAt, today)),
+    );
+  const removed: string[] = [];
+  for (const c of candidates) {
+    if (!c.termEndsAt || !isExpired(c.termEndsAt, today)) continue;
+    await deps.db.transaction(async (tx) => {
+      const [row] = await tx
+        .select({ status: listings.status })
+        .from(listings)
+        .where(eq(listings.id, c.id))
+        .for('update');
+      if (row?.status !== 'published') return;
+      await applyRemoval(tx, c.id, 'expired', 'system', '公布期限届满，系统自动删除', deps.now());
+      removed.push(c.id);
+    });
+  }
+  if (removed.length > 0) deps.outbox.wake();
+  return removed;
+}
+
+/** Runs the expiry pass at start and then every hour. */
+export function startExpiryJob(deps: AppDeps): { stop(): void } {
+  const run = () =>
+    removeExpiredListings(deps)
+      .then((ids) => ids.length > 0 && deps.logger.info({ count: ids.length }, 'expired listings removed'))
+      .catch((err) => deps.logger.error({ err }, 'expiry job failed'));
+  void run();
+  const timer = setInterval(run, 60 * 60_000);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

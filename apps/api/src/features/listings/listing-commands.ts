@@ -1,0 +1,178 @@
+import { appendAudit, type Database, enqueue, newId, toNewListingRow } from '@portal/db';
+import { listings } from '@portal/db/schema';
+import {
+  DOMAIN_ERROR_MESSAGES,
+  isExpired,
+  isMinorOn,
+  isRemovalReason,
+  type RemovalReason,
+  termEndsAt,
+  todayInChina,
+  validateListingDraft,
+} from '@portal/domain';
+import { eq } from 'drizzle-orm';
+import { ApiError } from '../../errors.ts';
+
+import { LISTING_CHANGED } from '../../read-model/publisher.ts';
+import { assertCanActOnUnit, type StaffPrincipal } from '../staff/staff-auth.ts';
+
+export interface CommandContext {
+  db: Database;
+  now: () => Date;
+  /** wakes the publisher after the transaction committed */
+  afterCommit: () => void;
+}
+
+function validationError(errors: { field: string; code: string; message: string }[]): ApiError {
+  const first = errors[0];
+  return new ApiError('VALIDATION_FAILED', {
+    ...(first ? { message: first.message, field: first.field } : {}),
+    details: { errors },
+  });
+}
+
+/** Resolves which unit a new draft belongs to: a unit member can only file for its own unit. */
+function unitFor(principal: StaffPrincipal, requested: string | undefined): string | null {
+  if (principal.role === 'unit_member') {
+    if (requested && requested !== principal.unitId) {
+      throw new ApiError('FORBIDDEN', { message: '您只能为本执行单元录入案件。', field: 'unitId' });
+    }
+    return principal.unitId;
+  }
+  return requested ?? null;
+}
+
+/** `POST /admin/listings`: validates a draft and stores it, with its audit entry, in one transaction. */
+export async function createDraft(ctx: CommandContext, principal: StaffPrincipal, input: unknown) {
+  const today = todayInChina(ctx.now());
+  const result = validateListingDraft(input, { today });
+  if (!result.ok) throw validationError(result.errors);
+  const unitId = unitFor(principal, result.value.unitId);
+  const id = newId('L');
+  // the listing date is the publication date unless staff fixed one explicitly
+  const explicitListedAt =
+    input && typeof input === 'object' && 'listedAt' in input && Boolean(input.listedAt);
+  const draft = {
+    ...result.value,
+    id,
+    unitId: unitId ?? undefined,
+    demo: false,
+    listedAt: explicitListedAt ? result.value.listedAt : undefined,
+  };
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(listings).values(toNewListingRow(draft));
+    await appendAudit(tx, {
+      actor: principal.staffId,
+      action: 'listing.create',
+      entity: 'listing',
+      entityId: id,
+      details: { caseNo: result.value.caseNo, unitId },
+    });
+  });
+  return { id, status: 'draft' as const };
+}
+
+async function lockListing(tx: Database, id: string) {
+  const rows = await tx.select().from(listings).where(eq(listings.id, id)).for('update');
+  const row = rows[0];
+  if (!row) throw new ApiError('LISTING_NOT_FOUND');
+  return row;
+}
+
+/**
+ * `POST /admin/listings/{id}/publish`. The listing date is today unless the draft fixed one; the
+ * minor rule is checked again on that date because a draft may wait a while before publication.
+ */
+export async function publishListing(ctx: CommandContext, principal: StaffPrincipal, id: string) {
+  const today = todayInChina(ctx.now());
+  await ctx.db.transaction(async (tx) => {
+    const row = await lockListing(tx, id);
+    assertCanActOnUnit(principal, row.unitId);
+    if (row.status !== 'draft') {
+      throw new ApiError('INVALID_STATE', {
+        message: row.status === 'published' ? '该信息已经发布。' : '已删除的信息不能再次发布，请重新录入。',
+      });
+    }
+    const listedAt = row.listedAt ?? today;
+    if (row.kind === 'person' && row.birthDate && isMinorOn(row.birthDate, listedAt)) {
+      throw new ApiError('VALIDATION_FAILED', {
+        field: 'idNumber',
+        message: DOMAIN_ERROR_MESSAGES.MINOR_NOT_LISTABLE,
+      });
+    }
+    const ends = termEndsAt(row.category, listedAt, row.termExtensionYears ?? 0);
+    if (ends && isExpired(ends, today)) {
+      throw new ApiError('INVALID_STATE', {
+        field: 'listedAt',
+        message: '该信息的公布期限已届满，不能发布。',
+      });
+    }
+    await tx
+      .update(listings)
+      .set({ status: 'published', listedAt, termEndsAt: ends, publishedAt: ctx.now() })
+      .where(eq(listings.id, id));
+    await appendAudit(tx, {
+      actor: principal.staffId,
+      action: 'listing.publish',
+      entity: 'listing',
+      entityId: id,
+    });
+    await enqueue(tx, { topic: LISTING_CHANGED, key: id, payload: { id, change: 'publish' } });
+  });
+  ctx.afterCommit();
+  return { status: 'published' as const };
+}
+
+/** `POST /admin/listings/{id}/remove` with a legal reason (arts. 9–10). */
+export async function removeListing(
+  ctx: CommandContext,
+  principal: StaffPrincipal | 'system',
+  id: string,
+  reason: unknown,
+  note?: string,
+) {
+  if (!isRemovalReason(reason)) {
+    throw new ApiError('VALIDATION_FAILED', {
+      field: 'reason',
+      message: DOMAIN_ERROR_MESSAGES.INVALID_REMOVAL_REASON,
+    });
+  }
+  await ctx.db.transaction(async (tx) => {
+    const row = await lockListing(tx, id);
+    if (principal !== 'system') assertCanActOnUnit(principal, row.unitId);
+    if (row.status === 'removed') throw new ApiError('INVALID_STATE', { message: '该信息已经删除。' });
+    await applyRemoval(
+      tx,
+      id,
+      reason,
+      principal === 'system' ? 'system' : principal.staffId,
+      note,
+      ctx.now(),
+    );
+  });
+  ctx.afterCommit();
+  return { status: 'removed' as const };
+}
+
+export async function applyRemoval(
+  tx: Database,
+  id: string,
+  reason: RemovalReason,
+  actor: string,
+  note: string | undefined,
+  at: Date,
+) {
+  await tx
+    .update(listings)
+    .set({ status: 'removed', removedAt: at, removalReason: reason })
+    .where(eq(listings.id, id));
+  await appendAudit(tx, {
+    actor,
+    action: 'listing.remove',
+    entity: 'listing',
+    entityId: id,
+    reason,
+    ...(note ? { details: { note } } : {}),
+  });
+  await enqueue(tx, { topic: LISTING_CHANGED, key: id, payload: { id, change: 'remove' } });
+}

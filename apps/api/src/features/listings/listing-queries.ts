@@ -1,0 +1,35 @@
+import type { Database } from '@portal/db';
+import { toListingRecord } from '@portal/db';
+import { listings } from '@portal/db/schema';
+import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import type { StaffPrincipal } from '../staff/staff-auth.ts';
+
+export const STAFF_PAGE_SIZE = 50;
+
+/** Staff listing view (full fields): a unit member sees only its own unit's listings. */
+export async function listForStaff(
+  db: Database,
+  principal: StaffPrincipal,
+  opts: { status?: 'draft' | 'published' | 'removed'; page: number },
+) {
+  const conditions: SQL[] = [];
+  if (opts.status) conditions.push(eq(listings.status, opts.status));
+  if (principal.role === 'unit_member') {
+    conditions.push(principal.unitId ? eq(listings.unitId, principal.unitId) : eq(listings.id, ''));
+  }
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const rows = await db
+    .select()
+    .from(listings)
+    .where(where)
+    .orderBy(asc(listings.id))
+    .limit(STAFF_PAGE_SIZE)
+    .offset((opts.page - 1) * STAFF_PAGE_SIZE);
+  const [total] = await db.select({ n: count() }).from(listings).where(where);
+  return {
+    items: rows.map(toListingRecord),
+    total: Number(total?.n ?? 0),
+    page: opts.page,
+    pageSize: STAFF_PAGE_SIZE,
+  };
+}

@@ -1,0 +1,25 @@
+import type { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { registerAdminCorrections } from './corrections/admin-routes.ts';
+import { registerCorrections } from './corrections/public-routes.ts';
+import { registerHealth } from './health/health-routes.ts';
+import { registerAdminListings } from './listings/admin-routes.ts';
+import { registerListingDetail } from './listings/public-routes.ts';
+import { registerOpenApi } from './openapi/openapi-routes.ts';
+import { registerKiosk, registerScreens } from './screens/screens-routes.ts';
+import { registerSearch } from './search/search-routes.ts';
+import { registerStats } from './stats/stats-routes.ts';
+
+/** Every `/api/v1` route, in one list a reader can scan. */
+export function registerApiRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  registerHealth(app, deps);
+  registerStats(app, deps);
+  registerSearch(app, deps);
+  registerListingDetail(app, deps);
+  registerCorrections(app, deps);
+  registerAdminListings(app, deps);
+  registerAdminCorrections(app, deps);
+  registerOpenApi(app);
+  registerScreens(app, deps, deps.screens);
+  registerKiosk(app);
+}

@@ -1,0 +1,49 @@
+import { listings } from '@portal/db/schema';
+import { CATEGORIES } from '@portal/domain';
+import { and, count, eq, sql } from 'drizzle-orm';
+import type { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../../context.ts';
+
+export interface StatsResponse {
+  listed: number;
+  removed: number;
+  livelihood: number;
+  byCategory: Record<string, number>;
+  demo: boolean;
+}
+
+/** Aggregate counts only (no personal data), computed from the system of record. */
+export async function computeStats(deps: Pick<AppDeps, 'db'>): Promise<StatsResponse> {
+  const byStatus = await deps.db
+    .select({ status: listings.status, n: count(), demo: sql<boolean>`bool_or(${listings.demo})` })
+    .from(listings)
+    .groupBy(listings.status);
+  const byCat = await deps.db
+    .select({ category: listings.category, n: count() })
+    .from(listings)
+    .where(eq(listings.status, 'published'))
+    .groupBy(listings.category);
+  const [liv] = await deps.db
+    .select({ n: count() })
+    .from(listings)
+    .where(and(eq(listings.status, 'published'), eq(listings.livelihood, true)));
+  const byCategory: Record<string, number> = {};
+  for (const c of CATEGORIES) byCategory[String(c.code)] = 0;
+  for (const r of byCat) byCategory[String(r.category)] = Number(r.n);
+  const statusCount = (s: string) => Number(byStatus.find((r) => r.status === s)?.n ?? 0);
+  return {
+    listed: statusCount('published'),
+    removed: statusCount('removed'),
+    livelihood: Number(liv?.n ?? 0),
+    byCategory,
+    demo: byStatus.some((r) => r.demo),
+  };
+}
+
+/** `GET /api/v1/stats` (CONTRACT.md). */
+export function registerStats(app: Hono<AppEnv>, deps: AppDeps): void {
+  app.get('/api/v1/stats', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json<StatsResponse>(await computeStats(deps));
+  });
+}
