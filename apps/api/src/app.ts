@@ -1,27 +1,31 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { AppDeps, AppEnv } from './context.ts';
+import type { ApiApp, AppDeps } from './context.ts';
 import { ApiError } from './errors.ts';
 import { registerApiRoutes } from './features/register-routes.ts';
 import { corsForPublicApi } from './http/cors.ts';
 import { handleError } from './http/error-handler.ts';
 import { rateLimit } from './http/rate-limit.ts';
+import { requireStaff, STAFF_PATH_PREFIX } from './http/require-staff.ts';
+import { validationHook } from './http/validation-hook.ts';
 
 /**
  * The Hono application: `/api/v1` (public and staff API, screens) plus whatever `mountExtras`
  * adds (static site, kiosk) in `main.ts`. Tests call `createApp(deps).request(...)`.
  */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function createApp(deps: AppDeps): ApiApp {
+  const app: ApiApp = new OpenAPIHono({ defaultHook: validationHook });
   app.onError(handleError(deps.logger));
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.use('/api/*', corsForPublicApi(deps.env));
   app.use('/api/v1/*', async (c, next) => {
-    if (c.req.path.startsWith('/api/v1/admin/')) return next();
+    if (c.req.path.startsWith(STAFF_PATH_PREFIX)) return next();
     return rateLimit(deps.env.RATE_LIMIT_PER_MIN, deps.rateLimitStore, () => deps.now().getTime())(c, next);
   });
+  // the one staff gate, before any staff route is registered
+  app.use(`${STAFF_PATH_PREFIX}*`, requireStaff(deps.db));
   registerApiRoutes(app, deps);
   app.all('/api/*', () => {
     throw new ApiError('NOT_FOUND');

@@ -1,3 +1,4 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '@portal/db';
 import type { SearchIndex } from '@portal/search';
 import type { Env } from './env.ts';
@@ -37,6 +38,9 @@ export interface AppDeps {
 export type AppEnv = {
   Variables: {
     requestId: string;
-    staff?: import('./features/staff/staff-auth.ts').StaffPrincipal;
+    staff?: import('./features/staff/principal.ts').StaffPrincipal;
   };
 };
+
+/** The application every route registers on: contract routes via `app.openapi(route, handler)`. */
+export type ApiApp = OpenAPIHono<AppEnv>;

@@ -1,5 +1,4 @@
-import type { Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../context.ts';
+import type { ApiApp, AppDeps } from '../context.ts';
 import { registerAdminCorrections } from './corrections/admin-routes.ts';
 import { registerCorrections } from './corrections/public-routes.ts';
 import { registerHealth } from './health/health-routes.ts';
@@ -11,7 +10,7 @@ import { registerSearch } from './search/search-routes.ts';
 import { registerStats } from './stats/stats-routes.ts';
 
 /** Every `/api/v1` route, in one list a reader can scan. */
-export function registerApiRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+export function registerApiRoutes(app: ApiApp, deps: AppDeps): void {
   registerHealth(app, deps);
   registerStats(app, deps);
   registerSearch(app, deps);

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import { readJson } from '../../http/read-json.ts';
+import { staffOf } from '../../http/require-staff.ts';
 import { decideCorrection, listCorrectionsForStaff } from './corrections-service.ts';
 
 /** Staff: correction requests with their review clocks, and the review decision. */
@@ -14,10 +15,10 @@ export function registerAdminCorrections(app: Hono<AppEnv>, deps: AppDeps): void
         message: '状态只能是 received、accepted 或 rejected。',
       });
     }
-    return c.json(await listCorrectionsForStaff(deps, c.get('staff')!, { ...(status ? { status } : {}) }));
+    return c.json(await listCorrectionsForStaff(deps, staffOf(c), { ...(status ? { status } : {}) }));
   });
   app.post('/api/v1/admin/corrections/:id/decide', async (c) => {
     const body = (await readJson(c)) as { decision?: unknown } | null;
-    return c.json(await decideCorrection(deps, c.get('staff')!, c.req.param('id'), body?.decision));
+    return c.json(await decideCorrection(deps, staffOf(c), c.req.param('id'), body?.decision));
   });
 }

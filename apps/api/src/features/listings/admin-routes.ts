@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import { readJson } from '../../http/read-json.ts';
-import { requireStaff } from '../staff/staff-auth.ts';
+import { staffOf } from '../../http/require-staff.ts';
 import { type CommandContext, createDraft, publishListing, removeListing } from './listing-commands.ts';
 import { importListingsCsv } from './listing-import.ts';
 import { listForStaff } from './listing-queries.ts';
@@ -12,11 +12,10 @@ const MAX_CSV_BYTES = 20 * 1024 * 1024;
 /** Staff API for listings (CONTRACT.md): create, list, CSV import, publish, remove. */
 export function registerAdminListings(app: Hono<AppEnv>, deps: AppDeps): void {
   const ctx: CommandContext = { db: deps.db, now: deps.now, afterCommit: () => deps.outbox.wake() };
-  app.use('/api/v1/admin/*', requireStaff(deps.db));
 
   app.post('/api/v1/admin/listings', async (c) => {
     const body = await readJson(c);
-    return c.json(await createDraft(ctx, c.get('staff')!, body), 201);
+    return c.json(await createDraft(ctx, staffOf(c), body), 201);
   });
 
   app.get('/api/v1/admin/listings', async (c) => {
@@ -31,7 +30,7 @@ export function registerAdminListings(app: Hono<AppEnv>, deps: AppDeps): void {
     if (!/^\d+$/.test(pageRaw) || Number(pageRaw) < 1) {
       throw new ApiError('INVALID_PARAMETER', { field: 'page', message: '页码必须是大于 0 的整数。' });
     }
-    return c.json(await listForStaff(deps.db, c.get('staff')!, { status, page: Number(pageRaw) }));
+    return c.json(await listForStaff(deps.db, staffOf(c), { status, page: Number(pageRaw) }));
   });
 
   app.post('/api/v1/admin/listings/import', async (c) => {
@@ -49,11 +48,11 @@ export function registerAdminListings(app: Hono<AppEnv>, deps: AppDeps): void {
       throw new ApiError('PAYLOAD_TOO_LARGE', {
         message: 'CSV 文件不能超过 20 MB，请分批导入或使用命令行导入工具。',
       });
-    return c.json(await importListingsCsv(ctx, c.get('staff')!, bytes));
+    return c.json(await importListingsCsv(ctx, staffOf(c), bytes));
   });
 
   app.post('/api/v1/admin/listings/:id/publish', async (c) => {
-    return c.json(await publishListing(ctx, c.get('staff')!, c.req.param('id')));
+    return c.json(await publishListing(ctx, staffOf(c), c.req.param('id')));
   });
 
   app.post('/api/v1/admin/listings/:id/remove', async (c) => {
@@ -63,7 +62,7 @@ export function registerAdminListings(app: Hono<AppEnv>, deps: AppDeps): void {
     return c.json(
       await removeListing(
         ctx,
-        c.get('staff')!,
+        staffOf(c),
         c.req.param('id'),
         reason,
         typeof note === 'string' ? note.slice(0, 500) : undefined,

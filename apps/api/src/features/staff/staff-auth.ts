@@ -2,17 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '@portal/db';
 import { staff, staffTokens } from '@portal/db/schema';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
+import type { StaffPrincipal } from './principal.ts';
 
-export interface StaffPrincipal {
-  staffId: string;
-  name: string;
-  role: 'court_admin' | 'unit_member';
-  courtId: string;
-  unitId: string | null;
-}
+export type { StaffPrincipal } from './principal.ts';
 
 /** Tokens are stored as SHA-256 hex only: a leaked table does not hand out staff access. */
 export function hashToken(token: string): string {
@@ -37,18 +30,6 @@ export async function findPrincipal(db: Database, token: string): Promise<StaffP
     .where(and(eq(staffTokens.tokenHash, hashToken(token)), isNull(staffTokens.revokedAt)))
     .limit(1);
   return rows[0] ?? null;
-}
-
-/** Requires `Authorization: Bearer <token>` of a live staff token; 401 otherwise. */
-export function requireStaff(db: Database): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const principal = match?.[1] ? await findPrincipal(db, match[1]) : null;
-    if (!principal) throw new ApiError('UNAUTHENTICATED');
-    c.set('staff', principal);
-    await next();
-  };
 }
 
 /**

@@ -1,0 +1,8 @@
+/**
+ * The HTTP contract of `/api/v1` (CONTRACT.md): zod schemas beside the domain rules, and the
+ * routes built from them. The API implements these routes; clients call them with `./client`.
+ * One file per feature; add new features' schemas and routes here, not in apps.
+ */
+export * from './common.ts';
+export * from './health.ts';
+export type { ApiRoute } from './route.ts';
