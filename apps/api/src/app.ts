@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ApiApp, AppDeps } from './context.ts';
 import { ApiError } from './errors.ts';
 import { registerApiRoutes } from './features/register-routes.ts';
+import { bodyLimits } from './http/body-limits.ts';
 import { corsForPublicApi } from './http/cors.ts';
 import { handleError } from './http/error-handler.ts';
 import { rateLimit } from './http/rate-limit.ts';
@@ -18,6 +19,7 @@ export function createApp(deps: AppDeps): ApiApp {
   const app: ApiApp = new OpenAPIHono({ defaultHook: validationHook });
   app.onError(handleError(deps.logger));
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', bodyLimits());
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.use('/api/*', corsForPublicApi(deps.env));
   app.use('/api/v1/*', async (c, next) => {

@@ -4,5 +4,11 @@
  * One file per feature; add new features' schemas and routes here, not in apps.
  */
 export * from './common.ts';
+export * from './corrections.ts';
 export * from './health.ts';
+export * from './listings.ts';
+export * from './openapi.ts';
 export type { ApiRoute } from './route.ts';
+export * from './screens.ts';
+export * from './search.ts';
+export * from './stats.ts';
