@@ -222,11 +222,9 @@ const removalCodes = REMOVAL_REASONS.map((r) => r.code) as [RemovalReason, ...Re
 
 export const removeBodySchema = z
   .looseObject({
-    reason: z
-      .enum(removalCodes, { error: DOMAIN_ERROR_MESSAGES.INVALID_REMOVAL_REASON })
-      .meta({
-        description: REMOVAL_REASONS.map((r) => `${r.code}：${r.label}（${r.legalGround}）`).join('；'),
-      }),
+    reason: z.enum(removalCodes, { error: DOMAIN_ERROR_MESSAGES.INVALID_REMOVAL_REASON }).meta({
+      description: REMOVAL_REASONS.map((r) => `${r.code}：${r.label}（${r.legalGround}）`).join('；'),
+    }),
     note: z.string().optional().meta({ description: '备注（最多 500 字）' }),
   })
   .meta({ id: 'RemoveRequest' });

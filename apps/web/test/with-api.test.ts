@@ -1,31 +1,35 @@
 /**
- * The live parts of the pages (search, status check, correction form) against a stand-in API.
- * The full flow against the real server is covered by the end-to-end suite in tests/e2e.
+ * The live parts of the pages (search, status check, correction form) against the real API
+ * (`createApp()` on PGlite, holding the test site's listings). The full flow with the real
+ * server process is covered by the end-to-end suite in tests/e2e.
  */
+
+import { correctionReviewDeadline, todayInChina } from '@portal/domain';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatDateZh } from '../src/lib/format.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchBrowser, openPage } from './support/browser.ts';
 import { testSnapshot, XSS_SCRIPT } from './support/fixture.ts';
+import { type RealApi, startRealApi } from './support/real-api.ts';
 import { serveSite } from './support/site-server.ts';
 import type { StaticServer } from './support/static-server.ts';
-import { stubApi } from './support/stub-api.ts';
 
 const { dist } = inject('webSite');
 const { listings } = testSnapshot();
 const REMOVED = listings.find((l) => l.id !== 'xss-person' && l.kind === 'person')!;
 let browser: Browser;
 let server: StaticServer;
+let api: RealApi;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([
-    launchBrowser(),
-    serveSite(dist, stubApi(listings, new Set([REMOVED.id]))),
-  ]);
+  [browser, api] = await Promise.all([launchBrowser(), startRealApi({ removed: [REMOVED.id] })]);
+  server = await serveSite(dist, api.api);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await api?.close();
 });
 
 describe('search page', () => {
@@ -114,8 +118,9 @@ describe('correction form', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '提交纠正申请' }).click();
     await page.getByText('纠正申请已提交').waitFor();
-    expect(await page.locator('body').textContent()).toContain('JZ-2026-000123');
-    expect(await page.locator('body').textContent()).toContain('2026年12月14日');
+    expect(await page.locator('body').textContent()).toMatch(/JZ[0-9A-Z]{10}/);
+    const deadline = correctionReviewDeadline(todayInChina());
+    expect(await page.locator('body').textContent()).toContain(formatDateZh(deadline));
     await w.close();
   });
 
@@ -130,7 +135,7 @@ describe('correction form', () => {
     await page.getByRole('button', { name: '提交纠正申请' }).click();
     await expect
       .poll(() => page.locator('#c-listing-error').textContent())
-      .toBe('没有找到正在公布的这条记录，请核对记录编号。');
+      .toBe('未找到该公布中的失信信息，请从信息详情页提交申请。');
     expect(await page.locator('#c-listing').getAttribute('aria-invalid')).toBe('true');
     await w.close();
   });
