@@ -64,6 +64,6 @@ export interface SearchIndex {
 
 /** Options every adapter takes. */
 export interface SearchIndexOptions {
-  /** keyed hash of a full ID number / USCC, as built by `createIdentifierHasher` */
+  /** keyed hash of the identifier's match form (masked person ID / full USCC), as built by `createIdentifierHasher` */
   hashIdentifier: (value: string) => string;
 }
