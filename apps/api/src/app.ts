@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { ApiApp, AppDeps } from './context.ts';
 import { ApiError } from './errors.ts';
 import { registerApiRoutes } from './features/register-routes.ts';
@@ -9,6 +8,7 @@ import { corsForPublicApi } from './http/cors.ts';
 import { handleError } from './http/error-handler.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { requireStaff, STAFF_PATH_PREFIX } from './http/require-staff.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { validationHook } from './http/validation-hook.ts';
 
 /**
@@ -19,8 +19,8 @@ export function createApp(deps: AppDeps): ApiApp {
   const app: ApiApp = new OpenAPIHono({ defaultHook: validationHook });
   app.onError(handleError(deps.logger));
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', securityHeaders());
   app.use('*', bodyLimits());
-  app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.use('/api/*', corsForPublicApi(deps.env));
   app.use('/api/v1/*', async (c, next) => {
     if (c.req.path.startsWith(STAFF_PATH_PREFIX)) return next();

@@ -23,7 +23,10 @@ export function registerOpenApi(app: ApiApp): void {
   };
   app.openapi(openApiDocumentRoute, (c) => c.json(build().document, 200));
   app.openapi(docsPageRoute, (c) => {
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
     return c.html(build().page, 200);
   });
 }

@@ -124,7 +124,7 @@ export function registerScreens(app: ApiApp, deps: AppDeps, cache: ScreenCache):
 export function registerKiosk(app: ApiApp): void {
   // blob: is the neutral slide, which the kiosk keeps in memory to show while the network is down
   const csp =
-    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'";
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
   app.get('/screen', (c) => {
     c.header('Content-Security-Policy', csp);
     c.header('Cache-Control', 'no-cache');
