@@ -6,7 +6,7 @@ import { registerApiRoutes } from './features/register-routes.ts';
 import { bodyLimits } from './http/body-limits.ts';
 import { corsForPublicApi } from './http/cors.ts';
 import { handleError } from './http/error-handler.ts';
-import { rateLimit } from './http/rate-limit.ts';
+import { parseTrustedProxies, rateLimit } from './http/rate-limit.ts';
 import { requireStaff, STAFF_PATH_PREFIX } from './http/require-staff.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { validationHook } from './http/validation-hook.ts';
@@ -22,10 +22,16 @@ export function createApp(deps: AppDeps): ApiApp {
   app.use('*', securityHeaders());
   app.use('*', bodyLimits());
   app.use('/api/*', corsForPublicApi(deps.env));
-  app.use('/api/v1/*', async (c, next) => {
-    if (c.req.path.startsWith(STAFF_PATH_PREFIX)) return next();
-    return rateLimit(deps.env.RATE_LIMIT_PER_MIN, deps.rateLimitStore, () => deps.now().getTime())(c, next);
-  });
+  const limit = rateLimit(
+    deps.env.RATE_LIMIT_PER_MIN,
+    deps.rateLimitStore,
+    () => deps.now().getTime(),
+    parseTrustedProxies(deps.env.TRUST_PROXY),
+  );
+  // staff routes are authenticated instead
+  app.use('/api/v1/*', async (c, next) =>
+    c.req.path.startsWith(STAFF_PATH_PREFIX) ? next() : limit(c, next),
+  );
   // the one staff gate, before any staff route is registered
   app.use(`${STAFF_PATH_PREFIX}*`, requireStaff(deps.db));
   registerApiRoutes(app, deps);

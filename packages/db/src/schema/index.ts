@@ -4,5 +4,6 @@ export * from './courts.ts';
 export * from './execution-units.ts';
 export * from './listings.ts';
 export * from './outbox.ts';
+export * from './rate-limits.ts';
 export * from './staff.ts';
 export * from './staff-tokens.ts';
