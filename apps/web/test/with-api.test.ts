@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatDateZh } from '../src/lib/format.ts';
 import { seriousViolations } from './support/axe.ts';
-import { launchBrowser, openPage } from './support/browser.ts';
+import { DESKTOP, launchBrowser, openPage, PHONE } from './support/browser.ts';
 import { testSnapshot, XSS_SCRIPT } from './support/fixture.ts';
 import { type RealApi, startRealApi } from './support/real-api.ts';
 import { serveSite } from './support/site-server.ts';
@@ -137,6 +137,77 @@ describe('correction form', () => {
       .poll(() => page.locator('#c-listing-error').textContent())
       .toBe('未找到该公布中的失信信息，请从信息详情页提交申请。');
     expect(await page.locator('#c-listing').getAttribute('aria-invalid')).toBe('true');
+    await w.close();
+  });
+});
+
+/** Sum of every layout shift not caused by input (an upper bound of CLS), from page load on. */
+async function layoutShiftOf(page: import('playwright-core').Page, url: string): Promise<number> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shift: number };
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!entry.hadRecentInput) w.__shift += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^找到 \d+ 条记录/ })
+    .waitFor();
+  await page.waitForTimeout(500);
+  return page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+}
+
+describe('search page layout (issue 14 item 16)', () => {
+  for (const [label, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    it(`keeps the layout still while results of 王 arrive on a ${label} (CLS ≤ 0.05)`, async () => {
+      const w = await openPage(browser, server.url, viewport);
+      const shift = await layoutShiftOf(w.page, `${server.url}/search/?q=%E7%8E%8B`);
+      expect(await w.page.locator('.card-list > li').count()).toBeGreaterThan(0);
+      console.info(`search page layout shift on ${label}: ${shift.toFixed(4)}`);
+      expect(shift).toBeLessThanOrEqual(0.05);
+      await w.close();
+    });
+  }
+});
+
+describe('search page when the API says 429 (issue 14 item 2)', () => {
+  let limited: RealApi;
+  let limitedServer: StaticServer;
+  beforeAll(async () => {
+    // one search a minute per client: the second search is refused
+    limited = await startRealApi({ env: { RATE_LIMIT_PER_MIN: '1' } });
+    limitedServer = await serveSite(dist, limited.api);
+  });
+  afterAll(async () => {
+    await limitedServer?.close();
+    await limited?.close();
+  });
+
+  it('keeps the results, says calmly when it will search again, and does not move the page', async () => {
+    const w = await openPage(browser, limitedServer.url);
+    const { page } = w;
+    await layoutShiftOf(page, `${limitedServer.url}/search/?q=%E7%8E%8B`);
+    const shown = await page.locator('.card-list > li').count();
+    expect(shown).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      (window as unknown as { __shift: number }).__shift = 0;
+    });
+    await page.fill('#search-q', '王五');
+    const status = page.getByRole('status');
+    await expect.poll(() => status.textContent()).toMatch(/^查询的人较多，请稍候：\d+ 秒后将自动重新查询。$/);
+    await page.waitForTimeout(300);
+    expect(await page.locator('.card-list > li').count()).toBe(shown);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBeLessThanOrEqual(
+      0.05,
+    );
     await w.close();
   });
 });

@@ -53,14 +53,16 @@ function hostileInput(l: PublicListing): ListingInput {
 }
 
 /** Starts the API with the test listings published, then removes `removed` through the staff API. */
-export async function startRealApi(opts: { removed?: string[] } = {}): Promise<RealApi> {
+export async function startRealApi(
+  opts: { removed?: string[]; env?: Record<string, string> } = {},
+): Promise<RealApi> {
   const [pglite] = backends();
   const database = await pglite!.open();
   await insertListings(database.db, [...demoInputs(), hostileInput(XSS_PERSON), hostileInput(XSS_ORG)], {
     status: 'published',
     today: TEST_TODAY,
   });
-  const runtime = await openTestRuntime(pglite!, {}, { database });
+  const runtime = await openTestRuntime(pglite!, opts.env ?? {}, { database });
   for (const id of opts.removed ?? []) {
     const res = await runtime.request(`/api/v1/admin/listings/${id}/remove`, {
       method: 'POST',
