@@ -3,6 +3,8 @@ export * from './correction-requests.ts';
 export * from './courts.ts';
 export * from './execution-units.ts';
 export * from './listings.ts';
+export * from './login-attempts.ts';
 export * from './outbox.ts';
 export * from './staff.ts';
+export * from './staff-sessions.ts';
 export * from './staff-tokens.ts';
