@@ -33,7 +33,14 @@ export function createApp(deps: AppDeps): ApiApp {
     c.req.path.startsWith(STAFF_PATH_PREFIX) ? next() : limit(c, next),
   );
   // the one staff gate, before any staff route is registered
-  app.use(`${STAFF_PATH_PREFIX}*`, requireStaff(deps.db));
+  app.use(
+    `${STAFF_PATH_PREFIX}*`,
+    requireStaff({
+      db: deps.db,
+      now: deps.now,
+      allowedOrigins: deps.env.CORS_ORIGINS?.split(',').map((o) => o.trim()) ?? [],
+    }),
+  );
   registerApiRoutes(app, deps);
   app.all('/api/*', () => {
     throw new ApiError('NOT_FOUND');
