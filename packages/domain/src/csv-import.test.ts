@@ -226,3 +226,20 @@ describe('parseListingCsv: 法释〔2017〕7号 art. 6 ¶1 (一) organisation co
     ]);
   });
 });
+
+describe('parseListingCsv: 法释〔2017〕7号 art. 5 dates in spreadsheets', () => {
+  it('art. 5: a row without a listing date is marked so that it gets the publication date, not the import date', () => {
+    const { rows } = parseListingCsv(utf8(`${EN_HEADER}\n${enRow()}\n`), { today });
+    expect(rows[0]!.draft).toMatchObject({ listedAt: today, listedAtGiven: false });
+  });
+
+  it('art. 5: reads the decision date in the forms Excel exports', () => {
+    const csv = `${EN_HEADER},决定日期,决定书文号\n${enRow()},2017年7月10日,（2017）琼9003执1234号\n`;
+    const { rows, rejected } = parseListingCsv(utf8(csv), { today });
+    expect(rejected).toEqual([]);
+    expect(rows[0]!.draft).toMatchObject({
+      decisionDate: '2017-07-10',
+      decisionDocNo: '（2017）琼9003执1234号',
+    });
+  });
+});
