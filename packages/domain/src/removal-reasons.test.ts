@@ -4,6 +4,7 @@ import { addMonths } from './dates.ts';
 import {
   isRemovalReason,
   REMOVAL_REASONS,
+  readRemovalEventDate,
   relistingRefusal,
   removalReasonsFor,
   validateRemovalReason,
@@ -112,5 +113,29 @@ describe('the public notice on removal', () => {
     expect(notice).toMatch(/依照第十条第三款[^。]*重新将其纳入/);
     expect(notice).not.toMatch(/第十条第二款[^。]*重新将其纳入/);
     expect(notice).toMatch(/第十条第四款[^。]*六个月/);
+  });
+});
+
+describe('法释〔2017〕7号 art. 10 ¶1: the day the ground for removal arose (eventDate)', () => {
+  const opts = { today: '2025-06-01', filedAt: '2017-03-02' };
+
+  it('art. 10 ¶1: defaults to today and reads full-width digits', () => {
+    expect(readRemovalEventDate(undefined, opts)).toEqual({ ok: true, value: '2025-06-01' });
+    expect(readRemovalEventDate('２０２５-０５-２８', opts)).toEqual({ ok: true, value: '2025-05-28' });
+  });
+
+  it('art. 10 ¶1: refuses a day in the future, before the filing, or not a date, on the eventDate field', () => {
+    expect(readRemovalEventDate('2025-06-02', opts)).toMatchObject({
+      ok: false,
+      error: { field: 'eventDate', code: 'DATE_IN_FUTURE' },
+    });
+    expect(readRemovalEventDate('2017-03-01', opts)).toMatchObject({
+      ok: false,
+      error: { code: 'DATE_ORDER' },
+    });
+    expect(readRemovalEventDate('2025-02-30', opts)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_DATE' },
+    });
   });
 });

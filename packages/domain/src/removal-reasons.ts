@@ -13,7 +13,7 @@ import { categoryOf } from './categories.ts';
 import { addMonths, isIsoDate } from './dates.ts';
 import { type FieldError, fieldError } from './errors.ts';
 import type { CategoryCode, RemovalReason } from './listing-types.ts';
-import { cleanText } from './text-normalize.ts';
+import { cleanText, toHalfWidth } from './text-normalize.ts';
 
 /** Which listings a reason applies to: without a term (category 1), with a term (2–6), or all. */
 export type RemovalReasonScope = 'untermed' | 'termed' | 'all';
@@ -197,4 +197,29 @@ function sameParty(name: string | null | undefined): string {
     .replace(/\s+/g, '')
     .replace(/\(/g, '（')
     .replace(/\)/g, '）');
+}
+
+/**
+ * Reads the day the ground for removal arose (`eventDate`, art. 10: the three working days run
+ * from it): today when absent; not in the future and not before the case was filed.
+ * @example
+ * readRemovalEventDate(undefined, { today: '2025-06-01', filedAt: '2017-03-02' }) // { ok: true, value: '2025-06-01' }
+ * readRemovalEventDate('2025-06-02', { today: '2025-06-01', filedAt: '2017-03-02' }).ok // false
+ */
+export function readRemovalEventDate(
+  v: unknown,
+  opts: { today: string; filedAt: string },
+): { ok: true; value: string } | { ok: false; error: FieldError } {
+  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === ''))
+    return { ok: true, value: opts.today };
+  const text = typeof v === 'string' ? toHalfWidth(v).trim() : v;
+  if (!isIsoDate(text)) return { ok: false, error: fieldError('eventDate', 'INVALID_DATE') };
+  if (text > opts.today)
+    return {
+      ok: false,
+      error: fieldError('eventDate', 'DATE_IN_FUTURE', `删除事由发生日期不能晚于今天（${opts.today}）。`),
+    };
+  if (text < opts.filedAt)
+    return { ok: false, error: fieldError('eventDate', 'DATE_ORDER', '删除事由发生日期不能早于立案日期。') };
+  return { ok: true, value: text };
 }
