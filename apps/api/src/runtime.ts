@@ -9,7 +9,7 @@ import { startExpiryJob } from './features/listings/expiry-job.ts';
 import { createScreenCache } from './features/screens/screen-cache.ts';
 import { createSearchCache } from './features/search/search-cache.ts';
 import { ensureBootstrapAdmin, ensureBootstrapToken } from './features/staff/bootstrap-staff.ts';
-import { createMemoryRateLimitStore } from './http/rate-limit.ts';
+import { createMemoryRateLimitStore, createPostgresRateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import { seedDemoDataOnce } from './read-model/demo-seed.ts';
 import { reconcileIndex } from './read-model/index-sync.ts';
@@ -105,7 +105,9 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     search,
     hashIdentifier,
     outbox: publisher,
-    rateLimitStore: createMemoryRateLimitStore(),
+    // several processes share one PostgreSQL, and so their buckets; PGlite is one process
+    rateLimitStore:
+      database.kind === 'postgres' ? createPostgresRateLimitStore(database.db) : createMemoryRateLimitStore(),
     screens: screenCache,
     searchCache,
     sealedBox,

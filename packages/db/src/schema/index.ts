@@ -5,6 +5,7 @@ export * from './execution-units.ts';
 export * from './listings.ts';
 export * from './login-attempts.ts';
 export * from './outbox.ts';
+export * from './rate-limits.ts';
 export * from './staff.ts';
 export * from './staff-sessions.ts';
 export * from './staff-tokens.ts';
