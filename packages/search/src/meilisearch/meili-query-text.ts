@@ -3,8 +3,9 @@ import { bigramTokens, caseKeyToken, unigramTokens } from './gram-tokens.ts';
 /**
  * Phrase matching in Meilisearch (`compute_phrase_docids`) checks word pairs in windows of three
  * consecutive phrase words, document-wide: a phrase of up to 3 bigram tokens (a query of up to 4
- * code units) is exact, a longer one can be satisfied by two overlapping windows found in
- * different places of one listing. Queries this long are re-checked (see meili-recheck.ts).
+ * code units) is exact unless its middle code units repeat (see `needsRecheck`), a longer one can
+ * be satisfied by two overlapping windows found in different places of one listing. Such queries
+ * are re-checked (meili-recheck.ts).
  */
 export const EXACT_PHRASE_MAX_LENGTH = 4;
 

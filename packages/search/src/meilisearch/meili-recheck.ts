@@ -17,8 +17,13 @@ export const RECHECK_FIELDS = [
 
 export type RecheckFields = Pick<PublicListing, (typeof RECHECK_FIELDS)[number]>;
 
-/** Whether Meilisearch's phrase match for this query can hold listings that do not contain it. */
+/**
+ * Whether Meilisearch's phrase match for this query can hold listings that do not contain it:
+ * longer than EXACT_PHRASE_MAX_LENGTH, or 4 code units whose middle two are equal (`1001`: the
+ * window's outer pair `10`→`01` may sit at distance 1 in `101`, so `100` here and `001` there pass).
+ */
 export function needsRecheck(normalized: string): boolean {
+  if (normalized.length === EXACT_PHRASE_MAX_LENGTH) return normalized[1] === normalized[2];
   return normalized.length > EXACT_PHRASE_MAX_LENGTH;
 }
 
