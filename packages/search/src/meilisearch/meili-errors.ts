@@ -24,7 +24,9 @@ export function toSearchError(error: unknown, action: string): Error {
     error instanceof MeilisearchRequestTimeOutError ||
     error instanceof MeilisearchTaskTimeOutError
   ) {
-    return new SearchUnavailableError(`meilisearch unreachable during ${action}: ${error.message}`, {
+    // a request error wraps what went wrong (refused, reset, `request timed out after …ms`)
+    const detail = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return new SearchUnavailableError(`meilisearch unreachable during ${action}: ${error.message}${detail}`, {
       cause: error,
     });
   }

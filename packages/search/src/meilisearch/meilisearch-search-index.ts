@@ -216,12 +216,7 @@ export class MeilisearchSearchIndex implements SearchIndex {
     try {
       return await run();
     } catch (error) {
-      if (error instanceof MeilisearchTaskTimeOutError) {
-        throw new SearchUnavailableError(
-          `meilisearch has not finished the ${what} task of index ${this.indexUid} in time (task ${error.cause?.taskUid}, waited ${error.cause?.timeout} ms): a settings change re-indexes every document; start again when the task is done`,
-          { cause: error },
-        );
-      }
+      if (error instanceof MeilisearchTaskTimeOutError) throw startupTimeout(what, this.indexUid, error);
       throw toSearchError(error, `open (${what})`);
     }
   }
@@ -231,6 +226,14 @@ export class MeilisearchSearchIndex implements SearchIndex {
       throw new SearchError(`meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? ''}`);
     }
   }
+}
+
+/** The start-up error when index creation or settings outlast `startupTimeoutMs`: says what is still running. */
+export function startupTimeout(what: string, indexUid: string, error: MeilisearchTaskTimeOutError) {
+  return new SearchUnavailableError(
+    `meilisearch has not finished the ${what} task of index ${indexUid} in time (task ${error.cause?.taskUid}, waited ${error.cause?.timeout} ms): a settings change re-indexes every document; start again when the task is done`,
+    { cause: error },
+  );
 }
 
 /** The index uid for a base uid: the document shape version appended, so a new shape is a new index. */
