@@ -5,7 +5,13 @@ import { createIdentifierHasher } from '../identifier.ts';
 import { normalizeForSearch } from '../normalize.ts';
 import { MeiliOracle } from './meili-oracle.ts';
 import { containsQuery, RECHECK_LIMIT } from './meili-recheck.ts';
-import { compare, demoDocuments, fragmentQueries, meiliDocuments } from './oracle-fixtures.ts';
+import {
+  type Comparison,
+  compare,
+  demoDocuments,
+  fragmentQueries,
+  meiliDocuments,
+} from './oracle-fixtures.ts';
 
 const hash = createIdentifierHasher(CONTRACT_SECRET);
 
@@ -34,7 +40,11 @@ describe('oracle: Meilisearch phrase matching over the adapter tokens vs the emb
     const docs = Object.values(contractListings(hash));
     const embedded = new EmbeddedSearchIndex({ hashIdentifier: hash });
     await embedded.upsert(docs);
-    const result = await compare(embedded, new MeiliOracle(meiliDocuments(docs)), CONTRACT_QUERIES);
+    const [result, legacy] = (await compare(
+      embedded,
+      [new MeiliOracle(meiliDocuments(docs)), new MeiliOracle(meiliDocuments(docs), { rules: 'attribute' })],
+      CONTRACT_QUERIES,
+    )) as [Comparison, Comparison];
     console.info(
       `[oracle] contract queries: ${result.queries}, misses ${result.misses.length}, raw extras ${result.rawExtras.length}, extras after re-check ${result.extras.length}, order differences ${result.orderMismatches.length}`,
     );
@@ -42,25 +52,35 @@ describe('oracle: Meilisearch phrase matching over the adapter tokens vs the emb
     expect(result.extras).toEqual([]);
     expect(result.totalMismatches).toEqual([]);
     expect(result.orderMismatches).toEqual([]);
+    // servers before 1.36 rank with `attribute`: the contract's orders hold there too
+    expect(legacy.orderMismatches).toEqual([]);
   });
 
   describe('on demo data', () => {
     // 5,000 listings keep `npm test` short on a shared machine; MEILI_ORACLE_DOCS=20000 for the full run
     const DOCS = Number(process.env.MEILI_ORACLE_DOCS ?? 5_000);
     const QUERIES = 2_100;
-    let result: Awaited<ReturnType<typeof compare>>;
+    let result: Comparison;
+    let legacy: Comparison;
 
     beforeAll(async () => {
       const docs = demoDocuments(DOCS, hash);
       const embedded = new EmbeddedSearchIndex({ hashIdentifier: hash });
       await embedded.upsert(docs);
-      const oracle = new MeiliOracle(meiliDocuments(docs));
-      result = await compare(embedded, oracle, fragmentQueries(docs, QUERIES));
+      const meiliDocs = meiliDocuments(docs);
+      const oracles = [new MeiliOracle(meiliDocs), new MeiliOracle(meiliDocs, { rules: 'attribute' })];
+      [result, legacy] = (await compare(embedded, oracles, fragmentQueries(docs, QUERIES))) as [
+        Comparison,
+        Comparison,
+      ];
       console.info(
         `[oracle] ${DOCS} demo listings, ${result.queries} fragment queries: misses ${result.misses.length}, raw extras ${result.rawExtras.length} (in ${new Set(result.rawExtras.map((e) => e.q)).size} queries), extras after re-check ${result.extras.length}, total differences ${result.totalMismatches.length}, order differences ${result.orderMismatches.length}`,
       );
       for (const m of result.orderMismatches.slice(0, 5))
         console.info('[oracle] order', m.q, m.embedded.slice(0, 6), m.adapter.slice(0, 6));
+      console.info(
+        `[oracle] same run, ranking of servers before 1.36 (\`attribute\`): order differences ${legacy.orderMismatches.length}`,
+      );
       for (const t of result.totalMismatches) console.info('[oracle] total', t);
       for (const e of result.rawExtras.slice(0, 5))
         console.info('[oracle] raw extra', e.q, e.doc.name, e.doc.caseNo, e.doc.uscc ?? e.doc.idNumberMasked);
@@ -77,14 +97,23 @@ describe('oracle: Meilisearch phrase matching over the adapter tokens vs the emb
     });
 
     it('counts totals exactly unless more than RECHECK_LIMIT candidates hide a false positive', () => {
+      console.info(
+        `[oracle] same run, ranking of servers before 1.36 (\`attribute\`): order differences ${legacy.orderMismatches.length}`,
+      );
       for (const t of result.totalMismatches) {
         expect(t.candidates).toBeGreaterThan(RECHECK_LIMIT);
         expect(t.adapter).toBeGreaterThan(t.embedded);
       }
     });
 
-    it('orders every answer as the embedded engine does', () => {
+    it('orders every answer as the embedded engine does (≥ 1.36)', () => {
       expect(result.orderMismatches).toEqual([]);
+    });
+
+    it('finds the same listings with the ranking of older servers, only ordered otherwise', () => {
+      expect(legacy.misses).toEqual([]);
+      expect(legacy.extras).toEqual([]);
+      expect(legacy.totalMismatches.map((t) => t.q)).toEqual(result.totalMismatches.map((t) => t.q));
     });
   });
 });

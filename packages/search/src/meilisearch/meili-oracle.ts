@@ -15,7 +15,8 @@
  *   `attributeRank` (`ranking_rule_graph/fid`: the weight of the best field holding the phrase's
  *   first word), `exactness` (`exact_attribute.rs`: every phrase word at its bucketed position in
  *   some field, all of them in one field, that field's word count equal to the phrase's: exact;
- *   without the count: starts with), then the custom rules `nameLength:asc`, `id:asc`.
+ *   without the count: starts with), then the custom rules `nameLength:asc`, `id:asc`; for servers
+ *   before 1.36, `attribute` = `attributeRank` then `wordPosition` (`ranking_rule_graph/position`).
  * Typo tolerance, prefix search, stop words and synonyms are off in the settings and not modelled.
  */
 import type { MeiliDocument } from './meili-document.ts';
@@ -52,7 +53,16 @@ export interface OracleHit {
   attributeRank: number;
   /** 0 exact, 1 starts with, 2 neither (`exactness`) */
   exactness: number;
+  /**
+   * `wordPosition` cost (`ranking_rule_graph/position`): the cheapest bucketed position of the
+   * phrase's first word in any field. Only ranked on when the oracle models a server before 1.36,
+   * whose `attribute` rule is `attributeRank` then `wordPosition`.
+   */
+  wordPosition: number;
 }
+
+/** Which ranking rules the server applies: `attributeRank` (≥ 1.36) or its predecessor `attribute`. */
+export type OracleRules = 'attributeRank' | 'attribute';
 
 /** A query as the adapter sends it, split into Meilisearch terms. */
 export interface OracleQuery {
@@ -76,8 +86,14 @@ export class MeiliOracle {
   private readonly docs: MeiliDocument[] = [];
   private readonly searchable: readonly string[];
 
-  constructor(docs: Iterable<MeiliDocument>, searchable: readonly string[] = SEARCHABLE_FIELDS) {
-    this.searchable = searchable;
+  private readonly rules: OracleRules;
+
+  constructor(
+    docs: Iterable<MeiliDocument>,
+    options: { searchable?: readonly string[]; rules?: OracleRules } = {},
+  ) {
+    this.searchable = options.searchable ?? SEARCHABLE_FIELDS;
+    this.rules = options.rules ?? 'attributeRank';
     for (const doc of docs) this.add(doc);
   }
 
@@ -102,6 +118,7 @@ export class MeiliOracle {
         attributeRank: attributeRank(stream, phrase[0]!),
         // with the optional term still in the query graph its position check cannot hold
         exactness: words === 0 ? 2 : exactness(stream, phrase, this.searchable.length),
+        wordPosition: this.rules === 'attribute' ? wordPosition(stream, phrase[0]!) : 0,
       });
     }
     return hits.sort(compareHits);
@@ -221,6 +238,30 @@ function attributeRank(stream: Stream, firstWord: number): number {
   return best;
 }
 
+/** `cost_from_distance` of the position rule */
+function costFromDistance(distance: number): number {
+  if (distance <= 1) return distance;
+  if (distance <= 4) return 2;
+  if (distance <= 7) return 3;
+  if (distance <= 11) return 4;
+  if (distance <= 16) return 5;
+  if (distance <= 24) return 6;
+  if (distance <= 64) return 7;
+  if (distance <= 256) return 8;
+  if (distance <= 1024) return 9;
+  return 10;
+}
+
+/** The `wordPosition` cost of a phrase: its first word's cheapest bucketed position, any field. */
+function wordPosition(stream: Stream, firstWord: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < stream.words.length; i++) {
+    if (stream.words[i] === firstWord)
+      best = Math.min(best, costFromDistance(bucketedPosition(stream.positions[i]!)));
+  }
+  return best;
+}
+
 /** `ExactAttribute`: 0 an attribute is exactly the phrase, 1 an attribute starts with it, 2 neither. */
 function exactness(stream: Stream, phrase: number[], fieldCount: number): number {
   for (let k = 0; k < phrase.length; k++) {
@@ -246,6 +287,7 @@ function compareHits(a: OracleHit, b: OracleHit): number {
   return (
     a.words - b.words ||
     a.attributeRank - b.attributeRank ||
+    a.wordPosition - b.wordPosition ||
     a.exactness - b.exactness ||
     a.doc.nameLength - b.doc.nameLength ||
     (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0)

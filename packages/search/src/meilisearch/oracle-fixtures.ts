@@ -150,33 +150,37 @@ export interface Comparison {
   orderMismatches: { q: string; embedded: string[]; adapter: string[] }[];
 }
 
-export async function compare(embedded: EmbeddedSearchIndex, oracle: MeiliOracle, queries: string[]) {
-  const c: Comparison = {
+/** Compares each oracle's predicted adapter answers with the embedded engine's, query by query. */
+export async function compare(embedded: EmbeddedSearchIndex, oracles: MeiliOracle[], queries: string[]) {
+  const results: Comparison[] = oracles.map(() => ({
     queries: queries.length,
     misses: [],
     rawExtras: [],
     extras: [],
     totalMismatches: [],
     orderMismatches: [],
-  };
+  }));
   for (const q of queries) {
     const want = await embeddedIds(embedded, q);
-    const got = adapterIdsByOracle(oracle, q);
     const wantSet = new Set(want.ids);
-    const gotIds = got.ids.slice(0, MAX_RESULT_WINDOW);
-    const gotSet = new Set(got.ids);
-    if (want.total <= MAX_RESULT_WINDOW) {
-      for (const id of want.ids) if (!gotSet.has(id)) c.misses.push({ q, id });
-      for (const id of gotIds) if (!wantSet.has(id)) c.extras.push({ q, id });
-      for (const doc of got.raw) if (!wantSet.has(doc.id)) c.rawExtras.push({ q, doc });
-    }
-    if (want.total !== got.total)
-      c.totalMismatches.push({ q, embedded: want.total, adapter: got.total, candidates: got.raw.length });
-    else if (want.ids.join() !== gotIds.slice(0, want.ids.length).join()) {
-      c.orderMismatches.push({ q, embedded: want.ids, adapter: gotIds });
-    }
+    oracles.forEach((oracle, i) => {
+      const c = results[i]!;
+      const got = adapterIdsByOracle(oracle, q);
+      const gotIds = got.ids.slice(0, MAX_RESULT_WINDOW);
+      const gotSet = new Set(got.ids);
+      if (want.total <= MAX_RESULT_WINDOW) {
+        for (const id of want.ids) if (!gotSet.has(id)) c.misses.push({ q, id });
+        for (const id of gotIds) if (!wantSet.has(id)) c.extras.push({ q, id });
+        for (const doc of got.raw) if (!wantSet.has(doc.id)) c.rawExtras.push({ q, doc });
+      }
+      if (want.total !== got.total) {
+        c.totalMismatches.push({ q, embedded: want.total, adapter: got.total, candidates: got.raw.length });
+      } else if (want.ids.join() !== gotIds.slice(0, want.ids.length).join()) {
+        c.orderMismatches.push({ q, embedded: want.ids, adapter: gotIds });
+      }
+    });
   }
-  return c;
+  return results;
 }
 
 export function meiliDocuments(docs: SearchDocument[]): MeiliDocument[] {
