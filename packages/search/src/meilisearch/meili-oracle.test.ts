@@ -113,7 +113,8 @@ describe('oracle: Meilisearch phrase matching over the adapter tokens vs the emb
     it('finds the same listings with the ranking of older servers, only ordered otherwise', () => {
       expect(legacy.misses).toEqual([]);
       expect(legacy.extras).toEqual([]);
-      expect(legacy.totalMismatches.map((t) => t.q)).toEqual(result.totalMismatches.map((t) => t.q));
+      // which false positives the first RECHECK_LIMIT candidates hold depends on the order
+      for (const t of legacy.totalMismatches) expect(t.candidates).toBeGreaterThan(RECHECK_LIMIT);
     });
   });
 });
