@@ -29,6 +29,20 @@ export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: `LISTEN channel` on a dedicated connection that is re-established after a
+   * drop; `onListen` runs each time it is (re)established, so a follower can catch up on what it
+   * missed meanwhile. Resolves with the function that stops listening.
+   */
+  listen?(channel: string, onNotify: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
+  /** PostgreSQL only: one connection of its own, for session state such as advisory locks. */
+  reserve?(): Promise<ReservedSession>;
+}
+
+/** A connection taken out of the pool until `release()`. */
+export interface ReservedSession {
+  query(text: string, params?: (string | number)[]): Promise<Record<string, unknown>[]>;
+  release(): void;
 }
 
 export interface CreateDatabaseOptions {
@@ -60,7 +74,22 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   try {
     const db = drizzlePostgres(client, { schema });
     await migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER });
-    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+    return {
+      db,
+      kind: 'postgres',
+      close: () => client.end({ timeout: 5 }),
+      async listen(channel, onNotify, onListen) {
+        const request = await client.listen(channel, onNotify, onListen);
+        return () => request.unlisten();
+      },
+      async reserve() {
+        const reserved = await client.reserve();
+        return {
+          query: async (text, params = []) => [...(await reserved.unsafe(text, params))],
+          release: () => reserved.release(),
+        };
+      },
+    };
   } catch (error) {
     await client.end({ timeout: 1 });
     throw error;

@@ -11,3 +11,4 @@ export * from './listings-repo.ts';
 export * from './outbox.ts';
 export * from './redact.ts';
 export * from './schema/index.ts';
+export * from './change-feed.ts';

@@ -1,9 +1,9 @@
 import type { Database } from '@portal/db';
 import { toListingRecord } from '@portal/db';
 import { listings } from '@portal/db/schema';
-import { toPublicListing } from '@portal/domain';
+import { isPubliclyVisible, toPublicListing, todayInChina } from '@portal/domain';
 import type { SearchDocument, SearchIndex } from '@portal/search';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 
 type ListingRow = typeof listings.$inferSelect;
 
@@ -20,16 +20,20 @@ export function toSearchDocument(row: ListingRow, hashIdentifier: (v: string) =>
   };
 }
 
-/** Makes the index match the database for these listing ids (upsert published, remove the rest). */
+/**
+ * Makes the index match the database for these listing ids: upsert what is publicly visible today
+ * (`isPubliclyVisible`), remove the rest.
+ */
 export async function syncListingsToIndex(
   db: Database,
   search: SearchIndex,
   hashIdentifier: (v: string) => string,
   ids: string[],
+  today: string = todayInChina(),
 ): Promise<void> {
   if (ids.length === 0) return;
   const rows = await db.select().from(listings).where(inArray(listings.id, ids));
-  const published = rows.filter((r) => r.status === 'published');
+  const published = rows.filter((r) => isPubliclyVisible(toListingRecord(r), today));
   const publishedIds = new Set(published.map((r) => r.id));
   const gone = ids.filter((id) => !publishedIds.has(id));
   if (gone.length > 0) await search.remove(gone);
@@ -51,12 +55,19 @@ export async function reconcileIndex(
   search: SearchIndex,
   hashIdentifier: (v: string) => string,
   batchSize = 1000,
+  today: string = todayInChina(),
 ): Promise<ReconcileReport> {
   const inIndex = await search.listVersions();
+  // the SQL form of isPubliclyVisible (published, term not over), for the whole table at once
   const publishedRows = await db
     .select({ id: listings.id, version: listings.version })
     .from(listings)
-    .where(eq(listings.status, 'published'));
+    .where(
+      and(
+        eq(listings.status, 'published'),
+        or(isNull(listings.termEndsAt), gte(listings.termEndsAt, today)),
+      ),
+    );
   const toUpsert: string[] = [];
   for (const { id, version } of publishedRows) {
     if (inIndex.get(id) !== version) toUpsert.push(id);
@@ -65,7 +76,7 @@ export async function reconcileIndex(
   const extra = [...inIndex.keys()];
   if (extra.length > 0) await search.remove(extra);
   for (let i = 0; i < toUpsert.length; i += batchSize) {
-    await syncListingsToIndex(db, search, hashIdentifier, toUpsert.slice(i, i + batchSize));
+    await syncListingsToIndex(db, search, hashIdentifier, toUpsert.slice(i, i + batchSize), today);
   }
   return { upserted: toUpsert.length, removed: extra.length, published: publishedRows.length };
 }
