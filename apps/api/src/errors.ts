@@ -16,7 +16,7 @@ export const API_ERRORS = {
   UNAUTHENTICATED: [401, '请先登录：缺少或无效的访问令牌。'],
   FORBIDDEN: [403, '您无权执行此操作。'],
   NOT_FOUND: [404, '未找到相关信息。'],
-  LISTING_NOT_FOUND: [404, '未找到该失信被执行人信息，可能已依法删除或从未公布。'],
+  LISTING_NOT_FOUND: [404, '未找到该信息。'],
   LISTING_GONE: [410, '该失信被执行人信息已依法删除，不再公布。'],
   INVALID_STATE: [409, '当前状态下不能执行此操作。'],
   RATE_LIMITED: [429, '请求过于频繁，请稍后再试。'],

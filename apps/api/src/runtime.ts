@@ -42,8 +42,9 @@ export interface Runtime {
   /**
    * Listeners for read-model changes (listing pages, screen caches) register here; they hear of
    * changes made through this process and, through the change feed, through any other.
+   * `'all'`: a repair (reconcile, expiry sweep) may have changed any listing.
    */
-  onIndexChanged: Set<(ids: string[]) => void>;
+  onIndexChanged: Set<(ids: string[] | 'all') => void>;
   /** True while this process is the active publisher (always on PGlite). */
   isPublisher(): boolean;
   drainPublisher(): Promise<number>;
@@ -102,8 +103,8 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   const report = await reconcileIndex(database.db, index, hashIdentifier, 1000, todayInChina(now()));
   logger.info(report, 'search index reconciled');
 
-  const onIndexChanged = new Set<(ids: string[]) => void>();
-  const announce = (ids: string[]) => {
+  const onIndexChanged = new Set<(ids: string[] | 'all') => void>();
+  const announce = (ids: string[] | 'all') => {
     for (const listener of onIndexChanged) listener(ids);
   };
   const workers = opts.workers ?? true;
@@ -161,15 +162,15 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   // hide listings whose term ended today in this process's index, whoever runs the expiry job
   const sweepTimer = setInterval(() => {
     sweepExpired(database.db, index, todayInChina(now()))
-      .then((n) => n > 0 && announce([]))
+      .then((n) => n > 0 && announce('all'))
       .catch((err) => logger.warn({ err }, 'expiry sweep failed'));
   }, 60_000);
   sweepTimer.unref();
   if (!workers) clearInterval(sweepTimer);
   const reconcileTimer = setInterval(() => {
-    reconcileIndex(database.db, index, hashIdentifier, 1000, todayInChina(now())).catch((err) =>
-      logger.warn({ err }, 'reconcile failed'),
-    );
+    reconcileIndex(database.db, index, hashIdentifier, 1000, todayInChina(now()))
+      .then((r) => r.upserted + r.removed > 0 && announce('all'))
+      .catch((err) => logger.warn({ err }, 'reconcile failed'));
   }, 5 * 60_000);
   reconcileTimer.unref();
   if (!workers) clearInterval(reconcileTimer);

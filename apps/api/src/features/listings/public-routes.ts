@@ -1,9 +1,8 @@
-import { listings } from '@portal/db/schema';
 import type { PublicListing } from '@portal/domain';
-import { eq } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
+import { listingAvailability } from './listing-availability.ts';
 
 /**
  * `GET /api/v1/listings/{id}`: served from the read model only. When the read model does not hold
@@ -13,15 +12,8 @@ export function registerListingDetail(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get('/api/v1/listings/:id', async (c) => {
     const id = c.req.param('id');
     c.header('Cache-Control', 'no-store');
-    if (!/^[0-9A-Za-z_-]{1,64}$/.test(id)) throw new ApiError('LISTING_NOT_FOUND');
-    const listing = await deps.search.get(id);
-    if (listing) return c.json<PublicListing>(listing);
-    const rows = await deps.db
-      .select({ status: listings.status })
-      .from(listings)
-      .where(eq(listings.id, id))
-      .limit(1);
-    if (rows[0]?.status === 'removed') throw new ApiError('LISTING_GONE');
-    throw new ApiError('LISTING_NOT_FOUND');
+    const found = await listingAvailability(deps, id);
+    if (found.state === 'visible') return c.json<PublicListing>(found.listing);
+    throw new ApiError(found.state === 'removed' ? 'LISTING_GONE' : 'LISTING_NOT_FOUND');
   });
 }
