@@ -1,7 +1,7 @@
 import { SITE_SECURITY_HEADERS } from '@portal/web/server';
 import { createPageCache } from './features/site/page-cache.ts';
-import { openSiteShell } from './features/site/site-shell.ts';
 import { mountSiteRoutes } from './features/site/site-routes.ts';
+import { openSiteShell } from './features/site/site-shell.ts';
 import type { Runtime } from './runtime.ts';
 
 /**
@@ -17,7 +17,11 @@ export async function mountPublicSurfaces(runtime: Runtime, progress: (msg: stri
     deps.env.SITE_BUILD === '1'
       ? openSiteShell({ dataDir: deps.env.DATA_DIR, logger: deps.logger })
       : { current: () => undefined, ready: Promise.resolve(), stop: async () => {} };
-  mountSiteRoutes(runtime.app, deps, { renderer: () => shell.current(), headers: SITE_SECURITY_HEADERS, pages });
+  mountSiteRoutes(runtime.app, deps, {
+    renderer: () => shell.current(),
+    headers: SITE_SECURITY_HEADERS,
+    pages,
+  });
   if (deps.env.SITE_BUILD === '1') {
     progress('正在准备公开网站（首次启动或网站更新后约需十秒）…');
     await shell.ready;

@@ -12,12 +12,12 @@ import { createSearchCache } from './features/search/search-cache.ts';
 import { ensureBootstrapToken } from './features/staff/bootstrap-staff.ts';
 import { createMemoryRateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
-import { seedDemoDataOnce } from './read-model/demo-seed.ts';
 import { type ChangeFollower, startChangeFollower } from './read-model/change-follower.ts';
+import { seedDemoDataOnce } from './read-model/demo-seed.ts';
 import { reconcileIndex, syncListingsToIndex } from './read-model/index-sync.ts';
 import { observeIndexChanges } from './read-model/observed-index.ts';
-import { startPublisher } from './read-model/publisher.ts';
 import { publicView, sweepExpired } from './read-model/public-view.ts';
+import { startPublisher } from './read-model/publisher.ts';
 import { createSealedBox } from './secrets/sealed-box.ts';
 import { loadOrCreateSecret } from './secrets/secrets.ts';
 

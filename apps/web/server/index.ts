@@ -20,7 +20,10 @@ export const SITE_SECURITY_HEADERS: Readonly<Record<string, string>> = securityH
 const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
 // the CLI named by astro's own package.json `bin` (resolved from this package, not a path guess)
 const ASTRO_PACKAGE_JSON = createRequire(import.meta.url).resolve('astro/package.json');
-const ASTRO_BIN = join(dirname(ASTRO_PACKAGE_JSON), (JSON.parse(readFileSync(ASTRO_PACKAGE_JSON, 'utf8')) as { bin: { astro: string } }).bin.astro);
+const ASTRO_BIN = join(
+  dirname(ASTRO_PACKAGE_JSON),
+  (JSON.parse(readFileSync(ASTRO_PACKAGE_JSON, 'utf8')) as { bin: { astro: string } }).bin.astro,
+);
 
 /**
  * A digest of everything the build reads (sources, config, Astro's version). The build takes no

@@ -15,5 +15,12 @@ export interface SiteStats {
  */
 export type PageLocals =
   | { page: 'listing'; generatedAt: string; listing: PublicListing }
-  | { page: 'home'; generatedAt: string; latest: PublicListing[]; livelihood: PublicListing[]; hasDemo: boolean; stats: SiteStats }
+  | {
+      page: 'home';
+      generatedAt: string;
+      latest: PublicListing[];
+      livelihood: PublicListing[];
+      hasDemo: boolean;
+      stats: SiteStats;
+    }
   | { page: 'stats'; generatedAt: string; stats: SiteStats };

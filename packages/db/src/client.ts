@@ -34,7 +34,11 @@ export interface DatabaseHandle {
    * drop; `onListen` runs each time it is (re)established, so a follower can catch up on what it
    * missed meanwhile. Resolves with the function that stops listening.
    */
-  listen?(channel: string, onNotify: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
+  listen?(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onListen?: () => void,
+  ): Promise<() => Promise<void>>;
   /** PostgreSQL only: one connection of its own, for session state such as advisory locks. */
   reserve?(): Promise<ReservedSession>;
 }

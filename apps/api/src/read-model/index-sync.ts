@@ -1,7 +1,7 @@
 import type { Database } from '@portal/db';
 import { toListingRecord } from '@portal/db';
 import { listings } from '@portal/db/schema';
-import { isPubliclyVisible, toPublicListing, todayInChina } from '@portal/domain';
+import { isPubliclyVisible, todayInChina, toPublicListing } from '@portal/domain';
 import type { SearchDocument, SearchIndex } from '@portal/search';
 import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 
@@ -63,10 +63,7 @@ export async function reconcileIndex(
     .select({ id: listings.id, version: listings.version })
     .from(listings)
     .where(
-      and(
-        eq(listings.status, 'published'),
-        or(isNull(listings.termEndsAt), gte(listings.termEndsAt, today)),
-      ),
+      and(eq(listings.status, 'published'), or(isNull(listings.termEndsAt), gte(listings.termEndsAt, today))),
     );
   const toUpsert: string[] = [];
   for (const { id, version } of publishedRows) {

@@ -55,7 +55,9 @@ export async function sweepExpired(db: Database, index: SearchIndex, today: stri
   const rows = await db
     .select({ id: listings.id })
     .from(listings)
-    .where(and(eq(listings.status, 'published'), isNotNull(listings.termEndsAt), lt(listings.termEndsAt, today)));
+    .where(
+      and(eq(listings.status, 'published'), isNotNull(listings.termEndsAt), lt(listings.termEndsAt, today)),
+    );
   const present: string[] = [];
   for (const { id } of rows) if ((await index.get(id)) !== null) present.push(id);
   if (present.length > 0) await index.remove(present);

@@ -66,7 +66,10 @@ export function mountSiteRoutes(app: Hono<AppEnv>, deps: AppDeps, opts: SiteRout
       return sendPage(c, page);
     }
     if (path === '/' || path === '/index.html') {
-      return sendPage(c, await opts.pages.getOrRender('home', async () => render(site, '/', await homeLocals(deps))));
+      return sendPage(
+        c,
+        await opts.pages.getOrRender('home', async () => render(site, '/', await homeLocals(deps))),
+      );
     }
     if (/^\/stats\/?(?:index\.html)?$/.test(path)) {
       return sendPage(
@@ -77,7 +80,10 @@ export function mountSiteRoutes(app: Hono<AppEnv>, deps: AppDeps, opts: SiteRout
     const file = await fileIn(site.clientDir, path);
     if (!file) return shellPage(c, site, 404);
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    c.header('Cache-Control', path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    c.header(
+      'Cache-Control',
+      path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    );
     return c.body(await readFile(file), 200, { 'Content-Type': type });
   });
 }
@@ -127,7 +133,10 @@ async function shellPage(c: Context<AppEnv>, site: SiteRenderer, status: 404 | 4
   const page = await readFile(file).catch(() => undefined);
   c.header('Cache-Control', 'no-cache');
   if (page) return c.body(page, status, { 'Content-Type': 'text/html; charset=utf-8' });
-  return c.html('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>未找到</title><p>未找到。</p></html>', status);
+  return c.html(
+    '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>未找到</title><p>未找到。</p></html>',
+    status,
+  );
 }
 
 async function fileIn(root: string, urlPath: string): Promise<string | undefined> {

@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { buildSite, loadSiteRenderer, type SiteBuild, type SiteRenderer, siteSourceDigest } from '@portal/web/server';
+import {
+  buildSite,
+  loadSiteRenderer,
+  type SiteBuild,
+  type SiteRenderer,
+  siteSourceDigest,
+} from '@portal/web/server';
 import type { Logger } from '../../logger.ts';
 
 export interface SiteShell {

@@ -17,7 +17,9 @@ export interface StatsResponse {
  * what the public can see today (isPubliclyVisible in SQL: published, term not over), so an expired
  * listing leaves the figures before the expiry job removes it, on every process alike.
  */
-export async function computeStats(deps: Pick<AppDeps, 'db'> & Partial<Pick<AppDeps, 'now'>>): Promise<StatsResponse> {
+export async function computeStats(
+  deps: Pick<AppDeps, 'db'> & Partial<Pick<AppDeps, 'now'>>,
+): Promise<StatsResponse> {
   const today = todayInChina(deps.now?.() ?? new Date());
   const visible = and(
     eq(listings.status, 'published'),
