@@ -9,7 +9,7 @@ import type { Runtime } from './runtime.ts';
  * home and stats rendered on demand and cached; every change through any process drops the
  * affected pages through the runtime's change listeners).
  */
-export async function mountPublicSurfaces(runtime: Runtime, progress: (msg: string) => void) {
+export function mountPublicSurfaces(runtime: Runtime, progress: (msg: string) => void) {
   const { deps } = runtime;
   const pages = createPageCache();
   runtime.onIndexChanged.add((ids) => (ids === 'all' ? pages.invalidate() : pages.dropListings(ids)));
@@ -22,9 +22,7 @@ export async function mountPublicSurfaces(runtime: Runtime, progress: (msg: stri
     headers: SITE_SECURITY_HEADERS,
     pages,
   });
-  if (deps.env.SITE_BUILD === '1') {
-    progress('正在准备公开网站（首次启动或网站更新后约需十秒）…');
-    await shell.ready;
-  }
-  return { pages, stop: () => shell.stop() };
+  if (deps.env.SITE_BUILD === '1') progress('正在准备公开网站（首次启动或网站更新后约需十秒）…');
+  /** `ready`: the site can be served; `stop()` also kills a build still running. */
+  return { pages, ready: shell.ready, stop: () => shell.stop() };
 }
