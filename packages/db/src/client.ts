@@ -100,9 +100,16 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   }
 }
 
+/**
+ * PGlite's WebAssembly memory never shrinks, and PostgreSQL's defaults (128 MB shared buffers)
+ * are sized for a dedicated server: an embedded single-process portal with the demo data needs a
+ * fraction (measured in tests/bench/memory-at-rest.bench.ts).
+ */
+export const PGLITE_SETTINGS = ['shared_buffers=16MB', 'wal_buffers=1MB', 'maintenance_work_mem=16MB'];
+
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  return usePglite(await PGlite.create(dataDir ? { dataDir } : {}));
+  return usePglite(await PGlite.create({ ...(dataDir ? { dataDir } : {}), postgresqlconf: PGLITE_SETTINGS }));
 }
 
 /** Wraps an already created PGlite (e.g. loaded from a dump), applies migrations; closing closes it. */
