@@ -89,7 +89,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   );
   // every public surface reads through the visibility rule (term checked on every read)
   const search = publicView(index, now);
-  const searchCache = createSearchCache();
+  const searchCache = createSearchCache(5000, () => todayInChina(now()));
   const screenCache = createScreenCache(search);
   derivedCaches.push(searchCache, screenCache);
   if (env.STAFF_BOOTSTRAP_TOKEN) await ensureBootstrapToken(database.db, env.STAFF_BOOTSTRAP_TOKEN);

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import type { PublicListing } from '@portal/domain';
+import { type PublicListing, todayInChina } from '@portal/domain';
 import type { PageLocals, SiteRenderer } from '@portal/web/server';
 import type { Context, Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../context.ts';
@@ -68,13 +68,17 @@ export function mountSiteRoutes(app: Hono<AppEnv>, deps: AppDeps, opts: SiteRout
     if (path === '/' || path === '/index.html') {
       return sendPage(
         c,
-        await opts.pages.getOrRender('home', async () => render(site, '/', await homeLocals(deps))),
+        await opts.pages.getOrRender(`home:${todayInChina(deps.now())}`, async () =>
+          render(site, '/', await homeLocals(deps)),
+        ),
       );
     }
     if (/^\/stats\/?(?:index\.html)?$/.test(path)) {
       return sendPage(
         c,
-        await opts.pages.getOrRender('stats', async () => render(site, '/stats/', await statsLocals(deps))),
+        await opts.pages.getOrRender(`stats:${todayInChina(deps.now())}`, async () =>
+          render(site, '/stats/', await statsLocals(deps)),
+        ),
       );
     }
     const file = await fileIn(site.clientDir, path);
