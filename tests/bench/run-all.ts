@@ -16,8 +16,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   graphics: async () => (await import('./graphics.bench.ts')).run(),
   // listing pages on demand at 100k and 1M listings on PostgreSQL: ready time and RSS, publish →
   // live page, page p95 cold and cached (the 1M run is long: --quick stops at 100k)
-  pages: async () =>
-    (await import('./listing-pages.bench.ts')).run(quick ? { sizes: [100_000] } : {}),
+  pages: async () => (await import('./listing-pages.bench.ts')).run(quick ? { sizes: [100_000] } : {}),
   // where the server's memory goes at rest with the demo data (target ≤ 300 MB RSS)
   memory: async () => (await import('./memory-at-rest.bench.ts')).run(),
 };

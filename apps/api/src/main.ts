@@ -1,10 +1,10 @@
-import { serve } from '@hono/node-server';
 import { parseEnv } from './env.ts';
+import { serveApp } from './http/serve-app.ts';
 import { createLogger } from './logger.ts';
 import { mountPublicSurfaces } from './public-surfaces.ts';
 import { type Runtime, startRuntime } from './runtime.ts';
 
-type Server = ReturnType<typeof serve>;
+type Server = ReturnType<typeof serveApp>;
 
 /**
  * `npm start`: the whole portal in one process — API at /api/v1/, site at /, kiosk at /screen.
@@ -45,7 +45,7 @@ async function main() {
   await surfaces.ready;
   if (closing) return;
   const started = runtime;
-  server = serve({ fetch: started.app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  server = serveApp(started.app, { port: env.PORT, hostname: env.HOST }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
     process.stdout.write(`失信曝光台已启动：http://${host}:${info.port}/\n`);
   });

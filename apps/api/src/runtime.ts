@@ -9,8 +9,8 @@ import type { Env } from './env.ts';
 import { startExpiryJob } from './features/listings/expiry-job.ts';
 import { createScreenCache } from './features/screens/screen-cache.ts';
 import { createSearchCache } from './features/search/search-cache.ts';
-import { ensureBootstrapToken } from './features/staff/bootstrap-staff.ts';
-import { createMemoryRateLimitStore } from './http/rate-limit.ts';
+import { ensureBootstrapAdmin, ensureBootstrapToken } from './features/staff/bootstrap-staff.ts';
+import { createMemoryRateLimitStore, createPostgresRateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import { type ChangeFollower, startChangeFollower } from './read-model/change-follower.ts';
 import { seedDemoDataOnce } from './read-model/demo-seed.ts';
@@ -93,6 +93,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   const screenCache = createScreenCache(search);
   derivedCaches.push(searchCache, screenCache);
   if (env.STAFF_BOOTSTRAP_TOKEN) await ensureBootstrapToken(database.db, env.STAFF_BOOTSTRAP_TOKEN);
+  if (env.STAFF_BOOTSTRAP_ADMIN) await ensureBootstrapAdmin(database.db, env.STAFF_BOOTSTRAP_ADMIN);
   const seeded = await seedDemoDataOnce(database.db, env.DEMO_RECORDS, progress);
   if (seeded > 0) logger.info({ seeded }, 'demo data seeded');
   // PostgreSQL may be shared by several processes: note the feed position before the reconcile,
@@ -152,7 +153,9 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     search,
     hashIdentifier,
     outbox: publisher,
-    rateLimitStore: createMemoryRateLimitStore(),
+    // several processes share one PostgreSQL, and so their buckets; PGlite is one process
+    rateLimitStore:
+      database.kind === 'postgres' ? createPostgresRateLimitStore(database.db) : createMemoryRateLimitStore(),
     screens: screenCache,
     searchCache,
     sealedBox,

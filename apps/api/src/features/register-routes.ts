@@ -1,4 +1,5 @@
 import type { ApiApp, AppDeps } from '../context.ts';
+import { registerAuth } from './auth/auth-routes.ts';
 import { registerAdminCorrections } from './corrections/admin-routes.ts';
 import { registerCorrections } from './corrections/public-routes.ts';
 import { registerHealth } from './health/health-routes.ts';
@@ -7,6 +8,7 @@ import { registerListingDetail } from './listings/public-routes.ts';
 import { registerOpenApi } from './openapi/openapi-routes.ts';
 import { registerKiosk, registerScreens } from './screens/screens-routes.ts';
 import { registerSearch } from './search/search-routes.ts';
+import { registerAdminStaff } from './staff/admin-staff-routes.ts';
 import { registerStats } from './stats/stats-routes.ts';
 
 /** Every `/api/v1` route, in one list a reader can scan. */
@@ -18,6 +20,8 @@ export function registerApiRoutes(app: ApiApp, deps: AppDeps): void {
   registerCorrections(app, deps);
   registerAdminListings(app, deps);
   registerAdminCorrections(app, deps);
+  registerAuth(app, deps);
+  registerAdminStaff(app, deps);
   registerOpenApi(app);
   registerScreens(app, deps, deps.screens);
   registerKiosk(app);
