@@ -1,10 +1,20 @@
 /** The embedded side of the search benchmark: build time, memory, latency over the query mix. */
-import { EmbeddedSearchIndex, type SearchDocument, type SearchQuery } from '@portal/search';
+import { EmbeddedSearchIndex, type SearchDocument, type SearchIndex, type SearchQuery } from '@portal/search';
+import { BaselineEmbeddedSearchIndex } from './search-baseline/embedded-search-index.ts';
+
+/** `new`: the engine in packages/search; `baseline`: a frozen copy of it before issue 13. */
+export type EngineName = 'new' | 'baseline';
+
+export function createEngine(engine: EngineName, hashIdentifier: (v: string) => string): SearchIndex {
+  return engine === 'baseline'
+    ? new BaselineEmbeddedSearchIndex({ hashIdentifier })
+    : new EmbeddedSearchIndex({ hashIdentifier });
+}
 
 const BATCH = 10_000;
 
 export interface EmbeddedBuild {
-  index: EmbeddedSearchIndex;
+  index: SearchIndex;
   buildMs: number;
   /** RSS and heap + array buffers added by the index, MB (after a GC when `--expose-gc`) */
   rssMb: number;
@@ -19,9 +29,13 @@ function memory(): { rss: number; heap: number } {
 }
 
 /** Upserts the documents in batches of 10k, timing only the upserts; keeps ~1 % as a query sample. */
-export async function buildEmbedded(docs: Iterable<SearchDocument>, hashIdentifier: (v: string) => string) {
+export async function buildEmbedded(
+  docs: Iterable<SearchDocument>,
+  hashIdentifier: (v: string) => string,
+  engine: EngineName = 'new',
+) {
   const before = memory();
-  const index = new EmbeddedSearchIndex({ hashIdentifier });
+  const index = createEngine(engine, hashIdentifier);
   const sample: SearchDocument[] = [];
   let batch: SearchDocument[] = [];
   let buildMs = 0;
@@ -50,7 +64,7 @@ export async function buildEmbedded(docs: Iterable<SearchDocument>, hashIdentifi
 }
 
 /** Runs the queries (after 20 warm-up queries) and returns their latencies in ms. */
-export async function timeEmbedded(index: EmbeddedSearchIndex, queries: SearchQuery[]): Promise<number[]> {
+export async function timeEmbedded(index: SearchIndex, queries: SearchQuery[]): Promise<number[]> {
   for (const query of queries.slice(0, 20)) await index.search(query);
   const times: number[] = [];
   for (const query of queries) {
