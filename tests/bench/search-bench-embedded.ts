@@ -52,6 +52,10 @@ export async function buildEmbedded(
     if (batch.length === BATCH) await flush();
   }
   await flush();
+  // the new engine builds its sort orders after a bulk load; that belongs to the build time
+  const started = performance.now();
+  (index as { prepare?: () => void }).prepare?.();
+  buildMs += performance.now() - started;
   const after = memory();
   const mb = (bytes: number) => Math.round(bytes / 1e6);
   return {

@@ -15,7 +15,10 @@ import { Columns } from './columns.ts';
 import { GramIndex } from './gram-index.ts';
 import { buildHaystack } from './haystack.ts';
 import { IdentifierKeys } from './identifier-keys.ts';
-import { type Candidates, runSearchPass } from './search-pass.ts';
+import { walkPage } from './page-walk.ts';
+import { type Candidates, type PassResult, runSearchPass } from './search-pass.ts';
+import { SortOrders } from './sort-orders.ts';
+import { entryBytes, type TermEntry, termEntry } from './term-entry.ts';
 
 /** What one slot holds, as `storedEntries()` shows it (for tests and diagnostics). */
 export interface StoredEntry {
@@ -34,7 +37,16 @@ export interface StoredEntry {
 export interface EmbeddedSearchIndexOptions extends SearchIndexOptions {
   /** compact once this many removed slots exist and they outnumber live ones (default 50,000) */
   minDeadSlotsToCompact?: number;
+  /**
+   * a query whose candidates number at least this many is served from a per-term entry and the
+   * sort orders instead of a pass over every candidate (default 2,000; 0 = every text query)
+   */
+  broadQueryMin?: number;
 }
+
+/** Per-term entries kept per read-model version: at most this many, and this many bytes. */
+const MAX_TERM_ENTRIES = 64;
+const MAX_TERM_BYTES = 256 * 1024 * 1024;
 
 export class EmbeddedSearchIndex implements SearchIndex {
   readonly engine = 'embedded' as const;
@@ -50,19 +62,35 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly idOf = (slot: number) => this.ids[slot] ?? '';
 
   private readonly minDeadSlotsToCompact: number;
+  private readonly broadQueryMin: number;
+  /** read-model version: bumped by every write; term entries and sort orders belong to one */
+  private generation = 0;
+  private terms = new Map<string, TermEntry>();
+  private termBytes = 0;
+  private termsGeneration = -1;
+  private sortOrders: SortOrders | undefined;
+  private ordersGeneration = -1;
 
   constructor(options: EmbeddedSearchIndexOptions) {
     this.hashIdentifier = options.hashIdentifier;
     this.minDeadSlotsToCompact = options.minDeadSlotsToCompact ?? 50_000;
+    this.broadQueryMin = options.broadQueryMin ?? 2_000;
+  }
+
+  /** Builds the sort orders now (after a bulk load) rather than on the first broad query. */
+  prepare(): void {
+    this.orders();
   }
 
   async upsert(docs: SearchDocument[]): Promise<void> {
     for (const doc of docs) checkSearchDocument(doc);
+    this.generation++;
     for (const doc of docs) this.upsertOne(doc);
     this.compactIfSparse();
   }
 
   async remove(ids: string[]): Promise<void> {
+    this.generation++;
     for (const id of ids) {
       const slot = this.slotOf.get(id);
       if (slot === undefined) continue;
@@ -80,21 +108,98 @@ export class EmbeddedSearchIndex implements SearchIndex {
   async search(query: SearchQuery): Promise<SearchResult> {
     const resolved = resolveQuery(query);
     const { page, pageSize } = resolved;
-    let candidates: Candidates;
-    let text = '';
+    let pass: PassResult;
     const identifier = parseFullIdentifier(resolved.q);
     if (identifier !== null) {
-      candidates = this.keys.slotsFor(this.hashIdentifier(identifier));
+      const candidates = this.keys.slotsFor(this.hashIdentifier(identifier));
+      pass = this.pass(candidates, '', resolved);
     } else {
-      text = normalizeForSearch(resolved.q);
-      candidates = text === '' ? 'all' : (this.grams.candidates(text, this.columns.length) ?? 'all');
+      const text = normalizeForSearch(resolved.q);
+      const planned = this.termOrCandidates(text);
+      pass =
+        'entry' in planned
+          ? walkPage(
+              { columns: this.columns, haystacks: this.haystacks, idOf: this.idOf, orders: this.orders() },
+              planned.entry,
+              text,
+              resolved,
+            )
+          : this.pass(planned.candidates, text, resolved);
     }
-    if (candidates !== 'all' && candidates.length === 0)
-      return { hits: [], total: 0, page, pageSize, facets: emptyFacets() };
-    const store = { columns: this.columns, haystacks: this.haystacks, idOf: this.idOf };
-    const pass = runSearchPass(store, candidates, text, resolved);
     const hits = pass.slots.map((slot) => toPublicCopy(this.docs[slot]!));
     return { hits, total: pass.total, page, pageSize, facets: pass.facets };
+  }
+
+  private pass(candidates: Candidates, text: string, resolved: ReturnType<typeof resolveQuery>): PassResult {
+    if (candidates !== 'all' && candidates.length === 0)
+      return { total: 0, slots: [], facets: emptyFacets() };
+    const store = { columns: this.columns, haystacks: this.haystacks, idOf: this.idOf };
+    return runSearchPass(store, candidates, text, resolved);
+  }
+
+  /**
+   * The cached entry of a broad term (building it when it is at least `broadQueryMin` matches
+   * wide), or the candidates for a narrow one, which a single pass serves best.
+   */
+  private termOrCandidates(text: string): { entry: TermEntry } | { candidates: Candidates } {
+    if (this.termsGeneration !== this.generation) {
+      this.terms.clear();
+      this.termBytes = 0;
+      this.termsGeneration = this.generation;
+    }
+    const cached = this.terms.get(text);
+    if (cached) {
+      this.terms.delete(text); // most recently used last
+      this.terms.set(text, cached);
+      return { entry: cached };
+    }
+    let entry: TermEntry;
+    if (text === '') {
+      if (this.slotOf.size < this.broadQueryMin) return { candidates: 'all' };
+      entry = termEntry(this.columns, null);
+    } else {
+      const candidates = this.grams.candidates(text, this.columns.length) ?? 'all';
+      const n = candidates === 'all' ? this.columns.length : candidates.length;
+      if (n < this.broadQueryMin || n === 0) return { candidates };
+      entry = termEntry(this.columns, this.exactMatches(candidates, text));
+    }
+    this.remember(text, entry);
+    return { entry };
+  }
+
+  /**
+   * Live slots whose haystack contains `text`. A posting list of one or two code units is already
+   * exact (lists hold live slots only); longer queries are re-checked.
+   */
+  private exactMatches(candidates: Candidates, text: string): Uint32Array {
+    if (candidates !== 'all' && text.length <= 2) return candidates.slice();
+    const out: number[] = [];
+    const n = candidates === 'all' ? this.columns.length : candidates.length;
+    for (let i = 0; i < n; i++) {
+      const slot = candidates === 'all' ? i : candidates[i]!;
+      if (this.columns.alive[slot] === 1 && this.haystacks[slot]!.includes(text)) out.push(slot);
+    }
+    return Uint32Array.from(out);
+  }
+
+  private remember(text: string, entry: TermEntry): void {
+    this.terms.set(text, entry);
+    this.termBytes += entryBytes(entry);
+    for (const [oldest, old] of this.terms) {
+      if (this.terms.size <= MAX_TERM_ENTRIES && this.termBytes <= MAX_TERM_BYTES) break;
+      if (old === entry) break;
+      this.terms.delete(oldest);
+      this.termBytes -= entryBytes(old);
+    }
+  }
+
+  private orders(): SortOrders {
+    if (this.sortOrders === undefined || this.ordersGeneration !== this.generation) {
+      this.sortOrders = undefined; // let the old orders go before the new ones are built
+      this.sortOrders = new SortOrders(this.columns, this.ids);
+      this.ordersGeneration = this.generation;
+    }
+    return this.sortOrders;
   }
 
   async get(id: string): Promise<PublicListing | null> {
@@ -117,6 +222,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   private reset(): void {
+    this.generation++;
+    this.terms.clear();
+    this.termBytes = 0;
+    this.sortOrders = undefined;
     this.grams = new GramIndex();
     this.columns = new Columns();
     this.docs = [];

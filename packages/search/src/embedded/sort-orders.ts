@@ -1,0 +1,97 @@
+import type { Columns } from './columns.ts';
+
+/**
+ * Every live slot in the index's sort orders, ties broken by id ascending (the order the search
+ * contract shows): amount, listing day and name length. A sorted page of a broad query is then a
+ * walk along one order, keeping slots in the match set, that stops once the page is full — the
+ * cost follows the page, not the match count. Built in one go for a read-model version.
+ */
+export class SortOrders {
+  /** live slots by (amount, id) ascending */
+  readonly byAmount: Uint32Array;
+  /** live slots by (listing day, id) ascending */
+  readonly byListedDay: Uint32Array;
+  /** live slots by (name length, id) ascending: the within-tier order of relevance */
+  readonly byNameLength: Uint32Array;
+  /** slot → position of its id among all live ids (0 for dead slots) */
+  readonly idRank: Uint32Array;
+
+  constructor(columns: Columns, ids: string[]) {
+    const byId = liveSlotsById(columns, ids);
+    this.idRank = new Uint32Array(columns.length);
+    for (let i = 0; i < byId.length; i++) this.idRank[byId[i]!] = i;
+    this.byListedDay = countingSortBy(byId, columns.listedDay);
+    this.byNameLength = countingSortBy(byId, columns.nameLength);
+    const amount = columns.amount;
+    const rank = this.idRank;
+    this.byAmount = byId.slice().sort((a, b) => amount[a]! - amount[b]! || rank[a]! - rank[b]!);
+  }
+}
+
+/** Live slots in id order; slot order already is id order when listings were loaded sorted by id. */
+function liveSlotsById(columns: Columns, ids: string[]): Uint32Array {
+  let n = 0;
+  for (let slot = 0; slot < columns.length; slot++) if (columns.alive[slot] === 1) n++;
+  const out = new Uint32Array(n);
+  let sorted = true;
+  let previous = '';
+  n = 0;
+  for (let slot = 0; slot < columns.length; slot++) {
+    if (columns.alive[slot] !== 1) continue;
+    const id = ids[slot]!;
+    if (n > 0 && id <= previous) sorted = false;
+    previous = id;
+    out[n++] = slot;
+  }
+  if (!sorted) out.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+  return out;
+}
+
+/**
+ * A stable counting sort of `slots` by a small-integer key: slots keep their (id) order within a
+ * key. Falls back to a comparison sort when the key range is too wide for counting.
+ */
+function countingSortBy(slots: Uint32Array, key: ArrayLike<number>): Uint32Array {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < slots.length; i++) {
+    const k = key[slots[i]!]!;
+    if (k < min) min = k;
+    if (k > max) max = k;
+  }
+  if (slots.length === 0) return new Uint32Array(0);
+  const range = max - min + 1;
+  if (range > 4 * slots.length + 65536) {
+    const position = new Map<number, number>();
+    for (let i = 0; i < slots.length; i++) position.set(slots[i]!, i);
+    return slots.slice().sort((a, b) => key[a]! - key[b]! || position.get(a)! - position.get(b)!);
+  }
+  const starts = new Uint32Array(range + 1);
+  for (let i = 0; i < slots.length; i++) starts[key[slots[i]!]! - min + 1]!++;
+  for (let k = 1; k <= range; k++) starts[k]! += starts[k - 1]!;
+  const out = new Uint32Array(slots.length);
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]!;
+    out[starts[key[slot]! - min]!++] = slot;
+  }
+  return out;
+}
+
+/**
+ * Walks `order` from its end, each run of equal `key` front to back: (key descending, id
+ * ascending), the order of `amount:desc` and `listedAt:desc`. `visit` returns false to stop.
+ */
+export function walkDescending(
+  order: Uint32Array,
+  key: ArrayLike<number>,
+  visit: (slot: number) => boolean,
+): void {
+  let end = order.length - 1;
+  while (end >= 0) {
+    const k = key[order[end]!]!;
+    let start = end;
+    while (start > 0 && key[order[start - 1]!]! === k) start--;
+    for (let i = start; i <= end; i++) if (!visit(order[i]!)) return;
+    end = start - 1;
+  }
+}
