@@ -18,7 +18,8 @@ import { IdentifierKeys } from './identifier-keys.ts';
 import { walkPage } from './page-walk.ts';
 import { type Candidates, type PassResult, runSearchPass } from './search-pass.ts';
 import { SortOrders } from './sort-orders.ts';
-import { entryBytes, type TermEntry, termEntry } from './term-entry.ts';
+import { entryBytes, syncEntry, type TermEntry, termEntry } from './term-entry.ts';
+import { WriteLog } from './write-log.ts';
 
 /** What one slot holds, as `storedEntries()` shows it (for tests and diagnostics). */
 export interface StoredEntry {
@@ -42,6 +43,8 @@ export interface EmbeddedSearchIndexOptions extends SearchIndexOptions {
    * sort orders instead of a pass over every candidate (default 2,000; 0 = every text query)
    */
   broadQueryMin?: number;
+  /** writes after which the sort orders are rebuilt (default: 4,096 or 1/64 of the listings) */
+  rebuildAfterWrites?: number;
 }
 
 /** Per-term entries kept per read-model version: at most this many, and this many bytes. */
@@ -63,18 +66,21 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   private readonly minDeadSlotsToCompact: number;
   private readonly broadQueryMin: number;
-  /** read-model version: bumped by every write; term entries and sort orders belong to one */
-  private generation = 0;
+  private readonly rebuildAfterWrites: number | undefined;
+  /**
+   * The base: sort orders over the live slots when they were built; term entries belong to it.
+   * Writes since go to `log` and are served from there until the log is long enough to drop it.
+   */
+  private sortOrders: SortOrders | undefined;
+  private readonly log = new WriteLog();
   private terms = new Map<string, TermEntry>();
   private termBytes = 0;
-  private termsGeneration = -1;
-  private sortOrders: SortOrders | undefined;
-  private ordersGeneration = -1;
 
   constructor(options: EmbeddedSearchIndexOptions) {
     this.hashIdentifier = options.hashIdentifier;
     this.minDeadSlotsToCompact = options.minDeadSlotsToCompact ?? 50_000;
     this.broadQueryMin = options.broadQueryMin ?? 2_000;
+    this.rebuildAfterWrites = options.rebuildAfterWrites;
   }
 
   /** Builds the sort orders now (after a bulk load) rather than on the first broad query. */
@@ -84,16 +90,16 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   async upsert(docs: SearchDocument[]): Promise<void> {
     for (const doc of docs) checkSearchDocument(doc);
-    this.generation++;
     for (const doc of docs) this.upsertOne(doc);
+    this.dropBaseIfStale();
     this.compactIfSparse();
   }
 
   async remove(ids: string[]): Promise<void> {
-    this.generation++;
     for (const id of ids) {
       const slot = this.slotOf.get(id);
       if (slot === undefined) continue;
+      this.logWrite(slot);
       this.grams.remove(slot, this.haystacks[slot]!);
       this.keys.set(slot, undefined);
       this.columns.kill(slot);
@@ -102,6 +108,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       this.haystacks[slot] = '';
       this.slotOf.delete(id);
     }
+    this.dropBaseIfStale();
     this.compactIfSparse();
   }
 
@@ -119,9 +126,14 @@ export class EmbeddedSearchIndex implements SearchIndex {
       pass =
         'entry' in planned
           ? walkPage(
-              { columns: this.columns, haystacks: this.haystacks, idOf: this.idOf, orders: this.orders() },
+              {
+                columns: this.columns,
+                haystacks: this.haystacks,
+                idOf: this.idOf,
+                orders: this.orders(),
+                log: this.log,
+              },
               planned.entry,
-              text,
               resolved,
             )
           : this.pass(planned.candidates, text, resolved);
@@ -142,27 +154,26 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * wide), or the candidates for a narrow one, which a single pass serves best.
    */
   private termOrCandidates(text: string): { entry: TermEntry } | { candidates: Candidates } {
-    if (this.termsGeneration !== this.generation) {
-      this.terms.clear();
-      this.termBytes = 0;
-      this.termsGeneration = this.generation;
-    }
     const cached = this.terms.get(text);
     if (cached) {
       this.terms.delete(text); // most recently used last
       this.terms.set(text, cached);
+      syncEntry(cached, this.columns, this.haystacks, this.log);
       return { entry: cached };
     }
-    let entry: TermEntry;
+    let base: Uint32Array | null;
     if (text === '') {
       if (this.slotOf.size < this.broadQueryMin) return { candidates: 'all' };
-      entry = termEntry(this.columns, null);
+      base = null;
     } else {
       const candidates = this.grams.candidates(text, this.columns.length) ?? 'all';
       const n = candidates === 'all' ? this.columns.length : candidates.length;
       if (n < this.broadQueryMin || n === 0) return { candidates };
-      entry = termEntry(this.columns, this.exactMatches(candidates, text));
+      base = this.exactMatches(candidates, text);
     }
+    this.orders(); // the entry belongs to the current base
+    const entry = termEntry(text, this.columns, this.log, base);
+    syncEntry(entry, this.columns, this.haystacks, this.log);
     this.remember(text, entry);
     return { entry };
   }
@@ -184,22 +195,37 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   private remember(text: string, entry: TermEntry): void {
     this.terms.set(text, entry);
-    this.termBytes += entryBytes(entry);
+    this.termBytes += entryBytes(entry, this.columns.length);
     for (const [oldest, old] of this.terms) {
       if (this.terms.size <= MAX_TERM_ENTRIES && this.termBytes <= MAX_TERM_BYTES) break;
       if (old === entry) break;
       this.terms.delete(oldest);
-      this.termBytes -= entryBytes(old);
+      this.termBytes -= entryBytes(old, this.columns.length);
     }
   }
 
   private orders(): SortOrders {
-    if (this.sortOrders === undefined || this.ordersGeneration !== this.generation) {
-      this.sortOrders = undefined; // let the old orders go before the new ones are built
-      this.sortOrders = new SortOrders(this.columns, this.ids);
-      this.ordersGeneration = this.generation;
-    }
+    this.sortOrders ??= new SortOrders(this.columns, this.ids);
     return this.sortOrders;
+  }
+
+  /** Notes a write to `slot` (before it happens) when there is a base to keep current. */
+  private logWrite(slot: number): void {
+    if (this.sortOrders === undefined) return;
+    this.log.record(slot, this.columns.alive[slot] === 1 ? this.columns.combo[slot]! : -1);
+  }
+
+  /** A long write log makes every broad query merge many slots: rebuild the base instead (lazily). */
+  private dropBaseIfStale(): void {
+    const limit = this.rebuildAfterWrites ?? Math.max(4096, this.slotOf.size / 64);
+    if (this.log.length > limit) this.dropBase();
+  }
+
+  private dropBase(): void {
+    this.sortOrders = undefined;
+    this.log.clear();
+    this.terms.clear();
+    this.termBytes = 0;
   }
 
   async get(id: string): Promise<PublicListing | null> {
@@ -222,10 +248,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   private reset(): void {
-    this.generation++;
-    this.terms.clear();
-    this.termBytes = 0;
-    this.sortOrders = undefined;
+    this.dropBase();
     this.grams = new GramIndex();
     this.columns = new Columns();
     this.docs = [];
@@ -258,10 +281,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private upsertOne(doc: SearchDocument): void {
     let slot = this.slotOf.get(doc.id);
     if (slot !== undefined && this.columns.version[slot]! > doc.version) return; // stale: keep the newer
+    if (slot !== undefined) this.logWrite(slot);
     const stored = toStoredListing(doc, this.interner);
     const { haystack, nameLength } = buildHaystack(stored);
     if (slot === undefined) {
       slot = this.columns.allocate();
+      this.logWrite(slot);
       this.slotOf.set(doc.id, slot);
       this.ids[slot] = stored.id;
       this.grams.add(slot, haystack);

@@ -79,18 +79,21 @@ function countingSortBy(slots: Uint32Array, key: ArrayLike<number>): Uint32Array
 
 /**
  * Walks `order` from its end, each run of equal `key` front to back: (key descending, id
- * ascending), the order of `amount:desc` and `listedAt:desc`. `visit` returns false to stop.
+ * ascending), the order of `amount:desc` and `listedAt:desc`. Slots marked in `skip` (written since
+ * the order was built, so their key may have changed) do not end a run; `visit` must skip them.
+ * `visit` returns false to stop.
  */
 export function walkDescending(
   order: Uint32Array,
   key: ArrayLike<number>,
+  skip: Uint8Array,
   visit: (slot: number) => boolean,
 ): void {
   let end = order.length - 1;
   while (end >= 0) {
     const k = key[order[end]!]!;
     let start = end;
-    while (start > 0 && key[order[start - 1]!]! === k) start--;
+    while (start > 0 && (key[order[start - 1]!]! === k || skip[order[start - 1]!] === 1)) start--;
     for (let i = start; i <= end; i++) if (!visit(order[i]!)) return;
     end = start - 1;
   }

@@ -9,57 +9,101 @@ import {
   REGION_BIT,
   toRecord,
 } from './search-pass.ts';
+import type { WriteLog } from './write-log.ts';
 
 /**
- * What a broad term costs once per read-model version instead of once per query: its exact match
- * set and a histogram of that set over filter-value combinations. Every later query for the term,
- * whatever its filters, sort or page, gets its total and facets from the histogram (a few hundred
- * combinations) and its page from a walk that stops when the page is full.
+ * What a broad term costs once per base (see `WriteLog`) instead of once per query: its exact
+ * match set among the slots unchanged since the base, and a histogram of that set over
+ * filter-value combinations. Every query for the term, whatever its filters, sort or page, gets
+ * its total and facets from the histogram (a few hundred combinations) plus the few matches
+ * written since, and its page from a walk that stops when the page is full.
  */
 export interface TermEntry {
-  /** live matching slots, ascending; `null` = every live slot (browse without text) */
-  matches: Uint32Array | null;
-  size: number;
-  /** combo id → matches carrying it */
+  /** normalised text ('' = browse) */
+  text: string;
+  /** base matches, ascending, without slots written before the entry was made; `null` = every base slot */
+  base: Uint32Array | null;
+  /** base matches minus those written since (kept current by `syncEntry`), per combo id */
   histogram: Uint32Array;
-  /** bit per slot, set for matches (built on first need) */
+  /** log length when the entry was made: slots first written from there on were in `base` if they matched */
+  madeAt: number;
+  /** how much of the write log `delta` and `histogram` reflect */
+  seen: number;
+  /** slots written since the base that match now */
+  delta: Set<number>;
+  /** base matches written since the entry was made (already taken off the histogram) */
+  left: Set<number>;
+  /** bit per slot, set for `base` (built on first need) */
   bitmap?: Uint32Array;
-  /** matches in relevance order (built on first need) */
+  /** `base` in relevance order (built on first need) */
   ranked?: Uint32Array;
 }
 
-export function termEntry(columns: Columns, matches: Uint32Array | null): TermEntry {
+/** `base`: live matches (or `null` for every live slot); slots written since the base are left out. */
+export function termEntry(
+  text: string,
+  columns: Columns,
+  log: WriteLog,
+  base: Uint32Array | null,
+): TermEntry {
   const histogram = new Uint32Array(columns.combos.size);
   const combo = columns.combo;
-  let size = 0;
-  if (matches === null) {
+  const dirty = log.dirtyMarks;
+  let kept = base;
+  if (base === null) {
     const alive = columns.alive;
     for (let slot = 0; slot < columns.length; slot++)
-      if (alive[slot] === 1) {
-        histogram[combo[slot]!]!++;
-        size++;
-      }
+      if (alive[slot] === 1 && dirty[slot] !== 1) histogram[combo[slot]!]!++;
   } else {
-    for (let i = 0; i < matches.length; i++) histogram[combo[matches[i]!]!]!++;
-    size = matches.length;
+    if (log.length > 0) kept = base.filter((slot) => dirty[slot] !== 1);
+    for (let i = 0; i < kept!.length; i++) histogram[combo[kept![i]!]!]!++;
   }
-  return { matches, size, histogram };
+  return { text, base: kept, histogram, madeAt: log.length, seen: 0, delta: new Set(), left: new Set() };
 }
 
-/** Bytes an entry holds (for the cache budget). */
-export function entryBytes(entry: TermEntry): number {
-  return (
-    (entry.matches?.byteLength ?? 0) +
-    entry.histogram.byteLength +
-    (entry.bitmap?.byteLength ?? 0) +
-    (entry.ranked?.byteLength ?? 0)
-  );
+/**
+ * Brings the entry up to the end of the write log: base matches written since leave the
+ * histogram (with their base combination), and every written slot is re-checked for the delta.
+ */
+export function syncEntry(entry: TermEntry, columns: Columns, haystacks: string[], log: WriteLog): void {
+  for (let i = entry.seen; i < log.length; i++) {
+    const slot = log.slots[i]!;
+    if (!entry.left.has(slot) && log.firstWriteOf(slot) >= entry.madeAt && inBase(entry, log, slot)) {
+      entry.left.add(slot);
+      entry.histogram[log.baseComboOf(slot)]!--;
+    }
+    const matches = columns.alive[slot] === 1 && (entry.text === '' || haystacks[slot]!.includes(entry.text));
+    if (matches) entry.delta.add(slot);
+    else entry.delta.delete(slot);
+  }
+  entry.seen = log.length;
+}
+
+function inBase(entry: TermEntry, log: WriteLog, slot: number): boolean {
+  if (entry.base === null) return log.baseComboOf(slot) >= 0;
+  if (entry.bitmap) return (entry.bitmap[slot >>> 5]! & (1 << (slot & 31))) !== 0;
+  const b = entry.base;
+  let lo = 0;
+  let hi = b.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (b[mid] === slot) return true;
+    if (b[mid]! < slot) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Bytes an entry holds, counting the bitmap and ranked copy it may build (for the cache budget). */
+export function entryBytes(entry: TermEntry, slotCount: number): number {
+  const base = entry.base?.byteLength ?? 0;
+  return 2 * base + entry.histogram.byteLength + (entry.base ? slotCount / 8 : 0);
 }
 
 export function bitmapOf(entry: TermEntry, slotCount: number): Uint32Array {
-  if (entry.bitmap) return entry.bitmap;
+  if (entry.bitmap) return entry.bitmap; // base slots all predate it
   const bitmap = new Uint32Array((slotCount + 31) >>> 5);
-  const m = entry.matches!;
+  const m = entry.base!;
   for (let i = 0; i < m.length; i++) {
     const slot = m[i]!;
     bitmap[slot >>> 5]! |= 1 << (slot & 31);
@@ -74,6 +118,12 @@ export function bitmapOf(entry: TermEntry, slotCount: number): Uint32Array {
  */
 export function countFromHistogram(entry: TermEntry, columns: Columns, codes: FilterCodes) {
   const combos = columns.combos;
+  let h = entry.histogram;
+  if (entry.delta.size > 0 || h.length < combos.size) {
+    h = new Uint32Array(combos.size);
+    h.set(entry.histogram);
+    for (const slot of entry.delta) h[columns.combo[slot]!]!++;
+  }
   const passes = new Uint8Array(combos.size);
   const kindCounts = new Uint32Array(KIND_CODES.length);
   const categoryCounts = new Uint32Array(7);
@@ -81,7 +131,6 @@ export function countFromHistogram(entry: TermEntry, columns: Columns, codes: Fi
   const courtCounts = new Uint32Array(columns.courts.size);
   const { kind, category, region, court, livelihood } = codes;
   let total = 0;
-  const h = entry.histogram;
   for (let id = 0; id < h.length; id++) {
     const n = h[id]!;
     if (n === 0) continue;

@@ -57,35 +57,48 @@ function randomQuery(rand: () => number): SearchQuery {
   return { q, filters, sort: pick(SORTS), page: 1 + Math.floor(rand() * 4), pageSize: pick([1, 5, 20]) };
 }
 
-describe('broad queries served from term entries and sort orders', () => {
-  it('answer exactly as a pass over every candidate does, across writes, filters, sorts and pages', async () => {
-    const rand = rng(7);
-    const walked = new EmbeddedSearchIndex({ hashIdentifier: hash, broadQueryMin: 0 });
-    const passed = new EmbeddedSearchIndex({ hashIdentifier: hash, broadQueryMin: Number.MAX_SAFE_INTEGER });
-    const versions = new Map<string, number>();
-    let walkedQueries = 0;
-    for (let round = 0; round < 12; round++) {
-      const batch: SearchDocument[] = [];
-      for (let i = 0; i < 60; i++) {
-        // ids in no particular order relative to slots, so the id tie-break is really exercised
-        const id = `R${(Math.floor(rand() * 400) * 7919) % 1000}`;
-        const version = (versions.get(id) ?? 0) + 1;
-        versions.set(id, version);
-        batch.push(randomDoc(rand, id, version));
+describe.each([
+  { rebuildAfterWrites: undefined, seed: 7 },
+  { rebuildAfterWrites: 25, seed: 8 },
+])(
+  'broad queries served from term entries and sort orders (rebuild after $rebuildAfterWrites writes)',
+  ({ rebuildAfterWrites, seed }) => {
+    it('answer exactly as a pass over every candidate does, across writes, filters, sorts and pages', async () => {
+      const rand = rng(seed);
+      const walked = new EmbeddedSearchIndex({
+        hashIdentifier: hash,
+        broadQueryMin: 0,
+        ...(rebuildAfterWrites ? { rebuildAfterWrites } : {}),
+      });
+      const passed = new EmbeddedSearchIndex({
+        hashIdentifier: hash,
+        broadQueryMin: Number.MAX_SAFE_INTEGER,
+      });
+      const versions = new Map<string, number>();
+      let walkedQueries = 0;
+      for (let round = 0; round < 12; round++) {
+        const batch: SearchDocument[] = [];
+        for (let i = 0; i < 60; i++) {
+          // ids in no particular order relative to slots, so the id tie-break is really exercised
+          const id = `R${(Math.floor(rand() * 400) * 7919) % 1000}`;
+          const version = (versions.get(id) ?? 0) + 1;
+          versions.set(id, version);
+          batch.push(randomDoc(rand, id, version));
+        }
+        await walked.upsert(batch);
+        await passed.upsert(batch);
+        const gone = [...versions.keys()].filter(() => rand() < 0.05);
+        await walked.remove(gone);
+        await passed.remove(gone);
+        for (const id of gone) versions.delete(id);
+        for (let k = 0; k < 40; k++) {
+          const query = randomQuery(rand);
+          const expected = await passed.search(query);
+          if (expected.total > 0) walkedQueries++;
+          expect(await walked.search(query), JSON.stringify(query)).toEqual(expected);
+        }
       }
-      await walked.upsert(batch);
-      await passed.upsert(batch);
-      const gone = [...versions.keys()].filter(() => rand() < 0.05);
-      await walked.remove(gone);
-      await passed.remove(gone);
-      for (const id of gone) versions.delete(id);
-      for (let k = 0; k < 40; k++) {
-        const query = randomQuery(rand);
-        const expected = await passed.search(query);
-        if (expected.total > 0) walkedQueries++;
-        expect(await walked.search(query), JSON.stringify(query)).toEqual(expected);
-      }
-    }
-    expect(walkedQueries).toBeGreaterThan(200);
-  });
-});
+      expect(walkedQueries).toBeGreaterThan(200);
+    });
+  },
+);
