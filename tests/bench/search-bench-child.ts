@@ -10,8 +10,17 @@
 import { parseArgs } from 'node:util';
 import { createIdentifierHasher } from '@portal/search';
 import { benchDocuments } from './search-bench-data.ts';
-import { buildEmbedded, type EngineName, percentile, timeEmbedded } from './search-bench-embedded.ts';
+import { buildEmbedded, type EngineName, percentile, timeEmbeddedWithCpu } from './search-bench-embedded.ts';
 import { buildBroadMix, buildQueryMix } from './search-bench-queries.ts';
+
+/** wall-clock and CPU-time percentiles, ms */
+export interface Latency {
+  p50: number;
+  p95: number;
+  cpuP50: number;
+  cpuP95: number;
+  n: number;
+}
 
 export interface ChildResult {
   engine: EngineName;
@@ -20,9 +29,9 @@ export interface ChildResult {
   rssMb: number;
   heapMb: number;
   peakRssMb: number;
-  standard: { p50: number; p95: number; n: number };
-  broad: { p50: number; p95: number; n: number };
-  afterWrite: { p50: number; p95: number; n: number };
+  standard: Latency;
+  broad: Latency;
+  afterWrite: Latency;
 }
 
 const { values } = parseArgs({
@@ -39,23 +48,28 @@ const hash = createIdentifierHasher('search-bench-secret-0123456789');
 const built = await buildEmbedded(benchDocuments(size, hash), hash, engine);
 const standardMix = buildQueryMix(built.sample, Number(values.queries));
 const broadMix = buildBroadMix(built.sample);
-const summary = (times: number[]) => ({
-  p50: percentile(times, 50),
-  p95: percentile(times, 95),
-  n: times.length,
+const summary = ({ wall, cpu }: { wall: number[]; cpu: number[] }): Latency => ({
+  p50: percentile(wall, 50),
+  p95: percentile(wall, 95),
+  cpuP50: percentile(cpu, 50),
+  cpuP95: percentile(cpu, 95),
+  n: wall.length,
 });
-const standard = summary(await timeEmbedded(built.index, standardMix));
-const broad = summary(await timeEmbedded(built.index, broadMix));
+const standard = summary(await timeEmbeddedWithCpu(built.index, standardMix));
+const broad = summary(await timeEmbeddedWithCpu(built.index, broadMix));
 
 // a broad query right after a write (a re-published listing): what per-term structures cost cold
-const afterWriteTimes: number[] = [];
+const afterWriteTimes = { wall: [] as number[], cpu: [] as number[] };
 for (let i = 0; i < 28; i++) {
   const doc = built.sample[i % built.sample.length]!;
   await built.index.upsert([{ ...doc, version: doc.version + 1 + i }]);
   const query = broadMix[i]!;
+  const cpuStarted = process.cpuUsage();
   const started = performance.now();
   await built.index.search(query);
-  afterWriteTimes.push(performance.now() - started);
+  afterWriteTimes.wall.push(performance.now() - started);
+  const used = process.cpuUsage(cpuStarted);
+  afterWriteTimes.cpu.push((used.user + used.system) / 1000);
 }
 
 const result: ChildResult = {

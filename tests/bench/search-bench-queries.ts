@@ -110,7 +110,7 @@ export function buildBroadMix(sample: SearchDocument[], seed = 13): SearchQuery[
         if (q.length === 1 && rand() < 1 / 3) {
           const doc = sample[Math.floor(rand() * sample.length)]!;
           filters = filtersFor(doc, rand);
-          if (Object.keys(filters).length === 0) filters = { region: doc.region };
+          if (Object.keys(filters ?? {}).length === 0) filters = { region: doc.region };
         }
         out.push({ q, filters, sort, page, pageSize });
       }

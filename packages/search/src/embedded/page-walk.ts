@@ -159,10 +159,16 @@ function rankByRelevance(store: WalkStore, entry: TermEntry): Uint32Array {
   const text = entry.text;
   const base = entry.base!;
   if (base.length * 16 < orders.byNameLength.length) {
-    const keys = new Map<number, number>();
-    for (const slot of base) keys.set(slot, tierOf(store, text, slot) * 65536 + c.nameLength[slot]!);
-    const rank = orders.idRank;
-    return base.slice().sort((a, b) => keys.get(a)! - keys.get(b)! || rank[a]! - rank[b]!);
+    // (tier, name length, id rank) packed into one exact double: 2 + 16 + 32 bits < 53
+    const keys = new Float64Array(base.length);
+    for (let i = 0; i < base.length; i++) {
+      const slot = base[i]!;
+      keys[i] = (tierOf(store, text, slot) * 65536 + c.nameLength[slot]!) * 2 ** 32 + orders.idRank[slot]!;
+    }
+    keys.sort();
+    const ranked = new Uint32Array(base.length);
+    for (let i = 0; i < keys.length; i++) ranked[i] = orders.byId[keys[i]! % 2 ** 32]!;
+    return ranked;
   }
   const bitmap = bitmapOf(entry, c.length);
   const tiers: number[][] = [[], [], [], []];

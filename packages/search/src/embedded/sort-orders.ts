@@ -15,9 +15,12 @@ export class SortOrders {
   readonly byNameLength: Uint32Array;
   /** slot → position of its id among all live ids (0 for dead slots) */
   readonly idRank: Uint32Array;
+  /** live slots by id: the inverse of `idRank` */
+  readonly byId: Uint32Array;
 
   constructor(columns: Columns, ids: string[]) {
     const byId = liveSlotsById(columns, ids);
+    this.byId = byId;
     this.idRank = new Uint32Array(columns.length);
     for (let i = 0; i < byId.length; i++) this.idRank[byId[i]!] = i;
     this.byListedDay = countingSortBy(byId, columns.listedDay);
