@@ -26,6 +26,7 @@ export interface ChildResult {
   engine: EngineName;
   size: number;
   buildMs: number;
+  prepareMs: number;
   rssMb: number;
   heapMb: number;
   peakRssMb: number;
@@ -76,6 +77,7 @@ const result: ChildResult = {
   engine,
   size,
   buildMs: built.buildMs,
+  prepareMs: built.prepareMs,
   rssMb: built.rssMb,
   heapMb: built.heapMb,
   peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
