@@ -25,9 +25,7 @@ export class SortOrders {
     for (let i = 0; i < byId.length; i++) this.idRank[byId[i]!] = i;
     this.byListedDay = countingSortBy(byId, columns.listedDay);
     this.byNameLength = countingSortBy(byId, columns.nameLength);
-    const amount = columns.amount;
-    const rank = this.idRank;
-    this.byAmount = byId.slice().sort((a, b) => amount[a]! - amount[b]! || rank[a]! - rank[b]!);
+    this.byAmount = radixSortByDouble(byId, columns.amount);
   }
 }
 
@@ -78,6 +76,49 @@ function countingSortBy(slots: Uint32Array, key: ArrayLike<number>): Uint32Array
     out[starts[key[slot]! - min]!++] = slot;
   }
   return out;
+}
+
+/**
+ * A stable LSD radix sort of `slots` by a double key (four 16-bit passes over the IEEE bits, made
+ * order-preserving: sign bit flipped for positives, every bit for negatives; −0 counts as 0).
+ * Linear, so 10M slots sort in well under a second where a comparison sort takes tens.
+ */
+export function radixSortByDouble(slots: Uint32Array, key: Float64Array): Uint32Array {
+  const n = slots.length;
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
+  const lo = new Uint32Array(n);
+  const hi = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    bits[0] = key[slots[i]!]! + 0; // −0 → 0
+    const negative = words[1]! >>> 31 === 1;
+    lo[i] = negative ? ~words[0]! >>> 0 : words[0]!;
+    hi[i] = negative ? ~words[1]! >>> 0 : (words[1]! | 0x80000000) >>> 0;
+  }
+  let order = slots.slice();
+  let index = Uint32Array.from({ length: n }, (_, i) => i); // positions into lo/hi, kept in step
+  let nextOrder = new Uint32Array(n);
+  let nextIndex = new Uint32Array(n);
+  const counts = new Uint32Array(65537);
+  for (const [word, shift] of [
+    [lo, 0],
+    [lo, 16],
+    [hi, 0],
+    [hi, 16],
+  ] as const) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[((word[index[i]!]! >>> shift) & 0xffff) + 1]!++;
+    if (counts[1 + ((word[index[0] ?? 0]! >>> shift) & 0xffff)] === n) continue; // one bucket: nothing moves
+    for (let b = 1; b <= 65536; b++) counts[b]! += counts[b - 1]!;
+    for (let i = 0; i < n; i++) {
+      const at = counts[(word[index[i]!]! >>> shift) & 0xffff]!++;
+      nextOrder[at] = order[i]!;
+      nextIndex[at] = index[i]!;
+    }
+    [order, nextOrder] = [nextOrder, order];
+    [index, nextIndex] = [nextIndex, index];
+  }
+  return order;
 }
 
 /**
