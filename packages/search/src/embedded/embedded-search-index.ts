@@ -2,7 +2,7 @@ import type { PublicListing } from '@portal/domain';
 import { checkSearchDocument } from '../document-checks.ts';
 import { parseFullIdentifier } from '../identifier.ts';
 import { normalizeForSearch } from '../normalize.ts';
-import { StringInterner, toPublicCopy, toStoredListing } from '../public-listing.ts';
+import { toPublicCopy, toStoredListing } from '../public-listing.ts';
 import { emptyFacets, resolveQuery } from '../query.ts';
 import type {
   SearchDocument,
@@ -15,6 +15,7 @@ import { Columns } from './columns.ts';
 import { GramIndex } from './gram-index.ts';
 import { buildHaystack } from './haystack.ts';
 import { IdentifierKeys } from './identifier-keys.ts';
+import { ListingStore } from './listing-store.ts';
 import { walkPage } from './page-walk.ts';
 import { type Candidates, type PassResult, runSearchPass } from './search-pass.ts';
 import { SortOrders } from './sort-orders.ts';
@@ -56,12 +57,11 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly hashIdentifier: (value: string) => string;
   private grams = new GramIndex();
   private columns = new Columns();
-  private docs: (PublicListing | undefined)[] = [];
+  private listings = new ListingStore();
   private ids: string[] = [];
   private haystacks: string[] = [];
   private readonly slotOf = new Map<string, number>();
   private readonly keys = new IdentifierKeys();
-  private readonly interner = new StringInterner();
   private readonly idOf = (slot: number) => this.ids[slot] ?? '';
 
   private readonly minDeadSlotsToCompact: number;
@@ -103,7 +103,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       this.grams.remove(slot, this.haystacks[slot]!);
       this.keys.set(slot, undefined);
       this.columns.kill(slot);
-      this.docs[slot] = undefined;
+      this.listings.delete(slot);
       this.ids[slot] = '';
       this.haystacks[slot] = '';
       this.slotOf.delete(id);
@@ -138,7 +138,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
             )
           : this.pass(planned.candidates, text, resolved);
     }
-    const hits = pass.slots.map((slot) => toPublicCopy(this.docs[slot]!));
+    const hits = pass.slots.map((slot) => toPublicCopy(this.listings.get(slot)));
     return { hits, total: pass.total, page, pageSize, facets: pass.facets };
   }
 
@@ -230,7 +230,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   async get(id: string): Promise<PublicListing | null> {
     const slot = this.slotOf.get(id);
-    return slot === undefined ? null : toPublicCopy(this.docs[slot]!);
+    return slot === undefined ? null : toPublicCopy(this.listings.get(slot));
   }
 
   async count(): Promise<number> {
@@ -251,12 +251,11 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.dropBase();
     this.grams = new GramIndex();
     this.columns = new Columns();
-    this.docs = [];
+    this.listings = new ListingStore();
     this.ids = [];
     this.haystacks = [];
     this.slotOf.clear();
     this.keys.clear();
-    this.interner.clear();
   }
 
   async close(): Promise<void> {
@@ -271,7 +270,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   /** Everything the index holds per live listing (tests check no clear ID number is stored). */
   storedEntries(): StoredEntry[] {
     return [...this.slotOf.values()].map((slot) => ({
-      doc: this.docs[slot]!,
+      doc: toPublicCopy(this.listings.get(slot)),
       version: this.columns.version[slot]!,
       identifierKey: this.keys.keyOf(slot),
       haystack: this.haystacks[slot]!,
@@ -282,7 +281,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     let slot = this.slotOf.get(doc.id);
     if (slot !== undefined && this.columns.version[slot]! > doc.version) return; // stale: keep the newer
     if (slot !== undefined) this.logWrite(slot);
-    const stored = toStoredListing(doc, this.interner);
+    const stored = toStoredListing(doc);
     const { haystack, nameLength } = buildHaystack(stored);
     if (slot === undefined) {
       slot = this.columns.allocate();
@@ -294,7 +293,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       this.grams.remove(slot, this.haystacks[slot]!);
       this.grams.add(slot, haystack);
     }
-    this.docs[slot] = stored;
+    this.listings.set(slot, stored);
     this.haystacks[slot] = haystack;
     this.columns.write(slot, stored, doc.version, nameLength);
     this.keys.set(slot, doc.identifierKey);
