@@ -83,8 +83,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.rebuildAfterWrites = options.rebuildAfterWrites;
   }
 
-  /** Builds the sort orders now (after a bulk load) rather than on the first broad query. */
+  /**
+   * After a bulk load: trims the posting lists' growth room and builds the sort orders now rather
+   * than on the first broad query.
+   */
   prepare(): void {
+    this.grams.trim();
     this.orders();
   }
 
