@@ -38,6 +38,8 @@ function runChild(engine: EngineName, size: number, queries: number): ChildResul
     process.execPath,
     [
       '--expose-gc',
+      // ~1 GB of heap per million listings: beyond V8's default limit from a few million on
+      `--max-old-space-size=${Math.max(4096, Math.ceil(size / 1e6) * 1600)}`,
       new URL('./search-bench-child.ts', import.meta.url).pathname,
       '--engine',
       engine,
