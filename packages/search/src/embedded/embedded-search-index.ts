@@ -44,6 +44,11 @@ export interface EmbeddedSearchIndexOptions extends SearchIndexOptions {
    * sort orders instead of a pass over every candidate (default 2,000; 0 = every text query)
    */
   broadQueryMin?: number;
+  /**
+   * a broad term gets its entry on this sighting (default 2: a term asked once, like most long
+   * fragments, is served by a pass and costs no entry; first keystrokes repeat all the time)
+   */
+  termEntryOnSighting?: number;
   /** writes after which the sort orders are rebuilt (default: 4,096 or 1/64 of the listings) */
   rebuildAfterWrites?: number;
 }
@@ -67,6 +72,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly minDeadSlotsToCompact: number;
   private readonly broadQueryMin: number;
   private readonly rebuildAfterWrites: number | undefined;
+  private readonly termEntryOnSighting: number;
+  /** broad terms seen without an entry yet → sightings (bounded, oldest forgotten first) */
+  private readonly sightings = new Map<string, number>();
   /**
    * The base: sort orders over the live slots when they were built; term entries belong to it.
    * Writes since go to `log` and are served from there until the log is long enough to drop it.
@@ -81,6 +89,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.minDeadSlotsToCompact = options.minDeadSlotsToCompact ?? 50_000;
     this.broadQueryMin = options.broadQueryMin ?? 2_000;
     this.rebuildAfterWrites = options.rebuildAfterWrites;
+    this.termEntryOnSighting = options.termEntryOnSighting ?? 2;
   }
 
   /**
@@ -167,12 +176,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
     }
     let base: Uint32Array | null;
     if (text === '') {
-      if (this.slotOf.size < this.broadQueryMin) return { candidates: 'all' };
+      if (this.slotOf.size < this.broadQueryMin || !this.sighted(text)) return { candidates: 'all' };
       base = null;
     } else {
       const candidates = this.grams.candidates(text, this.columns.length) ?? 'all';
       const n = candidates === 'all' ? this.columns.length : candidates.length;
-      if (n < this.broadQueryMin || n === 0) return { candidates };
+      if (n < this.broadQueryMin || n === 0 || !this.sighted(text)) return { candidates };
       base = this.exactMatches(candidates, text);
     }
     this.orders(); // the entry belongs to the current base
@@ -180,6 +189,20 @@ export class EmbeddedSearchIndex implements SearchIndex {
     syncEntry(entry, this.columns, this.haystacks, this.log);
     this.remember(text, entry);
     return { entry };
+  }
+
+  /** Counts a sighting of a broad term; true when it is the one that earns the term its entry. */
+  private sighted(text: string): boolean {
+    const seen = (this.sightings.get(text) ?? 0) + 1;
+    if (seen >= this.termEntryOnSighting) {
+      this.sightings.delete(text);
+      return true;
+    }
+    this.sightings.delete(text);
+    this.sightings.set(text, seen);
+    if (this.sightings.size > 4 * MAX_TERM_ENTRIES)
+      this.sightings.delete(this.sightings.keys().next().value!);
+    return false;
   }
 
   /**

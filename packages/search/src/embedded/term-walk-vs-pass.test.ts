@@ -58,8 +58,9 @@ function randomQuery(rand: () => number): SearchQuery {
 }
 
 describe.each([
-  { rebuildAfterWrites: undefined, seed: 7 },
-  { rebuildAfterWrites: 25, seed: 8 },
+  { rebuildAfterWrites: undefined, termEntryOnSighting: 1, seed: 7 },
+  { rebuildAfterWrites: 25, termEntryOnSighting: 1, seed: 8 },
+  { rebuildAfterWrites: undefined, termEntryOnSighting: 2, seed: 9 },
 ])(
   'broad queries served from term entries and sort orders (rebuild after $rebuildAfterWrites writes)',
   ({ rebuildAfterWrites, seed }) => {
@@ -68,6 +69,7 @@ describe.each([
       const walked = new EmbeddedSearchIndex({
         hashIdentifier: hash,
         broadQueryMin: 0,
+        termEntryOnSighting: 1,
         ...(rebuildAfterWrites ? { rebuildAfterWrites } : {}),
       });
       const passed = new EmbeddedSearchIndex({
