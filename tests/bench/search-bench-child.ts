@@ -26,6 +26,7 @@ export interface ChildResult {
   engine: EngineName;
   size: number;
   buildMs: number;
+  buildCpuMs: number;
   prepareMs: number;
   rssMb: number;
   heapMb: number;
@@ -77,6 +78,7 @@ const result: ChildResult = {
   engine,
   size,
   buildMs: built.buildMs,
+  buildCpuMs: built.buildCpuMs,
   prepareMs: built.prepareMs,
   rssMb: built.rssMb,
   heapMb: built.heapMb,

@@ -16,6 +16,8 @@ const BATCH = 10_000;
 export interface EmbeddedBuild {
   index: SearchIndex;
   buildMs: number;
+  /** CPU time of the build (user + system of this process, GC threads included) */
+  buildCpuMs: number;
   /** of `buildMs`: sort orders built after the load */
   prepareMs: number;
   /** RSS and heap + array buffers added by the index, MB (after a GC when `--expose-gc`) */
@@ -41,10 +43,17 @@ export async function buildEmbedded(
   const sample: SearchDocument[] = [];
   let batch: SearchDocument[] = [];
   let buildMs = 0;
+  let buildCpuMs = 0;
+  const cpuMs = () => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1000;
+  };
   const flush = async () => {
     const started = performance.now();
+    const cpuStarted = cpuMs();
     await index.upsert(batch);
     buildMs += performance.now() - started;
+    buildCpuMs += cpuMs() - cpuStarted;
     batch = [];
   };
   let i = 0;
@@ -56,14 +65,17 @@ export async function buildEmbedded(
   await flush();
   // the new engine builds its sort orders after a bulk load; that belongs to the build time
   const started = performance.now();
+  const cpuStarted = cpuMs();
   (index as { prepare?: () => void }).prepare?.();
   const prepareMs = performance.now() - started;
   buildMs += prepareMs;
+  buildCpuMs += cpuMs() - cpuStarted;
   const after = memory();
   const mb = (bytes: number) => Math.round(bytes / 1e6);
   return {
     index,
     buildMs,
+    buildCpuMs,
     prepareMs,
     rssMb: mb(after.rss - before.rss),
     heapMb: mb(after.heap - before.heap),

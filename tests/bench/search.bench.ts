@@ -65,6 +65,7 @@ function table(rows: SearchBenchRow[]) {
         listings: row.size.toLocaleString('en'),
         engine: e.engine,
         'build s': Number((e.buildMs / 1000).toFixed(1)),
+        'build cpu s': Number((e.buildCpuMs / 1000).toFixed(1)),
         'RSS MB/M': Math.round(e.rssMb / (row.size / 1e6)),
         'peak RSS MB': e.peakRssMb,
         'std p50': ms(e.standard.p50),
@@ -74,6 +75,7 @@ function table(rows: SearchBenchRow[]) {
         'broad p95': ms(e.broad.p95),
         'broad cpu p95': ms(e.broad.cpuP95),
         'broad p95 gain': ratio((r) => r.broad.p95),
+        'broad cpu p95 gain': ratio((r) => r.broad.cpuP95),
         'after-write p95': ms(e.afterWrite.p95),
       });
     }
