@@ -2,7 +2,7 @@ import type { PublicListing } from '@portal/domain';
 import { checkSearchDocument } from '../document-checks.ts';
 import { parseFullIdentifier } from '../identifier.ts';
 import { normalizeForSearch } from '../normalize.ts';
-import { toPublicCopy, toStoredListing } from '../public-listing.ts';
+import { toStoredListing } from '../public-listing.ts';
 import { emptyFacets, resolveQuery } from '../query.ts';
 import type {
   SearchDocument,
@@ -151,7 +151,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
             )
           : this.pass(planned.candidates, text, resolved);
     }
-    const hits = pass.slots.map((slot) => toPublicCopy(this.listings.get(slot)));
+    const hits = pass.slots.map((slot) => this.listings.get(slot));
     return { hits, total: pass.total, page, pageSize, facets: pass.facets };
   }
 
@@ -257,7 +257,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   async get(id: string): Promise<PublicListing | null> {
     const slot = this.slotOf.get(id);
-    return slot === undefined ? null : toPublicCopy(this.listings.get(slot));
+    return slot === undefined ? null : this.listings.get(slot);
   }
 
   async count(): Promise<number> {
@@ -297,7 +297,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   /** Everything the index holds per live listing (tests check no clear ID number is stored). */
   storedEntries(): StoredEntry[] {
     return [...this.slotOf.values()].map((slot) => ({
-      doc: toPublicCopy(this.listings.get(slot)),
+      doc: this.listings.get(slot),
       version: this.columns.version[slot]!,
       identifierKey: this.keys.keyOf(slot),
       haystack: this.haystacks[slot]!,
