@@ -35,6 +35,13 @@ export interface StoredEntry {
  * with a substring re-check on normalised text, single-character lists for bare surnames, and
  * columnar typed arrays for filters, disjunctive facets and sorting. Upsert and remove touch only
  * the changed listing's posting lists. See the package README for the measurements behind this choice.
+ *
+ * Broad queries (a surname, 公司, 执1: tens of thousands of matches and more) cost what their page
+ * costs (issue 13): a term asked twice gets a `TermEntry` (exact match set + histogram over
+ * filter-value combinations, for totals and facets under any filters) and its page is a walk along
+ * index-wide `SortOrders` (or the term's relevance order) that stops when the page is full. Writes
+ * do not invalidate either: they go to a `WriteLog` merged into each answer, and the orders are
+ * rebuilt once 1/64 of the listings were written. Listings are packed per slot (`ListingStore`).
  */
 export interface EmbeddedSearchIndexOptions extends SearchIndexOptions {
   /** compact once this many removed slots exist and they outnumber live ones (default 50,000) */
