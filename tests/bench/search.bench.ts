@@ -70,9 +70,11 @@ function table(rows: SearchBenchRow[]) {
         'peak RSS MB': e.peakRssMb,
         'std p50': ms(e.standard.p50),
         'std p95': ms(e.standard.p95),
+        'std cpu p50': ms(e.standard.cpuP50),
         'std cpu p95': ms(e.standard.cpuP95),
         'broad p50': ms(e.broad.p50),
         'broad p95': ms(e.broad.p95),
+        'broad cpu p50': ms(e.broad.cpuP50),
         'broad cpu p95': ms(e.broad.cpuP95),
         'broad p95 gain': ratio((r) => r.broad.p95),
         'broad cpu p95 gain': ratio((r) => r.broad.cpuP95),
@@ -122,6 +124,7 @@ export async function run(opts: SearchBenchOptions = {}): Promise<SearchBenchRow
         );
       }
       rows.push(row);
+      for (const e of row.engines) log(`search-bench-json ${JSON.stringify(e)}`);
     }
   } finally {
     await sql?.end();

@@ -188,7 +188,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
     } else {
       const candidates = this.grams.candidates(text, this.columns.length) ?? 'all';
       const n = candidates === 'all' ? this.columns.length : candidates.length;
-      if (n < this.broadQueryMin || n === 0 || !this.sighted(text)) return { candidates };
+      // a term matching 1/32 of everything costs a pass about what its entry costs: no waiting
+      const veryBroad = n * 32 >= this.slotOf.size;
+      if (n < this.broadQueryMin || n === 0 || (!veryBroad && !this.sighted(text))) return { candidates };
       base = this.exactMatches(candidates, text);
     }
     this.orders(); // the entry belongs to the current base
