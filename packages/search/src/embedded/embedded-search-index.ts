@@ -188,8 +188,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
     } else {
       const candidates = this.grams.candidates(text, this.columns.length) ?? 'all';
       const n = candidates === 'all' ? this.columns.length : candidates.length;
-      // a term matching 1/32 of everything costs a pass about what its entry costs: no waiting
-      const veryBroad = n * 32 >= this.slotOf.size;
+      // a first keystroke (one or two characters: its posting list is exact) matching 1/32 of
+      // everything costs a pass about what its entry costs: no waiting for the second sighting
+      const veryBroad = text.length <= 2 && n * 32 >= this.slotOf.size;
       if (n < this.broadQueryMin || n === 0 || (!veryBroad && !this.sighted(text))) return { candidates };
       base = this.exactMatches(candidates, text);
     }
