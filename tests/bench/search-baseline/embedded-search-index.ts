@@ -1,3 +1,5 @@
+// Frozen copy of packages/search/src/embedded as it was before issue 13 (commit 358fb27), kept as
+// the benchmark's baseline engine: search.bench.ts runs it side by side with today's engine.
 import type { PublicListing } from '@portal/domain';
 import { checkSearchDocument } from '../../../packages/search/src/document-checks.ts';
 import { parseFullIdentifier } from '../../../packages/search/src/identifier.ts';
