@@ -256,7 +256,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   /**
    * A long write log makes every broad query merge many slots: rebuild the base instead (lazily).
-   * UNFINISHED: the rebuild runs on the next broad query (about 0.3 s CPU per million listings);
+   * UNFINISHED: the rebuild runs on the next broad query (up to about a second per million listings);
    * at 10M that blocks for seconds once per 156k writes — build it in slices or off the request path.
    */
   private dropBaseIfStale(): void {
