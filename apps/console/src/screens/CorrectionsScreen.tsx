@@ -212,7 +212,7 @@ function DecisionForm({
       <dl className="facts">
         <dt>被执行人</dt>
         <dd>
-          {c.listingName}（{c.caseNo}）
+          {c.listingName}，{c.caseNo}
         </dd>
         <dt>申请理由</dt>
         <dd>{c.groundsLabel}</dd>
@@ -228,7 +228,7 @@ function DecisionForm({
         </dd>
       </dl>
       <ErrorBanner error={error} />
-      <fieldset>
+      <fieldset className="choices">
         <legend>审查结论</legend>
         <label>
           <input

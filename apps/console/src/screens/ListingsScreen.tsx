@@ -80,7 +80,7 @@ export function ListingsScreen() {
     setDone('');
     try {
       await api.call(publishListingRoute, { params: { id: listing.id } });
-      setDone(`已发布“${listing.name}”（${listing.caseNo}）。`);
+      setDone(`已发布“${listing.name}”，案号${listing.caseNo}。`);
       await load();
     } catch (e) {
       setError(e);
@@ -160,7 +160,7 @@ export function ListingsScreen() {
                         type="button"
                         className="secondary"
                         disabled={busyId === l.id}
-                        aria-label={`发布 ${l.name}（${l.caseNo}）`}
+                        aria-label={`发布 ${l.name}，${l.caseNo}`}
                         onClick={() => publish(l)}
                       >
                         发布
@@ -172,7 +172,7 @@ export function ListingsScreen() {
                       <button
                         type="button"
                         className="secondary"
-                        aria-label={`删除 ${l.name}（${l.caseNo}）`}
+                        aria-label={`删除 ${l.name}，${l.caseNo}`}
                         onClick={() => {
                           setDone('');
                           setRemoving(l);

@@ -53,7 +53,7 @@ export function RemoveForm({
         params: { id: listing.id },
         json: { reason: chosen.code, eventDate, ...(note.trim() ? { note: note.trim() } : {}) },
       });
-      onRemoved(`已删除“${listing.name}”（${listing.caseNo}）：${chosen.label}。`);
+      onRemoved(`已删除“${listing.name}”，案号${listing.caseNo}，事由：${chosen.label}。`);
     } catch (e) {
       setError(e);
     } finally {
@@ -65,7 +65,7 @@ export function RemoveForm({
   return (
     <form className="card remove-form" onSubmit={submit} aria-labelledby={`${reasonId}-title`}>
       <h2 id={`${reasonId}-title`} ref={heading} tabIndex={-1}>
-        删除：{listing.name}（{listing.caseNo}）
+        删除：{listing.name}，{listing.caseNo}
       </h2>
       <ErrorBanner error={error} />
       <div className="field">
