@@ -250,6 +250,65 @@ describe('console work screens on the real server', () => {
     expect(watched.foreignRequests).toEqual([]);
   });
 
+  it('shows a unit member only the work screens and only its own unit’s listings', async () => {
+    const { page } = watched;
+    // the court admin (signed in above) creates a unit and its clerk through the staff API
+    const created = await page.evaluate(async () => {
+      const post = (path: string, body: unknown) =>
+        fetch(path, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const unit = await (await post('/api/v1/admin/units', { name: '执行五组' })).json();
+      const staff = await post('/api/v1/admin/staff', {
+        username: 'wuzu.clerk',
+        name: '五组书记员',
+        password: 'Wuzu-clerk-2017',
+        role: 'unit_member',
+        unitId: unit.id,
+      });
+      return staff.status;
+    });
+    expect(created).toBe(201);
+
+    const member = await openWatchedPage(browser, server.url, DESK);
+    try {
+      const p = member.page;
+      await p.goto(new URL('/console/', server.url).href);
+      await p.getByLabel('用户名').fill('wuzu.clerk');
+      await p.getByLabel('密码', { exact: true }).fill('Wuzu-clerk-2017');
+      await p.getByRole('button', { name: '登录' }).click();
+      await poll(() => h1(p)).toBe('名单');
+      const nav = p.getByRole('navigation', { name: '工作台导航' });
+      expect(await nav.getByRole('link').allTextContents()).toEqual(['名单', '导入', '更正申请']);
+      await p.getByRole('tab', { name: '已发布' }).click();
+      // the court's listings (no unit) are published, yet none is this unit's
+      await poll(() => p.getByText('共 0 条，第 1 / 1 页').count()).toBe(1);
+      expect(await p.getByRole('cell', { name: '演示陈三' }).count()).toBe(0);
+
+      await p.getByRole('link', { name: '导入' }).click();
+      await p.getByLabel('CSV 文件').setInputFiles({
+        name: '五组.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          `${HEADER}\r\n${row('演示五组案', idFor('19700505'), '（2017）琼9003执2005号')}\r\n`,
+          'utf8',
+        ),
+      });
+      await p.getByRole('button', { name: '导入' }).click();
+      await poll(() => p.getByText('已新建 1 条草稿，没有被拒绝的行').count()).toBe(1);
+      await p.getByRole('link', { name: '名单', exact: true }).click();
+      await poll(() => p.getByRole('button', { name: /^发布 演示五组案/ }).count()).toBe(1);
+      expect(await p.getByRole('button', { name: /^发布 / }).count()).toBe(1);
+      expect(await seriousViolations(p)).toEqual([]);
+      await shot(p, 'listings-unit-member');
+      expect(member.cspViolations).toEqual([]);
+    } finally {
+      await member.close();
+    }
+  });
+
   it('stays usable at 1024 px: no sideways scrolling of the page', async () => {
     const { page } = watched;
     await page.setViewportSize({ width: 1024, height: 768 });
