@@ -132,7 +132,7 @@ describe('console work screens on the real server', () => {
     await page.getByRole('tab', { name: '草稿' }).focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.getByRole('tab', { name: '已发布' }).getAttribute('aria-selected')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('已发布');
+    expect(await page.locator(':focus').textContent()).toBe('已发布');
     await poll(() => page.getByRole('button', { name: /^删除 / }).count()).toBe(3);
     // category 1 has no fixed term: the table says so instead of a date
     expect(await page.getByRole('cell', { name: '无固定期限' }).count()).toBe(3);
@@ -146,7 +146,9 @@ describe('console work screens on the real server', () => {
     const form = page.getByRole('form', { name: /^删除：演示符大海/ });
     await poll(() => form.count()).toBe(1);
     // focus moves into the form for keyboard and screen-reader users
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+    expect(
+      await page.locator(':focus').evaluate((el) => (el as unknown as { tagName: string }).tagName),
+    ).toBe('H2');
     const offered = await form
       .getByLabel('删除事由', { exact: true })
       .locator('option')
@@ -162,8 +164,10 @@ describe('console work screens on the real server', () => {
     // another staff member removes it first: the API refuses the second removal
     await form.getByLabel('删除事由', { exact: true }).selectOption('performed');
     const status = await page.evaluate(async () => {
-      const list = await (await fetch('/api/v1/admin/listings?status=published')).json();
-      const target = list.items.find((l: { name: string }) => l.name === '演示符大海');
+      const list = (await (await fetch('/api/v1/admin/listings?status=published')).json()) as {
+        items: { id: string; name: string }[];
+      };
+      const target = list.items.find((l) => l.name === '演示符大海')!;
       const res = await fetch(`/api/v1/admin/listings/${target.id}/remove`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
@@ -204,8 +208,10 @@ describe('console work screens on the real server', () => {
   it('shows a correction request with its 15-day review clock and records the decision', async () => {
     const { page } = watched;
     const listingId = await page.evaluate(async () => {
-      const list = await (await fetch('/api/v1/admin/listings?status=published')).json();
-      return list.items[0].id as string;
+      const list = (await (await fetch('/api/v1/admin/listings?status=published')).json()) as {
+        items: { id: string; name: string }[];
+      };
+      return list.items[0]!.id;
     });
     const res = await fetch(new URL('/api/v1/corrections', server.url), {
       method: 'POST',
@@ -260,7 +266,7 @@ describe('console work screens on the real server', () => {
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify(body),
         });
-      const unit = await (await post('/api/v1/admin/units', { name: '执行五组' })).json();
+      const unit = (await (await post('/api/v1/admin/units', { name: '执行五组' })).json()) as { id: string };
       const staff = await post('/api/v1/admin/staff', {
         username: 'wuzu.clerk',
         name: '五组书记员',
@@ -316,7 +322,12 @@ describe('console work screens on the real server', () => {
     await poll(() => h1(page)).toBe('名单');
     await page.getByRole('tab', { name: '已删除' }).click();
     await poll(() => page.getByRole('row', { name: /演示王二/ }).count()).toBe(1);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    const scrollWidth = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+          .documentElement.scrollWidth,
+    );
+    expect(scrollWidth).toBeLessThanOrEqual(1024);
     await shot(page, 'listings-1024');
   });
 });
