@@ -23,8 +23,8 @@ const SHOTS = fileURLToPath(new URL('../../test-results/e2e-console/', import.me
 const ADMIN = { username: 'court.admin', password: 'Zhixing-2017-ok' };
 const DESK = { width: 1440, height: 900 };
 
-const idFor = (birth: string) => {
-  const first17 = `460103${birth}123`;
+const idFor = (birth: string, seq = '123') => {
+  const first17 = `460103${birth}${seq}`;
   return first17 + idNumberCheckChar(first17);
 };
 const HEADER =
@@ -113,20 +113,34 @@ describe('console work screens on the real server', () => {
     await shot(page, 'import');
   });
 
+  it('re-imports the fixed row alone: it becomes a draft too', async () => {
+    const { page } = watched;
+    await page.getByLabel('CSV 文件').setInputFiles({
+      name: '名单-改正.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `${HEADER}\r\n${row('演示坏行', idFor('19660606'), '（2017）琼9003执2002号')}\r\n`,
+        'utf8',
+      ),
+    });
+    await page.getByRole('button', { name: '导入' }).click();
+    await poll(() => page.getByText('已新建 1 条草稿，没有被拒绝的行').count()).toBe(1);
+    expect(await page.getByRole('table', { name: '被拒绝的行' }).count()).toBe(0);
+  });
+
   it('publishes the created drafts from the 名单 screen, with the tabs usable from the keyboard', async () => {
     const { page } = watched;
     await page.getByRole('link', { name: '到“名单”的草稿中审核并发布' }).click();
     await poll(() => h1(page)).toBe('名单');
     expect(await page.getByRole('tab', { name: '草稿' }).getAttribute('aria-selected')).toBe('true');
-    await poll(() => page.getByRole('button', { name: /^发布 / }).count()).toBe(3);
-    expect(await page.getByRole('cell', { name: '演示坏行' }).count()).toBe(0);
+    await poll(() => page.getByRole('button', { name: /^发布 / }).count()).toBe(4);
     await shot(page, 'listings-drafts');
 
     for (const name of ['演示符大海', '演示王二', '演示陈三']) {
       await page.getByRole('button', { name: new RegExp(`^发布 ${name}`) }).click();
       await poll(() => page.getByRole('status').textContent()).toContain(`已发布“${name}”`);
     }
-    await poll(() => page.getByText('共 0 条').count()).toBe(1);
+    await poll(() => page.getByText('共 1 条，第 1 / 1 页').count()).toBe(1);
 
     // keyboard: the selected tab is in the Tab order, arrow keys move to the next tab
     await page.getByRole('tab', { name: '草稿' }).focus();
@@ -313,6 +327,34 @@ describe('console work screens on the real server', () => {
     } finally {
       await member.close();
     }
+  });
+
+  it('pages through more drafts than fit on one page', async () => {
+    const { page } = watched;
+    const rows = Array.from({ length: 50 }, (_, i) =>
+      row(`演示批量${i + 1}`, idFor('19700101', String(200 + i)), `（2017）琼9003执${3001 + i}号`),
+    );
+    const status = await page.evaluate(
+      async (csv) => {
+        const res = await fetch('/api/v1/admin/listings/import', {
+          method: 'POST',
+          headers: { 'Content-Type': 'text/csv' },
+          body: csv,
+        });
+        return ((await res.json()) as { created: number }).created;
+      },
+      `${HEADER}\r\n${rows.join('\r\n')}\r\n`,
+    );
+    expect(status).toBe(50);
+    await page.getByRole('link', { name: '名单', exact: true }).click();
+    await page.getByRole('tab', { name: '草稿' }).click();
+    await poll(() => page.getByText('共 52 条，第 1 / 2 页').count()).toBe(1);
+    expect(await page.getByRole('button', { name: '上一页' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '下一页' }).click();
+    await poll(() => page.getByText('共 52 条，第 2 / 2 页').count()).toBe(1);
+    // the court admin sees every unit's drafts: the fixed row, the unit's own one, 50 new
+    expect(await page.getByRole('button', { name: /^发布 / }).count()).toBe(2);
+    expect(await page.getByRole('button', { name: '下一页' }).isDisabled()).toBe(true);
   });
 
   it('stays usable at 1024 px: no sideways scrolling of the page', async () => {
