@@ -192,6 +192,8 @@ describe('console work screens on the real server', () => {
     expect(status).toBe(200);
     await form.getByRole('button', { name: '确认删除' }).click();
     await poll(() => form.getByRole('alert').textContent()).toBe('该信息已经删除。');
+    // the list is reloaded: the listing someone else removed is no longer offered
+    await poll(() => page.getByRole('button', { name: /^删除 / }).count()).toBe(2);
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'listings-remove-refused');
     await form.getByRole('button', { name: '取消' }).click();

@@ -84,6 +84,7 @@ export function ListingsScreen() {
       await load();
     } catch (e) {
       setError(e);
+      await load();
     } finally {
       setBusyId(null);
     }
@@ -107,6 +108,7 @@ export function ListingsScreen() {
           <RemoveForm
             listing={removing}
             onCancel={() => setRemoving(null)}
+            onRefused={() => void load()}
             onRemoved={async (message) => {
               setRemoving(null);
               setDone(message);

@@ -22,10 +22,13 @@ export function RemoveForm({
   listing,
   onCancel,
   onRemoved,
+  onRefused,
 }: {
   listing: StaffListing;
   onCancel: () => void;
   onRemoved: (message: string) => void;
+  /** The API refused (e.g. someone else removed it meanwhile): the list may be stale. */
+  onRefused: () => void;
 }) {
   const today = todayInChina();
   const reasons = isCategoryCode(listing.category) ? removalReasonsFor(listing.category as CategoryCode) : [];
@@ -56,6 +59,7 @@ export function RemoveForm({
       onRemoved(`已删除“${listing.name}”，案号${listing.caseNo}，事由：${chosen.label}。`);
     } catch (e) {
       setError(e);
+      onRefused();
     } finally {
       setBusy(false);
     }
