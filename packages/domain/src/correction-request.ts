@@ -3,7 +3,7 @@
  * correct it when it should not be listed, is inaccurate, or should be deleted. The court reviews
  * within 15 days and corrects within 3 working days of deciding.
  */
-import { isBlank, type RawDraft, readText } from './draft-readers.ts';
+import { isBlank, type RawDraft, readField, textField } from './draft-fields.ts';
 import { type FieldError, fieldError } from './errors.ts';
 import { parseIdNumber } from './id-number.ts';
 import { toHalfWidth } from './text-normalize.ts';
@@ -45,13 +45,13 @@ export function validateCorrectionRequest(input: unknown, opts: { today: string 
   }
   const raw = input as RawDraft;
   const errors: FieldError[] = [];
-  const listingId = readText(raw, 'listingId', errors, { max: 64 });
+  const listingId = readField(textField({ max: 64 }), raw, 'listingId', errors);
   const grounds = raw.grounds;
   if (isBlank(grounds) || !CORRECTION_GROUNDS.some((g) => g.code === grounds)) {
     errors.push(fieldError('grounds', 'INVALID_CORRECTION_GROUNDS'));
   }
-  const requesterName = readText(raw, 'requesterName', errors, { max: 100 });
-  const phoneRaw = readText(raw, 'requesterPhone', errors, { max: 30 });
+  const requesterName = readField(textField({ max: 100 }), raw, 'requesterName', errors);
+  const phoneRaw = readField(textField({ max: 30 }), raw, 'requesterPhone', errors);
   const phone =
     phoneRaw === undefined
       ? undefined
@@ -65,7 +65,7 @@ export function validateCorrectionRequest(input: unknown, opts: { today: string 
     if (parsed.ok) requesterIdNumber = parsed.value;
     else errors.push(fieldError('requesterIdNumber', parsed.code, parsed.message));
   }
-  const explanation = readText(raw, 'explanation', errors, { max: 2000, multiline: true });
+  const explanation = readField(textField({ max: 2000, multiline: true }), raw, 'explanation', errors);
   if (explanation !== undefined && [...explanation].length < 10)
     errors.push(fieldError('explanation', 'TOO_SHORT'));
   if (errors.length > 0 || !listingId || !requesterName || !phone || !explanation)

@@ -143,7 +143,16 @@ describe('validateListingDraft: all fields', () => {
     expect(codes(validateListingDraft(personDraft({ termExtensionYears: 1 }), { today }))).toEqual([
       'termExtensionYears:INVALID_TERM_EXTENSION',
     ]);
-    const r = validateListingDraft(personDraft({ category: 2, termExtensionYears: '3' }), { today });
+    // art. 2 (issue 14 item 9): an extension needs its ground and the decision that orders it
+    const r = validateListingDraft(
+      personDraft({
+        category: 2,
+        termExtensionYears: '3',
+        termExtensionGround: '多项失信行为',
+        termExtensionDecisionNo: '（2017）琼9003执1234号之一',
+      }),
+      { today },
+    );
     expect(r.ok && r.value.termExtensionYears).toBe(3);
   });
 
