@@ -45,6 +45,20 @@ const envSchema = z.object({
   CONTACT_ENCRYPTION_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, {
     message: 'must be at least 16 characters',
   }),
+  /**
+   * Keys that encrypt listed persons' full ID numbers at rest, comma separated, newest first: the
+   * first encrypts, every one decrypts (rotation: prepend a new key, restart; rows are re-encrypted
+   * at start-up). Each at least 16 characters. Default: generated once into DATA_DIR.
+   */
+  ID_NUMBER_KEYS: optionalString.refine(
+    (v) => v === undefined || v.split(',').every((k) => k.trim().length >= 16),
+    { message: 'each comma-separated key must be at least 16 characters' },
+  ),
+  /**
+   * Years after removal when the identifying fields of a removed listing are erased (retention,
+   * issue 14 item 4). Default 2.
+   */
+  RETENTION_YEARS_AFTER_REMOVAL: intFromEnv(2),
   /** Public origin of the site, used in QR codes and CORS. */
   SITE_URL: optionalString,
   /** Extra origins allowed by CORS (comma separated), e.g. the mini-program's H5 host. */
@@ -70,7 +84,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (env.NODE_ENV === 'production' && env.STAFF_BOOTSTRAP_TOKEN) {
     throw new Error('Invalid environment:\n  STAFF_BOOTSTRAP_TOKEN is refused when NODE_ENV=production');
   }
-  for (const name of ['IDENTIFIER_HMAC_KEY', 'CONTACT_ENCRYPTION_KEY'] as const) {
+  for (const name of ['IDENTIFIER_HMAC_KEY', 'CONTACT_ENCRYPTION_KEY', 'ID_NUMBER_KEYS'] as const) {
     if (env.NODE_ENV === 'production' && !env[name]) {
       throw new Error(`Invalid environment:\n  ${name} is required when NODE_ENV=production`);
     }

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { createDatabase, type DatabaseHandle } from '@portal/db';
+import { createDatabase, createIdNumberVault, type DatabaseHandle, migrateIdNumbersAtRest } from '@portal/db';
 import { createIdentifierHasher, openSearchIndex } from '@portal/search';
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
@@ -59,6 +59,14 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   const sealedBox = createSealedBox(
     loadOrCreateSecret(env.DATA_DIR, 'contact-encryption.key', env.CONTACT_ENCRYPTION_KEY),
   );
+  const idVault = createIdNumberVault({
+    secrets: loadOrCreateSecret(env.DATA_DIR, 'id-number-encryption.key', env.ID_NUMBER_KEYS)
+      .split(',')
+      .map((k) => k.trim()),
+    hash: hashIdentifier,
+  });
+  const idMigration = await migrateIdNumbersAtRest(database.db, idVault);
+  if (idMigration.encrypted + idMigration.reencrypted > 0) logger.info(idMigration, 'ID numbers encrypted at rest');
   // caches derived from the read model, dropped whenever it changes (see observeIndexChanges)
   const derivedCaches: { invalidate(): void }[] = [];
   const search = observeIndexChanges(
@@ -76,7 +84,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   const screenCache = createScreenCache(search);
   derivedCaches.push(searchCache, screenCache);
   if (env.STAFF_BOOTSTRAP_TOKEN) await ensureBootstrapToken(database.db, env.STAFF_BOOTSTRAP_TOKEN);
-  const seeded = await seedDemoDataOnce(database.db, env.DEMO_RECORDS, progress);
+  const seeded = await seedDemoDataOnce(database.db, idVault, env.DEMO_RECORDS, progress);
   if (seeded > 0) logger.info({ seeded }, 'demo data seeded');
   progress('正在同步查询索引…');
   const report = await reconcileIndex(database.db, search, hashIdentifier);
@@ -108,6 +116,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     screens: screenCache,
     searchCache,
     sealedBox,
+    idVault,
     now: opts.now ?? (() => new Date()),
   };
   const expiry = workers ? startExpiryJob(deps) : { stop() {} };

@@ -5,4 +5,5 @@
  */
 export * from './common.ts';
 export * from './health.ts';
+export * from './listing-edits.ts';
 export type { ApiRoute } from './route.ts';

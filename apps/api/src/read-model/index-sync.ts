@@ -10,13 +10,16 @@ type ListingRow = typeof listings.$inferSelect;
 /**
  * The one place a stored listing becomes a search document: the public projection from the
  * domain package plus the version and the keyed hash of its identifier (never the identifier).
+ * Persons' full ID numbers are stored only encrypted; their keyed hash (same hasher) is stored
+ * beside the ciphertext, so the index is built without decrypting.
  */
 export function toSearchDocument(row: ListingRow, hashIdentifier: (v: string) => string): SearchDocument {
-  const identifier = row.kind === 'person' ? row.idNumber : row.uscc;
+  const identifierKey =
+    row.kind === 'person' ? row.idNumberHash : row.uscc ? hashIdentifier(row.uscc) : null;
   return {
     ...toPublicListing(toListingRecord(row)),
     version: row.version,
-    ...(identifier ? { identifierKey: hashIdentifier(identifier) } : {}),
+    ...(identifierKey ? { identifierKey } : {}),
   };
 }
 
