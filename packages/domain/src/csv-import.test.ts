@@ -187,3 +187,59 @@ describe('parseListingCsv: headers', () => {
     ]);
   });
 });
+
+describe('parseListingCsv: 法释〔2017〕7号 art. 6 ¶1 (一) organisation codes and old case numbers in spreadsheets', () => {
+  const orgRow = (code: string, caseNo = '(2015)琼01执字第345号', filed = '2015/3/2') =>
+    `某某贸易公司,${code},王五,${caseNo},海口市中级人民法院,${filed},海口市中级人民法院,(2014)海中法民初字第9号,偿还货款,全部未履行,违反财产报告制度,"2,000.00",否,海南省`;
+
+  it('art. 6 ¶1 (一): routes a 9-character organisation code in the combined column to orgCode, with a pre-2016 case number', () => {
+    const { rows, rejected } = parseListingCsv(utf8(`${ZH_HEADER}\n${orgRow('D2143569-X')}\n`), { today });
+    expect(rejected).toEqual([]);
+    expect(rows[0]!.draft).toMatchObject({
+      kind: 'org',
+      orgCode: 'D2143569X',
+      caseNo: '（2015）琼01执字第345号',
+      legalRepresentativeRole: '法定代表人',
+    });
+  });
+
+  it('art. 6 ¶1 (一): still routes an 18-character credit code in the same column to uscc', () => {
+    const { rows } = parseListingCsv(
+      utf8(`${ZH_HEADER}\n${orgRow(ORG_USCC, '(2017)琼9003执1234号', '2017/3/2')}\n`),
+      {
+        today,
+      },
+    );
+    expect(rows[0]!.draft).toMatchObject({ kind: 'org', uscc: ORG_USCC });
+  });
+
+  it('reports a bad organisation-code check character on its row and field', () => {
+    const { rows, rejected } = parseListingCsv(utf8(`${ZH_HEADER}\n${orgRow('D2143569-1')}\n`), { today });
+    expect(rows).toEqual([]);
+    expect(rejected).toEqual([
+      {
+        row: 2,
+        code: 'ORG_CODE_CHECKSUM',
+        field: 'orgCode',
+        message: '组织机构代码校验码不正确，请逐位核对。',
+      },
+    ]);
+  });
+});
+
+describe('parseListingCsv: 法释〔2017〕7号 art. 5 dates in spreadsheets', () => {
+  it('art. 5: a row without a listing date is marked so that it gets the publication date, not the import date', () => {
+    const { rows } = parseListingCsv(utf8(`${EN_HEADER}\n${enRow()}\n`), { today });
+    expect(rows[0]!.draft).toMatchObject({ listedAt: today, listedAtGiven: false });
+  });
+
+  it('art. 5: reads the decision date in the forms Excel exports', () => {
+    const csv = `${EN_HEADER},决定日期,决定书文号\n${enRow()},2017年7月10日,（2017）琼9003执1234号\n`;
+    const { rows, rejected } = parseListingCsv(utf8(csv), { today });
+    expect(rejected).toEqual([]);
+    expect(rows[0]!.draft).toMatchObject({
+      decisionDate: '2017-07-10',
+      decisionDocNo: '（2017）琼9003执1234号',
+    });
+  });
+});

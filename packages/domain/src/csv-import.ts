@@ -17,6 +17,8 @@ import { type CsvColumnKey, csvColumnFor, LISTING_FIELD_LABELS_ZH } from './fiel
 import { looksLikeExcelScientific, parseIdNumber } from './id-number.ts';
 import { type NormalizedDraft, parseKind, validateListingDraft } from './listing-draft.ts';
 import { parseYuanToFen } from './money.ts';
+import { parseOrgCode } from './org-code.ts';
+import { toHalfWidth } from './text-normalize.ts';
 import { parseUscc } from './uscc.ts';
 
 export interface CsvRejection {
@@ -83,7 +85,7 @@ export function parseListingCsv(bytes: Uint8Array, opts: { today: string }): Csv
       for (const e of all) result.rejected.push({ row, code: e.code, message: e.message, field: e.field });
       continue;
     }
-    const key = `${checked.value.caseNo}|${checked.value.idNumber ?? checked.value.uscc ?? ''}`;
+    const key = `${checked.value.caseNo}|${checked.value.idNumber ?? checked.value.uscc ?? checked.value.orgCode ?? ''}`;
     const first = seen.get(key);
     if (first !== undefined) {
       const message = `该行与第${first}行的案号和证件号码相同，已跳过。`;
@@ -127,7 +129,7 @@ function mapHeader(header: string[], result: CsvImportResult): Map<number, CsvCo
   }
   const missing = REQUIRED_COLUMNS.filter((k) => !byKey.has(k)).map((k) => LISTING_FIELD_LABELS_ZH[k]);
   if (!byKey.has('amountOwedFen') && !byKey.has('amountOwedYuan')) missing.push('未履行金额（元）');
-  if (!byKey.has('idNumber') && !byKey.has('uscc') && !byKey.has('idOrOrgCode')) {
+  if (!byKey.has('idNumber') && !byKey.has('uscc') && !byKey.has('orgCode') && !byKey.has('idOrOrgCode')) {
     missing.push('身份证号码/统一社会信用代码');
   }
   if (missing.length > 0) {
@@ -150,7 +152,8 @@ function rowToRaw(
     const value = (cells[index] ?? '').trim();
     if (value === '') continue;
     if (key === 'idOrOrgCode') combinedCode = value;
-    else if (key === 'filedAt' || key === 'listedAt') raw[key] = parseLooseDate(value) ?? value;
+    else if (key === 'filedAt' || key === 'listedAt' || key === 'decisionDate')
+      raw[key] = parseLooseDate(value) ?? value;
     else if (key === 'amountOwedYuan') {
       const fen = parseYuanToFen(value);
       if (fen.ok) raw.amountOwedFen = fen.value;
@@ -160,6 +163,9 @@ function rowToRaw(
   const kind = parseKind(raw.kind) ?? inferKind(raw, combinedCode);
   if (raw.kind === undefined) raw.kind = kind;
   if (combinedCode !== undefined) raw[kind === 'org' ? 'uscc' : 'idNumber'] = combinedCode;
+  // an organisation code (9 characters) given where a credit code (18) is expected, or the other
+  // way round, as national exports put either in one column: route it by its length
+  if (kind === 'org') routeOrgCodes(raw);
   if (typeof raw.uscc === 'string' && looksLikeExcelScientific(raw.uscc)) {
     const message =
       '统一社会信用代码被 Excel 转换成了科学计数法，请将该列设置为“文本”格式，重新填写后再导出。';
@@ -168,13 +174,25 @@ function rowToRaw(
   return { raw, errors };
 }
 
+function routeOrgCodes(raw: Record<string, unknown>): void {
+  const bare = (v: unknown) => (typeof v === 'string' ? toHalfWidth(v).replace(/[\s\-－—]+/g, '') : '');
+  if (bare(raw.uscc).length === 9 && raw.orgCode === undefined) {
+    raw.orgCode = raw.uscc;
+    delete raw.uscc;
+  } else if (bare(raw.orgCode).length === 18 && raw.uscc === undefined) {
+    raw.uscc = raw.orgCode;
+    delete raw.orgCode;
+  }
+}
+
 /** Kind of a row without a (valid) kind cell: from which identity column is filled, or the code's shape. */
 function inferKind(raw: Record<string, unknown>, combinedCode: string | undefined): 'person' | 'org' {
   if (raw.idNumber !== undefined) return 'person';
   if (raw.uscc !== undefined) return 'org';
   if (combinedCode !== undefined) {
     if (parseIdNumber(combinedCode, { today: '9999-12-31' }).ok) return 'person';
-    if (parseUscc(combinedCode).ok) return 'org';
+    if (parseUscc(combinedCode).ok || parseOrgCode(combinedCode).ok) return 'org';
   }
+  if (raw.orgCode !== undefined) return 'org';
   return raw.legalRepresentative !== undefined ? 'org' : 'person';
 }

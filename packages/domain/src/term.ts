@@ -94,7 +94,7 @@ export function parseTermExtensionGround(v: unknown): TermExtensionGround | null
   if (typeof v !== 'string') return null;
   const s = toHalfWidth(v).replace(/[\s、，,。的]/g, '');
   if (s === 'violent_obstruction' || s === 'multiple_defaults') return s;
-  if (/^(以)?暴力(或)?威胁(方法)?(妨碍(或)?抗拒|抗拒|妨碍)执行(情节严重)?$/.test(s))
+  if (/^以?(暴力或?威胁|暴力|威胁)(方法)?(妨碍或?抗拒|抗拒|妨碍)执行(情节严重)?$/.test(s))
     return 'violent_obstruction';
   if (/^(具有)?多项失信(行为)?$/.test(s)) return 'multiple_defaults';
   return null;
