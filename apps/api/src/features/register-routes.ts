@@ -3,6 +3,7 @@ import { registerAdminCorrections } from './corrections/admin-routes.ts';
 import { registerCorrections } from './corrections/public-routes.ts';
 import { registerHealth } from './health/health-routes.ts';
 import { registerAdminListings } from './listings/admin-routes.ts';
+import { registerListingEdits } from './listings/edit-route.ts';
 import { registerListingDetail } from './listings/public-routes.ts';
 import { registerOpenApi } from './openapi/openapi-routes.ts';
 import { registerKiosk, registerScreens } from './screens/screens-routes.ts';
@@ -17,6 +18,7 @@ export function registerApiRoutes(app: ApiApp, deps: AppDeps): void {
   registerListingDetail(app, deps);
   registerCorrections(app, deps);
   registerAdminListings(app, deps);
+  registerListingEdits(app, deps);
   registerAdminCorrections(app, deps);
   registerOpenApi(app);
   registerScreens(app, deps, deps.screens);

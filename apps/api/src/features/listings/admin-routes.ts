@@ -3,7 +3,7 @@ import type { AppDeps, AppEnv } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import { readJson } from '../../http/read-json.ts';
 import { staffOf } from '../../http/require-staff.ts';
-import { type CommandContext, createDraft, publishListing, removeListing } from './listing-commands.ts';
+import { type CommandContext, commandContext, createDraft, publishListing, removeListing } from './listing-commands.ts';
 import { importListingsCsv } from './listing-import.ts';
 import { listForStaff } from './listing-queries.ts';
 
@@ -11,7 +11,7 @@ const MAX_CSV_BYTES = 20 * 1024 * 1024;
 
 /** Staff API for listings (CONTRACT.md): create, list, CSV import, publish, remove. */
 export function registerAdminListings(app: Hono<AppEnv>, deps: AppDeps): void {
-  const ctx: CommandContext = { db: deps.db, now: deps.now, afterCommit: () => deps.outbox.wake() };
+  const ctx: CommandContext = commandContext(deps);
 
   app.post('/api/v1/admin/listings', async (c) => {
     const body = await readJson(c);
@@ -30,7 +30,7 @@ export function registerAdminListings(app: Hono<AppEnv>, deps: AppDeps): void {
     if (!/^\d+$/.test(pageRaw) || Number(pageRaw) < 1) {
       throw new ApiError('INVALID_PARAMETER', { field: 'page', message: '页码必须是大于 0 的整数。' });
     }
-    return c.json(await listForStaff(deps.db, staffOf(c), { status, page: Number(pageRaw) }));
+    return c.json(await listForStaff(deps, staffOf(c), { status, page: Number(pageRaw) }));
   });
 
   app.post('/api/v1/admin/listings/import', async (c) => {

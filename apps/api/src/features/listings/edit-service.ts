@@ -1,5 +1,6 @@
 import {
   appendAudit,
+  type Database,
   enqueue,
   type StaffListingRecord,
   toNewListingRow,
@@ -109,9 +110,9 @@ function auditDiff(before: StaffListingRecord, after: StaffListingRecord) {
   return { before: beforeOut, after: afterOut };
 }
 
-async function assertUnitExists(ctx: CommandContext, unitId: string | undefined) {
+async function assertUnitExists(tx: Database, unitId: string | undefined) {
   if (!unitId) return;
-  const [unit] = await ctx.db.select({ id: executionUnits.id }).from(executionUnits).where(eq(executionUnits.id, unitId));
+  const [unit] = await tx.select({ id: executionUnits.id }).from(executionUnits).where(eq(executionUnits.id, unitId));
   if (!unit) throw new ApiError('VALIDATION_FAILED', { field: 'unitId', message: '该执行单元不存在。' });
 }
 
@@ -147,7 +148,7 @@ export async function editListing(
     if (principal.role === 'unit_member' && draft.unitId !== principal.unitId) {
       throw new ApiError('FORBIDDEN', { field: 'unitId', message: '您只能把案件留在本执行单元。' });
     }
-    if (draft.unitId !== before.unitId) await assertUnitExists(ctx, draft.unitId);
+    if (draft.unitId !== before.unitId) await assertUnitExists(tx, draft.unitId);
     // a published listing keeps its listing date unless the correction names another one
     const keepListedAt = row.listedAt !== null || draft.listedAtGiven;
     const next = toNewListingRow(

@@ -1,4 +1,4 @@
-import { appendAudit, type Database, enqueue, newId, toNewListingRow } from '@portal/db';
+import { appendAudit, type Database, enqueue, type IdNumberVault, newId, toNewListingRow } from '@portal/db';
 import { listings } from '@portal/db/schema';
 import {
   DOMAIN_ERROR_MESSAGES,
@@ -6,11 +6,12 @@ import {
   isMinorOn,
   isRemovalReason,
   type RemovalReason,
-  termEndsAt,
+  listingTermEndsAt,
   todayInChina,
   validateListingDraft,
 } from '@portal/domain';
 import { eq } from 'drizzle-orm';
+import type { AppDeps } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 
 import { LISTING_CHANGED } from '../../read-model/publisher.ts';
@@ -21,9 +22,16 @@ export interface CommandContext {
   now: () => Date;
   /** wakes the publisher after the transaction committed */
   afterCommit: () => void;
+  /** encrypts and decrypts full ID numbers (staff views, new drafts) */
+  idVault: IdNumberVault;
 }
 
-function validationError(errors: { field: string; code: string; message: string }[]): ApiError {
+/** The command context of a runtime's dependencies. */
+export function commandContext(deps: AppDeps): CommandContext {
+  return { db: deps.db, now: deps.now, afterCommit: () => deps.outbox.wake(), idVault: deps.idVault };
+}
+
+export function validationError(errors: { field: string; code: string; message: string }[]): ApiError {
   const first = errors[0];
   return new ApiError('VALIDATION_FAILED', {
     ...(first ? { message: first.message, field: first.field } : {}),
@@ -49,18 +57,15 @@ export async function createDraft(ctx: CommandContext, principal: StaffPrincipal
   if (!result.ok) throw validationError(result.errors);
   const unitId = unitFor(principal, result.value.unitId);
   const id = newId('L');
-  // the listing date is the publication date unless staff fixed one explicitly
-  const explicitListedAt =
-    input && typeof input === 'object' && 'listedAt' in input && Boolean(input.listedAt);
+  // the listing date is the publication date unless staff fixed one explicitly (listedAtGiven)
   const draft = {
     ...result.value,
     id,
     unitId: unitId ?? undefined,
     demo: false,
-    listedAt: explicitListedAt ? result.value.listedAt : undefined,
   };
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(listings).values(toNewListingRow(draft));
+    await tx.insert(listings).values(toNewListingRow(draft, { vault: ctx.idVault }));
     await appendAudit(tx, {
       actor: principal.staffId,
       action: 'listing.create',
@@ -72,7 +77,7 @@ export async function createDraft(ctx: CommandContext, principal: StaffPrincipal
   return { id, status: 'draft' as const };
 }
 
-async function lockListing(tx: Database, id: string) {
+export async function lockListing(tx: Database, id: string) {
   const rows = await tx.select().from(listings).where(eq(listings.id, id)).for('update');
   const row = rows[0];
   if (!row) throw new ApiError('LISTING_NOT_FOUND');
@@ -100,7 +105,8 @@ export async function publishListing(ctx: CommandContext, principal: StaffPrinci
         message: DOMAIN_ERROR_MESSAGES.MINOR_NOT_LISTABLE,
       });
     }
-    const ends = termEndsAt(row.category, listedAt, row.termExtensionYears ?? 0);
+    // art. 5: the term runs from the decision date when one is recorded, else the listing date
+    const ends = listingTermEndsAt({ ...row, listedAt });
     if (ends && isExpired(ends, today)) {
       throw new ApiError('INVALID_STATE', {
         field: 'listedAt',

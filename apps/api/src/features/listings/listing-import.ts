@@ -51,7 +51,7 @@ export async function importListingsCsv(
         unitId: a.unitId ?? undefined,
         demo: false,
       }));
-      await insertListings(tx, drafts, { batchSize: INSERT_BATCH });
+      await insertListings(tx, drafts, { batchSize: INSERT_BATCH, vault: ctx.idVault });
       await appendAudit(tx, {
         actor: principal.staffId,
         action: 'listing.import',
