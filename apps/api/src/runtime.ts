@@ -66,7 +66,16 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     hash: hashIdentifier,
   });
   const idMigration = await migrateIdNumbersAtRest(database.db, idVault);
-  if (idMigration.encrypted + idMigration.reencrypted > 0) logger.info(idMigration, 'ID numbers encrypted at rest');
+  if (idMigration.encrypted + idMigration.reencrypted > 0)
+    logger.info(
+      { encrypted: idMigration.encrypted, reencrypted: idMigration.reencrypted },
+      'ID numbers encrypted at rest',
+    );
+  if (idMigration.unreadable)
+    logger.error(
+      { count: idMigration.unreadable.length, sample: idMigration.unreadable.slice(0, 5) },
+      'ID numbers sealed with a key missing from ID_NUMBER_KEYS: add the old key',
+    );
   // caches derived from the read model, dropped whenever it changes (see observeIndexChanges)
   const derivedCaches: { invalidate(): void }[] = [];
   const search = observeIndexChanges(

@@ -16,7 +16,11 @@ export const staffListingSchema = z
     status: z.enum(['draft', 'published', 'removed']),
     kind: z.enum(['person', 'org']),
     name: z.string(),
-    idNumber: z.string().nullable().optional().meta({ description: '完整身份证号码（仅工作人员可见，读取留痕）' }),
+    idNumber: z
+      .string()
+      .nullable()
+      .optional()
+      .meta({ description: '完整身份证号码（仅工作人员可见，读取留痕）' }),
     idNumberMasked: z.string().nullable(),
     birthDate: z.string().nullable().optional(),
     gender: z.enum(['男', '女']).nullable().optional(),

@@ -73,7 +73,9 @@ forEachBackend('ID numbers at rest', (t) => {
   });
 
   test('start-up migration re-encrypts rows made with an older key (rotation), then has nothing left to do', async () => {
-    const ids = await insertListings(t.db, [draft, { ...draft, caseNo: '（2020）琼0106执2号' }], { vault: oldVault });
+    const ids = await insertListings(t.db, [draft, { ...draft, caseNo: '（2020）琼0106执2号' }], {
+      vault: oldVault,
+    });
     expect(await migrateIdNumbersAtRest(t.db, newVault, 1)).toEqual({ encrypted: 0, reencrypted: 2 });
     for (const id of ids) {
       const row = (await getListing(t.db, id))!;
@@ -81,5 +83,40 @@ forEachBackend('ID numbers at rest', (t) => {
       expect(newVault.open(row.idNumberEnc!, id)).toBe(idNumber);
     }
     expect(await migrateIdNumbersAtRest(t.db, newVault)).toEqual({ encrypted: 0, reencrypted: 0 });
+  });
+});
+
+forEachBackend('ID numbers sealed with a lost key', (t) => {
+  test('start-up leaves them untouched and names them instead of failing', async () => {
+    const stranger = createIdNumberVault({ secrets: ['some-other-key-00000009'], hash });
+    const [id] = await insertListings(
+      t.db,
+      [
+        {
+          kind: 'person',
+          name: '王测试',
+          idNumber,
+          caseNo: '（2020）琼0106执9号',
+          court: '海口市龙华区人民法院',
+          filedAt: '2020-05-06',
+          basisIssuer: '海口市龙华区人民法院',
+          basisDocNo: '（2019）琼0106民初1号',
+          obligation: '支付劳动报酬',
+          performance: '全部未履行',
+          category: 2,
+          amountOwedFen: 100,
+          livelihood: false,
+          region: '海口市',
+        },
+      ],
+      { vault: stranger },
+    );
+    const before = await getListing(t.db, id!);
+    expect(await migrateIdNumbersAtRest(t.db, newVault)).toEqual({
+      encrypted: 0,
+      reencrypted: 0,
+      unreadable: [id],
+    });
+    expect(await getListing(t.db, id!)).toEqual(before);
   });
 });

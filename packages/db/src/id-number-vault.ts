@@ -20,6 +20,8 @@ export interface IdNumberVault {
   hash(idNumber: string): string;
   /** key id a sealed value was made with */
   keyIdOf(sealed: string): string;
+  /** true when one of this vault's keys made `sealed` */
+  canOpen(sealed: string): boolean;
 }
 
 /** What a listing row stores for a person's full ID number. */
@@ -81,11 +83,14 @@ export function createIdNumberVault(opts: {
       try {
         return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
       } catch {
-        throw new IdNumberVaultError(`ID number of ${rowId} does not open: altered or moved from another row`);
+        throw new IdNumberVaultError(
+          `ID number of ${rowId} does not open: altered or moved from another row`,
+        );
       }
     },
     hash: opts.hash,
     keyIdOf: (sealed) => sealed.split('.')[0] ?? '',
+    canOpen: (sealed) => keys.has(sealed.split('.')[0] ?? ''),
   };
 }
 

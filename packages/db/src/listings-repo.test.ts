@@ -1,6 +1,6 @@
+import { createHmac } from 'node:crypto';
 import { idNumberCheckChar, type ListingDraftInput, toPublicListing } from '@portal/domain';
 import { expect, test } from 'vitest';
-import { createHmac } from 'node:crypto';
 import { createIdNumberVault } from './id-number-vault.ts';
 import {
   getListing,

@@ -65,7 +65,8 @@ export function toNewListingRow(input: ListingInput, opts: InsertListingsOptions
     uscc: isOrg ? (input.uscc ?? null) : null,
     orgCode: isOrg ? (input.orgCode ?? null) : null,
     legalRepresentative: isOrg ? (input.legalRepresentative ?? null) : null,
-    legalRepresentativeRole: isOrg && input.legalRepresentative ? (input.legalRepresentativeRole ?? '法定代表人') : null,
+    legalRepresentativeRole:
+      isOrg && input.legalRepresentative ? (input.legalRepresentativeRole ?? '法定代表人') : null,
     decisionDocNo: input.decisionDocNo ?? null,
     decisionDate: input.decisionDate ?? null,
     termExtensionGround: input.termExtensionGround ?? null,

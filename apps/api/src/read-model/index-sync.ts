@@ -14,8 +14,7 @@ type ListingRow = typeof listings.$inferSelect;
  * beside the ciphertext, so the index is built without decrypting.
  */
 export function toSearchDocument(row: ListingRow, hashIdentifier: (v: string) => string): SearchDocument {
-  const identifierKey =
-    row.kind === 'person' ? row.idNumberHash : row.uscc ? hashIdentifier(row.uscc) : null;
+  const identifierKey = row.kind === 'person' ? row.idNumberHash : row.uscc ? hashIdentifier(row.uscc) : null;
   return {
     ...toPublicListing(toListingRecord(row)),
     version: row.version,

@@ -3,7 +3,13 @@ import type { AppDeps, AppEnv } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import { readJson } from '../../http/read-json.ts';
 import { staffOf } from '../../http/require-staff.ts';
-import { type CommandContext, commandContext, createDraft, publishListing, removeListing } from './listing-commands.ts';
+import {
+  type CommandContext,
+  commandContext,
+  createDraft,
+  publishListing,
+  removeListing,
+} from './listing-commands.ts';
 import { importListingsCsv } from './listing-import.ts';
 import { listForStaff } from './listing-queries.ts';
 

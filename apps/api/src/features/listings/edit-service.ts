@@ -112,7 +112,10 @@ function auditDiff(before: StaffListingRecord, after: StaffListingRecord) {
 
 async function assertUnitExists(tx: Database, unitId: string | undefined) {
   if (!unitId) return;
-  const [unit] = await tx.select({ id: executionUnits.id }).from(executionUnits).where(eq(executionUnits.id, unitId));
+  const [unit] = await tx
+    .select({ id: executionUnits.id })
+    .from(executionUnits)
+    .where(eq(executionUnits.id, unitId));
   if (!unit) throw new ApiError('VALIDATION_FAILED', { field: 'unitId', message: '该执行单元不存在。' });
 }
 
@@ -140,7 +143,8 @@ export async function editListing(
     const before = toStaffListingRecord(row, ctx.idVault);
     const base = draftOf(before);
     const kind = edit.changes.kind ?? before.kind;
-    if (kind !== before.kind) for (const f of before.kind === 'person' ? PERSON_FIELDS : ORG_FIELDS) delete base[f];
+    if (kind !== before.kind)
+      for (const f of before.kind === 'person' ? PERSON_FIELDS : ORG_FIELDS) delete base[f];
     const merged = { ...base, ...edit.changes };
     const validated = validateListingDraft(merged, { today });
     if (!validated.ok) throw validationError(validated.errors);
@@ -152,7 +156,13 @@ export async function editListing(
     // a published listing keeps its listing date unless the correction names another one
     const keepListedAt = row.listedAt !== null || draft.listedAtGiven;
     const next = toNewListingRow(
-      { ...draft, id: row.id, listedAtGiven: keepListedAt, demo: row.demo, creditor: row.creditor ?? undefined },
+      {
+        ...draft,
+        id: row.id,
+        listedAtGiven: keepListedAt,
+        demo: row.demo,
+        creditor: row.creditor ?? undefined,
+      },
       { vault: ctx.idVault, status: 'draft' },
     );
     const sameId = (before.idNumber ?? null) === (draft.kind === 'person' ? (draft.idNumber ?? null) : null);

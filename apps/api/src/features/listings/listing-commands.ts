@@ -5,8 +5,8 @@ import {
   isExpired,
   isMinorOn,
   isRemovalReason,
-  type RemovalReason,
   listingTermEndsAt,
+  type RemovalReason,
   todayInChina,
   validateListingDraft,
 } from '@portal/domain';

@@ -1,11 +1,11 @@
-import { createApiClient } from '@portal/contract/client';
 import { editListingRoute } from '@portal/contract';
+import { createApiClient } from '@portal/contract/client';
 import { auditLog, listings } from '@portal/db/schema';
 import { backends } from '@portal/db/testing';
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberFor, personDraft } from '../../testing/fixtures.ts';
-import { openTestRuntime, TOKENS, type TestRuntime, within } from '../../testing/test-runtime.ts';
+import { openTestRuntime, type TestRuntime, TOKENS, within } from '../../testing/test-runtime.ts';
 
 const post = (body: unknown) => ({
   method: 'POST',
@@ -39,7 +39,8 @@ describe.each(backends())('art. 9, 11, 12: correcting a listing in place (PATCH)
     const res = await t.request(`/api/v1/search?q=${encodeURIComponent(q)}`);
     return ((await res.json()) as { hits: { id: string }[] }).hits.map((h) => h.id);
   };
-  const stored = async (id: string) => (await t.rt.deps.db.select().from(listings).where(eq(listings.id, id)))[0]!;
+  const stored = async (id: string) =>
+    (await t.rt.deps.db.select().from(listings).where(eq(listings.id, id)))[0]!;
   const auditCount = async () => (await t.rt.deps.db.select().from(auditLog)).length;
 
   it('art. 11: a corrected name and amount show on search and detail within 2 s; version bumps; staff view returned', async () => {
@@ -47,7 +48,10 @@ describe.each(backends())('art. 9, 11, 12: correcting a listing in place (PATCH)
     await within(2000, async () => (await searchIds('符错名')).includes(id));
     const before = await stored(id);
     const res = await t.request(`/api/v1/admin/listings/${id}`, {
-      ...patch({ changes: { name: '符正名', amountOwedFen: 999_900 }, reason: '执行依据金额录入错误，依申请更正' }),
+      ...patch({
+        changes: { name: '符正名', amountOwedFen: 999_900 },
+        reason: '执行依据金额录入错误，依申请更正',
+      }),
       token: 'unitA',
     });
     expect(res.status).toBe(200);
@@ -113,11 +117,19 @@ describe.each(backends())('art. 9, 11, 12: correcting a listing in place (PATCH)
       { changes: { kind: 'org' }, field: 'uscc' },
     ];
     for (const { changes, field } of bad) {
-      const res = await t.request(`/api/v1/admin/listings/${id}`, { ...patch({ changes, reason: '测试更正' }), token: 'admin' });
+      const res = await t.request(`/api/v1/admin/listings/${id}`, {
+        ...patch({ changes, reason: '测试更正' }),
+        token: 'admin',
+      });
       expect([field, res.status]).toEqual([field, 400]);
       const body = (await res.json()) as { error: { code: string; field: string; message: string } };
       expect(body.error.code).toBe('VALIDATION_FAILED');
-      const fields = [body.error.field, ...(((body.error as { details?: { errors?: { field: string }[] } }).details?.errors ?? []).map((e) => e.field))];
+      const fields = [
+        body.error.field,
+        ...((body.error as { details?: { errors?: { field: string }[] } }).details?.errors ?? []).map(
+          (e) => e.field,
+        ),
+      ];
       expect(fields).toContain(field);
       expect(body.error.message).toMatch(/[\u4e00-\u9fa5]/);
     }
@@ -142,14 +154,22 @@ describe.each(backends())('art. 9, 11, 12: correcting a listing in place (PATCH)
   it('a draft can be corrected too and keeps no listing date until it is published', async () => {
     const id = await create(personDraft({ category: 3 }), false);
     const res = await t.request(`/api/v1/admin/listings/${id}`, {
-      ...patch({ changes: { decisionDocNo: '（2024）琼9003执1号决定书', decisionDate: '2024-01-10' }, reason: '补录决定书' }),
+      ...patch({
+        changes: { decisionDocNo: '（2024）琼9003执1号决定书', decisionDate: '2024-01-10' },
+        reason: '补录决定书',
+      }),
       token: 'admin',
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'draft', listedAt: null, termEndsAt: null, decisionDate: '2024-01-10' });
+    expect(await res.json()).toMatchObject({
+      status: 'draft',
+      listedAt: null,
+      termEndsAt: null,
+      decisionDate: '2024-01-10',
+    });
   });
 
-  it('unit scoping: another unit 403, moving a case out of one\'s unit 403; unknown 404; removed 409; stale version 409', async () => {
+  it("unit scoping: another unit 403, moving a case out of one's unit 403; unknown 404; removed 409; stale version 409", async () => {
     const id = await create(personDraft({ unitId: 'U-A' }));
     const edit = (token: string, body: unknown, target = id) =>
       t.request(`/api/v1/admin/listings/${target}`, { ...patch(body), token });
@@ -159,10 +179,20 @@ describe.each(backends())('art. 9, 11, 12: correcting a listing in place (PATCH)
     expect((await edit('admin', { changes: { unitId: 'U-X' }, reason: '移交' })).status).toBe(400);
     expect(await stored(id)).toEqual(before);
     expect((await edit('admin', { changes: { name: '符某' }, reason: '更正' }, 'L-none')).status).toBe(404);
-    const stale = await edit('admin', { changes: { name: '符某某' }, reason: '更正', expectedVersion: before.version - 1 });
+    const stale = await edit('admin', {
+      changes: { name: '符某某' },
+      reason: '更正',
+      expectedVersion: before.version - 1,
+    });
     expect(stale.status).toBe(409);
-    expect((await edit('admin', { changes: { name: '符某某' }, reason: '更正', expectedVersion: before.version })).status).toBe(200);
-    const removed = await t.request(`/api/v1/admin/listings/${id}/remove`, { ...post({ reason: 'revoked' }), token: 'admin' });
+    expect(
+      (await edit('admin', { changes: { name: '符某某' }, reason: '更正', expectedVersion: before.version }))
+        .status,
+    ).toBe(200);
+    const removed = await t.request(`/api/v1/admin/listings/${id}/remove`, {
+      ...post({ reason: 'revoked' }),
+      token: 'admin',
+    });
     expect(removed.status).toBe(200);
     const afterRemoval = await edit('admin', { changes: { name: '符再改' }, reason: '更正' });
     expect(afterRemoval.status).toBe(409);

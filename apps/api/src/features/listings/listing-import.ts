@@ -1,6 +1,8 @@
-import { appendAudit, insertListings, newId } from '@portal/db';
+import { appendAudit, insertListings } from '@portal/db';
 import { type NormalizedDraft, parseListingCsv, todayInChina } from '@portal/domain';
+import { sql } from 'drizzle-orm';
 import type { StaffPrincipal } from '../staff/staff-auth.ts';
+import { findDuplicates } from './import-duplicates.ts';
 import type { CommandContext } from './listing-commands.ts';
 
 export interface ImportRejection {
@@ -8,19 +10,29 @@ export interface ImportRejection {
   code: string;
   message: string;
   field?: string;
+  /** DUPLICATE: the listing that already holds this case number and identifier */
+  listingId?: string;
 }
 
 export interface ImportResult {
   created: number;
   rejected: ImportRejection[];
+  /** how many of the rejected rows are duplicates of stored listings (already imported) */
+  duplicates: number;
   ids: string[];
 }
+
+/** serialises imports, so two uploads of one file cannot both miss each other's rows ('impt') */
+const IMPORT_LOCK_KEY = 0x696d7074;
 
 const INSERT_BATCH = 500;
 
 /**
- * CSV import (a row without a listing date gets the import day, as the domain parser defaults it): valid rows become drafts in one transaction (with one audit entry naming the ids),
- * invalid rows are reported by spreadsheet row and change nothing.
+ * CSV import: valid rows become drafts in one transaction (with one audit entry naming the ids),
+ * invalid rows are reported by spreadsheet row and change nothing. A row without a listing date
+ * stores none: the listing is dated by its publication (issue 14 item 9). A row whose case number
+ * and identifier already belong to a listing (or to an earlier row of the same file) is reported
+ * as `DUPLICATE` with that listing's id, so importing a file twice stores every row once (item 14).
  */
 export async function importListingsCsv(
   ctx: CommandContext,
@@ -42,25 +54,28 @@ export async function importListingsCsv(
       unitId: principal.role === 'unit_member' ? principal.unitId : (requested ?? null),
     });
   }
-  const ids = accepted.map(() => newId('L'));
-  if (accepted.length > 0) {
-    await ctx.db.transaction(async (tx) => {
-      const drafts = accepted.map((a, i) => ({
-        ...a.draft,
-        id: ids[i]!,
-        unitId: a.unitId ?? undefined,
-        demo: false,
-      }));
-      await insertListings(tx, drafts, { batchSize: INSERT_BATCH, vault: ctx.idVault });
-      await appendAudit(tx, {
-        actor: principal.staffId,
-        action: 'listing.import',
-        entity: 'listing',
-        entityId: ids[0]!,
-        details: { created: ids.length, rejected: rejected.length, ids },
-      });
+  const stored = await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`);
+    const { fresh, duplicates } = await findDuplicates(tx, ctx.idVault, accepted);
+    rejected.push(...duplicates);
+    const ids = fresh.map((f) => f.id);
+    if (fresh.length === 0) return { ids, duplicates: duplicates.length };
+    const drafts = fresh.map((a) => ({
+      ...a.draft,
+      id: a.id,
+      unitId: a.unitId ?? undefined,
+      demo: false,
+    }));
+    await insertListings(tx, drafts, { batchSize: INSERT_BATCH, vault: ctx.idVault });
+    await appendAudit(tx, {
+      actor: principal.staffId,
+      action: 'listing.import',
+      entity: 'listing',
+      entityId: ids[0]!,
+      details: { created: ids.length, rejected: rejected.length, duplicates: duplicates.length, ids },
     });
-  }
+    return { ids, duplicates: duplicates.length };
+  });
   rejected.sort((a, b) => a.row - b.row);
-  return { created: accepted.length, rejected, ids };
+  return { created: stored.ids.length, rejected, duplicates: stored.duplicates, ids: stored.ids };
 }
