@@ -3,9 +3,10 @@
  * correct it when it should not be listed, is inaccurate, or should be deleted. The court reviews
  * within 15 days and corrects within 3 working days of deciding.
  */
-import { isBlank, type RawDraft, readField, textField } from './draft-fields.ts';
+
 import { type FieldError, fieldError } from './errors.ts';
 import { parseIdNumber } from './id-number.ts';
+import { isBlank, type RawDraft, readText } from './text-field.ts';
 import { toHalfWidth } from './text-normalize.ts';
 import { correctionReviewDeadline } from './working-days.ts';
 
@@ -45,13 +46,13 @@ export function validateCorrectionRequest(input: unknown, opts: { today: string 
   }
   const raw = input as RawDraft;
   const errors: FieldError[] = [];
-  const listingId = readField(textField({ max: 64 }), raw, 'listingId', errors);
+  const listingId = readText(raw, 'listingId', errors, { max: 64 });
   const grounds = raw.grounds;
   if (isBlank(grounds) || !CORRECTION_GROUNDS.some((g) => g.code === grounds)) {
     errors.push(fieldError('grounds', 'INVALID_CORRECTION_GROUNDS'));
   }
-  const requesterName = readField(textField({ max: 100 }), raw, 'requesterName', errors);
-  const phoneRaw = readField(textField({ max: 30 }), raw, 'requesterPhone', errors);
+  const requesterName = readText(raw, 'requesterName', errors, { max: 100 });
+  const phoneRaw = readText(raw, 'requesterPhone', errors, { max: 30 });
   const phone =
     phoneRaw === undefined
       ? undefined
@@ -65,7 +66,7 @@ export function validateCorrectionRequest(input: unknown, opts: { today: string 
     if (parsed.ok) requesterIdNumber = parsed.value;
     else errors.push(fieldError('requesterIdNumber', parsed.code, parsed.message));
   }
-  const explanation = readField(textField({ max: 2000, multiline: true }), raw, 'explanation', errors);
+  const explanation = readText(raw, 'explanation', errors, { max: 2000, multiline: true });
   if (explanation !== undefined && [...explanation].length < 10)
     errors.push(fieldError('explanation', 'TOO_SHORT'));
   if (errors.length > 0 || !listingId || !requesterName || !phone || !explanation)

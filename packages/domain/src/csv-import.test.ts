@@ -186,6 +186,43 @@ describe('parseListingCsv: headers', () => {
       expect.objectContaining({ row: 1, code: 'CSV_EMPTY' }),
     ]);
   });
+
+  it('refuses an empty file as a whole with CSV_EMPTY and a zh-CN message (issue 14 item 13)', () => {
+    for (const bytes of [
+      new Uint8Array(),
+      new Uint8Array(BOM),
+      utf8('\r\n\r\n'),
+      new Uint8Array([0xff, 0xfe]),
+    ]) {
+      const r = parseListingCsv(bytes, { today });
+      expect(r.fileError).toEqual({ code: 'CSV_EMPTY', message: '文件为空，请至少包含表头和一行数据。' });
+      expect(r.rows).toEqual([]);
+    }
+  });
+
+  it('refuses a header without data rows (blank or separator-only lines do not count) with CSV_NO_ROWS', () => {
+    for (const text of [`${EN_HEADER}\r\n`, `${EN_HEADER}`, `${EN_HEADER}\n\n,,,\n`]) {
+      const r = parseListingCsv(utf8(text), { today });
+      expect(r.fileError?.code).toBe('CSV_NO_ROWS');
+      expect(r.rejected).toEqual([{ row: 1, code: 'CSV_NO_ROWS', message: r.fileError!.message }]);
+    }
+  });
+
+  it('names a blank first line instead of reporting missing columns', () => {
+    const r = parseListingCsv(utf8(`\n${EN_HEADER}\n${enRow()}\n`), { today });
+    expect(r.fileError).toMatchObject({ code: 'CSV_EMPTY' });
+    expect(r.fileError!.message).toContain('第一行是空行');
+  });
+
+  it('reports a quote that never closes right after the header on its row, not as an empty file', () => {
+    const r = parseListingCsv(utf8(`${EN_HEADER}\n"张三,1\n`), { today });
+    expect(r.rejected).toEqual([expect.objectContaining({ row: 2, code: 'CSV_MALFORMED' })]);
+    expect(r.fileError).toBeUndefined();
+  });
+
+  it('marks missing columns as a file error too', () => {
+    expect(parseListingCsv(utf8('name\n张三\n'), { today }).fileError?.code).toBe('CSV_MISSING_COLUMN');
+  });
 });
 
 describe('parseListingCsv: 法释〔2017〕7号 art. 6 ¶1 (一) organisation codes and old case numbers in spreadsheets', () => {

@@ -34,6 +34,20 @@ export interface CsvImportResult {
   /** Headers that matched no field and were ignored. */
   ignoredHeaders: string[];
   encoding: CsvEncoding;
+  /**
+   * Set when the file as a whole is refused (empty, header without rows, missing or duplicate
+   * columns): the API answers 400 with this code and message; `rejected` then holds the same
+   * problem as a row-1 rejection and `rows` is empty.
+   */
+  fileError?: { code: DomainErrorCode; message: string };
+}
+
+const CSV_BLANK_FIRST_LINE = '文件第一行是空行，第一行应为表头（列名），请删除空行后重新导入。';
+
+function refuseFile(result: CsvImportResult, code: DomainErrorCode, message = DOMAIN_ERROR_MESSAGES[code]) {
+  result.rejected.push({ row: 1, code, message });
+  result.fileError = { code, message };
+  return result;
 }
 
 const REQUIRED_COLUMNS: CsvColumnKey[] = [
@@ -59,13 +73,18 @@ export function parseListingCsv(bytes: Uint8Array, opts: { today: string }): Csv
   const { text, encoding } = decodeCsvBytes(bytes);
   const { records, unterminatedRecord } = parseCsv(text);
   const result: CsvImportResult = { rows: [], rejected: [], ignoredHeaders: [], encoding };
+  const firstFilled = records.findIndex((r) => !isBlankRecord(r));
   const header = records[0];
-  if (!header || isBlankRecord(header) || records.slice(1).every(isBlankRecord)) {
-    result.rejected.push({ row: 1, code: 'CSV_EMPTY', message: DOMAIN_ERROR_MESSAGES.CSV_EMPTY });
+  if (firstFilled === -1 || firstFilled === unterminatedRecord) return refuseFile(result, 'CSV_EMPTY');
+  if (!header || isBlankRecord(header)) return refuseFile(result, 'CSV_EMPTY', CSV_BLANK_FIRST_LINE);
+  const hasRows = records.some((r, i) => i > 0 && (i === unterminatedRecord || !isBlankRecord(r)));
+  if (!hasRows) return refuseFile(result, 'CSV_NO_ROWS');
+  const columns = mapHeader(header, result);
+  if (!columns) {
+    const problem = result.rejected[0]!;
+    result.fileError = { code: problem.code, message: problem.message };
     return result;
   }
-  const columns = mapHeader(header, result);
-  if (!columns) return result;
 
   const seen = new Map<string, number>();
   for (let i = 1; i < records.length; i++) {

@@ -10,9 +10,11 @@ import { dateParts, isIsoDate } from './dates.ts';
 import { DOMAIN_ERROR_MESSAGES, type DomainErrorCode, type FieldError, fieldError } from './errors.ts';
 import type { Gender } from './id-number.ts';
 import type { ListingKind } from './listing-types.ts';
-import { cleanText, toHalfWidth } from './text-normalize.ts';
+import { isBlank, type RawDraft, readTextValue } from './text-field.ts';
+import { toHalfWidth } from './text-normalize.ts';
 
-export type RawDraft = Record<string, unknown>;
+export type { RawDraft };
+export { isBlank };
 
 type Ctx = z.core.$RefinementCtx<unknown>;
 
@@ -47,16 +49,6 @@ export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldE
   return out;
 }
 
-/**
- * True when a value is absent: undefined, null or a string of only whitespace (CSV empty cells).
- * @example
- * isBlank('  ') // true
- * isBlank(0) // false
- */
-export function isBlank(v: unknown): boolean {
-  return v === undefined || v === null || (typeof v === 'string' && cleanText(v) === '');
-}
-
 /** Wraps a field reader: blank values give REQUIRED, or undefined when `optional`. */
 function field<T>(read: (v: unknown, ctx: Ctx) => T | undefined, optional: boolean) {
   return z.unknown().transform((v, ctx): T | undefined => {
@@ -75,13 +67,8 @@ function field<T>(read: (v: unknown, ctx: Ctx) => T | undefined, optional: boole
  */
 export function textField(opts: { max: number; optional?: boolean; multiline?: boolean }) {
   return field<string>((v, ctx) => {
-    if (typeof v !== 'string') return void domainIssue(ctx, 'INVALID_TYPE');
-    const text = cleanText(v, { multiline: opts.multiline ?? false });
-    const length = [...text].length;
-    if (length > opts.max) {
-      return void domainIssue(ctx, 'TOO_LONG', `内容过长：最多${opts.max}个字，现有${length}个字。`);
-    }
-    return text;
+    const r = readTextValue(v, opts);
+    return r.ok ? r.value : void domainIssue(ctx, r.code, r.message);
   }, opts.optional ?? false);
 }
 
@@ -228,22 +215,4 @@ export function forbiddenField(message: string) {
     if (!isBlank(v)) domainIssue(ctx, 'FIELD_NOT_ALLOWED', message);
     return undefined;
   });
-}
-
-/**
- * Parses one field of a raw object with a field schema, pushing its problem (named after the
- * field) onto `errors`. For validators that read fields one by one.
- * @example
- * readField(textField({ max: 64 }), { listingId: ' L1 ' }, 'listingId', errors) // 'L1'
- */
-export function readField<T>(
-  schema: z.ZodType<T | undefined>,
-  raw: RawDraft,
-  name: string,
-  errors: FieldError[],
-): T | undefined {
-  const r = schema.safeParse(raw[name]);
-  if (r.success) return r.data;
-  for (const e of issuesToFieldErrors(r.error.issues)) errors.push({ ...e, field: name });
-  return undefined;
 }

@@ -72,6 +72,7 @@ export const DRAFT_TEXT_LIMITS = {
   unitId: 64,
   decisionDocNo: 100,
   termExtensionDecisionNo: 100,
+  applicant: 100,
 } as const;
 
 const L = DRAFT_TEXT_LIMITS;
@@ -103,6 +104,7 @@ function commonShape(today: string) {
     unitId: textField({ max: L.unitId, optional: true }),
     filedAt: dateField({ today }),
     listedAt: dateField({ today, optional: true }),
+    applicant: textField({ max: L.applicant, optional: true }),
     decisionDocNo: textField({ max: L.decisionDocNo, optional: true }),
     decisionDate: dateField({ today, optional: true }),
     caseNo: parsedField(parseCaseNo, (c) => ({ value: c.value, year: c.year })),
@@ -322,6 +324,7 @@ function toNormalized(
     if (o.orgCode) value.orgCode = o.orgCode;
   }
   if (d.unitId !== undefined) value.unitId = d.unitId;
+  if (d.applicant !== undefined) value.applicant = d.applicant;
   if (d.decisionDocNo !== undefined) value.decisionDocNo = d.decisionDocNo;
   if (d.decisionDate !== undefined) value.decisionDate = d.decisionDate;
   if (value.termExtensionYears > 0) {
@@ -382,6 +385,7 @@ export const ListingDraftBodySchema = z
     livelihood: flag('涉民生案件').optional(),
     region: text('地区'),
     listedAt: text('发布日期 YYYY-MM-DD；缺省为发布之日').optional(),
+    applicant: text('申请纳入的申请执行人（第五条；法院依职权纳入的不填；不公开）').optional(),
     decisionDocNo: text('纳入失信名单决定书文号（第五条）').optional(),
     decisionDate: text('决定书作出日期 YYYY-MM-DD；纳入期限自该日起算').optional(),
     termExtensionYears: loose('延长纳入期限（年，1–3，仅第二至六项）').optional(),

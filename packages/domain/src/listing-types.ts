@@ -90,6 +90,11 @@ export interface ListingDraftInput {
   region: string;
   /** defaults to the publication date when absent */
   listedAt?: string;
+  /**
+   * the creditor (申请执行人) who applied for the listing (art. 5); absent when the court listed on
+   * its own motion. Needed for the six-month bar of art. 10 ¶4. Never public.
+   */
+  applicant?: string;
   /** number of the court's listing decision (决定书, art. 5) */
   decisionDocNo?: string;
   /** date the decision was made; the term runs from it (art. 5: effective when made) */
