@@ -11,6 +11,8 @@ export const API_ERRORS = {
   INVALID_PARAMETER: [400, '查询参数不正确。'],
   RESULT_WINDOW_EXCEEDED: [400, '只提供前 1000 条结果，请输入更具体的查询条件。'],
   PAGE_SIZE_TOO_LARGE: [400, '每页最多 50 条。'],
+  CSV_EMPTY: [400, '上传的文件是空的，请选择包含表头和数据行的 CSV 文件。'],
+  CSV_NO_ROWS: [400, '文件只有表头，没有数据行。'],
   UNSUPPORTED_MEDIA_TYPE: [415, '不支持的内容类型。'],
   PAYLOAD_TOO_LARGE: [413, '提交的内容过大。'],
   UNAUTHENTICATED: [401, '请先登录：缺少或无效的访问令牌。'],

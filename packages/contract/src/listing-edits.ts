@@ -47,7 +47,7 @@ export const staffListingSchema = z
     termExtensionDecisionNo: z.string().nullable(),
     termExtensionDecisionDate: z.string().nullable(),
     termEndsAt: z.string().nullable(),
-    creditor: z.string().nullable(),
+    applicant: z.string().nullable(),
     unitId: z.string().nullable(),
     demo: z.boolean(),
     publishedAt: z.string().nullable(),

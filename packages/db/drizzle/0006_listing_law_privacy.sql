@@ -20,7 +20,7 @@ ALTER TABLE "listings" ADD COLUMN "decision_date" date;--> statement-breakpoint
 ALTER TABLE "listings" ADD COLUMN "term_extension_ground" text;--> statement-breakpoint
 ALTER TABLE "listings" ADD COLUMN "term_extension_decision_no" text;--> statement-breakpoint
 ALTER TABLE "listings" ADD COLUMN "term_extension_decision_date" date;--> statement-breakpoint
-ALTER TABLE "listings" ADD COLUMN "creditor" text;--> statement-breakpoint
+ALTER TABLE "listings" ADD COLUMN "applicant" text;--> statement-breakpoint
 ALTER TABLE "listings" ADD COLUMN "removal_event_date" date;--> statement-breakpoint
 ALTER TABLE "listings" ADD COLUMN "removal_deadline" date;--> statement-breakpoint
 ALTER TABLE "listings" ADD COLUMN "removal_deadline_estimated" boolean;--> statement-breakpoint

@@ -27,8 +27,7 @@ export type ListingInput = ListingDraftInput & {
   birthDate?: string;
   id?: string;
   listedAtGiven?: boolean;
-  creditor?: string;
-};
+  };
 
 export interface InsertListingsOptions {
   /** rows per INSERT statement (default 1,000) */
@@ -71,7 +70,7 @@ export function toNewListingRow(input: ListingInput, opts: InsertListingsOptions
     decisionDate: input.decisionDate ?? null,
     termExtensionGround: input.termExtensionGround ?? null,
     termExtensionDecisionNo: input.termExtensionDecisionNo ?? null,
-    creditor: input.creditor ?? null,
+    applicant: input.applicant ?? null,
     caseNo: input.caseNo,
     court: input.court,
     filedAt: input.filedAt,
@@ -270,7 +269,7 @@ export interface StaffListingRecord extends ListingRecord {
   termExtensionGround: string | null;
   termExtensionDecisionNo: string | null;
   termExtensionDecisionDate: string | null;
-  creditor: string | null;
+  applicant: string | null;
   publishedAt: string | null;
   removalEventDate: string | null;
   purgedAt: string | null;
@@ -293,7 +292,7 @@ export function toStaffListingRecord(row: ListingRow, vault: IdNumberVault): Sta
     termExtensionGround: row.termExtensionGround,
     termExtensionDecisionNo: row.termExtensionDecisionNo,
     termExtensionDecisionDate: row.termExtensionDecisionDate,
-    creditor: row.creditor,
+    applicant: row.applicant,
     publishedAt: row.publishedAt ? row.publishedAt.toISOString() : null,
     removalEventDate: row.removalEventDate,
     purgedAt: row.purgedAt ? row.purgedAt.toISOString() : null,

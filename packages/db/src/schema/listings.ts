@@ -60,7 +60,7 @@ export const listings = pgTable(
     decisionDocNo: text('decision_doc_no'),
     decisionDate: date('decision_date', { mode: 'string' }),
     /** 申请执行人 who asked for the listing (art. 10 ¶4: six-month bar after a withdrawal) */
-    creditor: text('creditor'),
+    applicant: text('applicant'),
     unitId: text('unit_id').references(() => executionUnits.id, { onDelete: 'set null' }),
     demo: boolean('demo').notNull().default(false),
     publishedAt: timestamptz('published_at'),

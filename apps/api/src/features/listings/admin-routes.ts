@@ -72,6 +72,7 @@ export function registerAdminListings(app: Hono<AppEnv>, deps: AppDeps): void {
         c.req.param('id'),
         reason,
         typeof note === 'string' ? note.slice(0, 500) : undefined,
+        body && typeof body === 'object' ? (body as Record<string, unknown>).eventDate : undefined,
       ),
     );
   });

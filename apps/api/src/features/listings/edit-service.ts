@@ -57,6 +57,7 @@ function draftOf(record: StaffListingRecord): Record<string, unknown> {
     termExtensionYears: record.termExtensionYears,
     termExtensionGround: record.termExtensionGround,
     termExtensionDecisionNo: record.termExtensionDecisionNo,
+    applicant: record.applicant,
     unitId: record.unitId,
   };
   for (const [k, v] of Object.entries(draft)) if (v === null || v === undefined) delete draft[k];
@@ -93,6 +94,7 @@ const AUDITED_FIELDS = [
   'termExtensionGround',
   'termExtensionDecisionNo',
   'termEndsAt',
+  'applicant',
   'unitId',
 ] as const satisfies readonly (keyof StaffListingRecord)[];
 
@@ -161,7 +163,7 @@ export async function editListing(
         id: row.id,
         listedAtGiven: keepListedAt,
         demo: row.demo,
-        creditor: row.creditor ?? undefined,
+        applicant: row.applicant ?? undefined,
       },
       { vault: ctx.idVault, status: 'draft' },
     );
@@ -196,6 +198,7 @@ export async function editListing(
       termEndsAt: next.termEndsAt ?? null,
       decisionDocNo: next.decisionDocNo ?? null,
       decisionDate: next.decisionDate ?? null,
+      applicant: next.applicant ?? null,
       unitId: next.unitId ?? null,
     };
     const after = toStaffListingRecord({ ...row, ...update }, ctx.idVault);

@@ -5,6 +5,9 @@ import {
   isExpired,
   isMinorOn,
   isRemovalReason,
+  readRemovalEventDate,
+  removalClock,
+  validateRemovalReason,
   listingTermEndsAt,
   type RemovalReason,
   todayInChina,
@@ -16,6 +19,7 @@ import { ApiError } from '../../errors.ts';
 
 import { LISTING_CHANGED } from '../../read-model/publisher.ts';
 import { assertCanActOnUnit, type StaffPrincipal } from '../staff/staff-auth.ts';
+import { relistingBarFor } from './relisting-bar.ts';
 
 export interface CommandContext {
   db: Database;
@@ -65,6 +69,8 @@ export async function createDraft(ctx: CommandContext, principal: StaffPrincipal
     demo: false,
   };
   await ctx.db.transaction(async (tx) => {
+    const barred = await relistingBarFor(tx, ctx.idVault, draft, today);
+    if (barred) throw new ApiError('INVALID_STATE', { field: barred.field, message: barred.message, details: { barredUntil: barred.barredUntil, code: barred.code } });
     await tx.insert(listings).values(toNewListingRow(draft, { vault: ctx.idVault }));
     await appendAudit(tx, {
       actor: principal.staffId,
@@ -129,13 +135,18 @@ export async function publishListing(ctx: CommandContext, principal: StaffPrinci
   return { status: 'published' as const };
 }
 
-/** `POST /admin/listings/{id}/remove` with a legal reason (arts. 9–10). */
+/**
+ * `POST /admin/listings/{id}/remove` with a legal reason the listing's category allows (art. 10,
+ * art. 2 ¶2) and the day the ground arose (`eventDate`, default today): the three-working-day
+ * removal clock runs from it and is stored with the removal (met/late, 估算 past the calendar).
+ */
 export async function removeListing(
   ctx: CommandContext,
   principal: StaffPrincipal | 'system',
   id: string,
   reason: unknown,
   note?: string,
+  eventDate?: unknown,
 ) {
   if (!isRemovalReason(reason)) {
     throw new ApiError('VALIDATION_FAILED', {
@@ -143,23 +154,25 @@ export async function removeListing(
       message: DOMAIN_ERROR_MESSAGES.INVALID_REMOVAL_REASON,
     });
   }
-  await ctx.db.transaction(async (tx) => {
+  const today = todayInChina(ctx.now());
+  const result = await ctx.db.transaction(async (tx) => {
     const row = await lockListing(tx, id);
     if (principal !== 'system') assertCanActOnUnit(principal, row.unitId);
     if (row.status === 'removed') throw new ApiError('INVALID_STATE', { message: '该信息已经删除。' });
-    await applyRemoval(
-      tx,
-      id,
-      reason,
-      principal === 'system' ? 'system' : principal.staffId,
-      note,
-      ctx.now(),
-    );
+    const notApplicable = validateRemovalReason(reason, { category: row.category });
+    if (notApplicable) throw validationError([notApplicable]);
+    const event = readRemovalEventDate(eventDate, { today, filedAt: row.filedAt });
+    if (!event.ok) throw validationError([event.error]);
+    return applyRemoval(tx, id, reason, principal === 'system' ? 'system' : principal.staffId, note, ctx.now(), event.value);
   });
   ctx.afterCommit();
-  return { status: 'removed' as const };
+  return { status: 'removed' as const, ...result };
 }
 
+/**
+ * Removes a listing (caller holds its row lock) and records the removal clock; returns the clock
+ * as the staff response shows it.
+ */
 export async function applyRemoval(
   tx: Database,
   id: string,
@@ -167,10 +180,19 @@ export async function applyRemoval(
   actor: string,
   note: string | undefined,
   at: Date,
+  eventDate: string,
 ) {
+  const clock = removalClock({ eventDate, removedOn: todayInChina(at), today: todayInChina(at) });
   await tx
     .update(listings)
-    .set({ status: 'removed', removedAt: at, removalReason: reason })
+    .set({
+      status: 'removed',
+      removedAt: at,
+      removalReason: reason,
+      removalEventDate: eventDate,
+      removalDeadline: clock.date,
+      removalDeadlineEstimated: clock.estimate,
+    })
     .where(eq(listings.id, id));
   await appendAudit(tx, {
     actor,
@@ -178,7 +200,13 @@ export async function applyRemoval(
     entity: 'listing',
     entityId: id,
     reason,
-    ...(note ? { details: { note } } : {}),
+    details: { eventDate, deadline: clock.date, estimate: clock.estimate, state: clock.state, ...(note ? { note } : {}) },
   });
   await enqueue(tx, { topic: LISTING_CHANGED, key: id, payload: { id, change: 'remove' } });
+  return {
+    eventDate,
+    removalDeadline: clock.date,
+    deadlineEstimated: clock.estimate,
+    deadlineMet: !clock.overdue,
+  };
 }

@@ -1,8 +1,10 @@
 import { appendAudit, insertListings } from '@portal/db';
 import { type NormalizedDraft, parseListingCsv, todayInChina } from '@portal/domain';
 import { sql } from 'drizzle-orm';
+import { ApiError } from '../../errors.ts';
 import type { StaffPrincipal } from '../staff/staff-auth.ts';
 import { findDuplicates } from './import-duplicates.ts';
+import { relistingBarFor } from './relisting-bar.ts';
 import type { CommandContext } from './listing-commands.ts';
 
 export interface ImportRejection {
@@ -39,7 +41,13 @@ export async function importListingsCsv(
   principal: StaffPrincipal,
   bytes: Uint8Array,
 ): Promise<ImportResult> {
-  const parsed = parseListingCsv(bytes, { today: todayInChina(ctx.now()) });
+  const today = todayInChina(ctx.now());
+  const parsed = parseListingCsv(bytes, { today });
+  const fileCode = parsed.fileError?.code;
+  if (fileCode === 'CSV_EMPTY' || fileCode === 'CSV_NO_ROWS') {
+    // issue 14 item 13: an empty file or a header without rows is a 400, not "0 created"
+    throw new ApiError(fileCode, { message: parsed.fileError!.message, field: 'file' });
+  }
   const rejected: ImportRejection[] = [...parsed.rejected];
   const accepted: { row: number; draft: NormalizedDraft; unitId: string | null }[] = [];
   for (const { row, draft } of parsed.rows) {
@@ -56,8 +64,15 @@ export async function importListingsCsv(
   }
   const stored = await ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`);
-    const { fresh, duplicates } = await findDuplicates(tx, ctx.idVault, accepted);
+    const { fresh: unique, duplicates } = await findDuplicates(tx, ctx.idVault, accepted);
     rejected.push(...duplicates);
+    // art. 10 ¶4: a creditor who had the defaulter removed cannot have it listed again for six months
+    const fresh: typeof unique = [];
+    for (const candidate of unique) {
+      const barred = await relistingBarFor(tx, ctx.idVault, candidate.draft, today);
+      if (barred) rejected.push({ row: candidate.row, code: barred.code, field: barred.field, message: barred.message });
+      else fresh.push(candidate);
+    }
     const ids = fresh.map((f) => f.id);
     if (fresh.length === 0) return { ids, duplicates: duplicates.length };
     const drafts = fresh.map((a) => ({
