@@ -21,6 +21,7 @@ export const API_ERRORS = {
   LISTING_NOT_FOUND: [404, '未找到该失信被执行人信息，可能已依法删除或从未公布。'],
   LISTING_GONE: [410, '该失信被执行人信息已依法删除，不再公布。'],
   INVALID_STATE: [409, '当前状态下不能执行此操作。'],
+  RELISTING_REFUSED: [409, '申请执行人书面申请删除后六个月内再次申请纳入的，不予支持（第十条第四款）。'],
   RATE_LIMITED: [429, '请求过于频繁，请稍后再试。'],
   SEARCH_UNAVAILABLE: [503, '查询服务暂时不可用，请稍后再试。'],
   INTERNAL: [500, '系统内部错误，请稍后再试。'],

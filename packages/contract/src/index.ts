@@ -6,4 +6,5 @@
 export * from './common.ts';
 export * from './health.ts';
 export * from './listing-edits.ts';
+export * from './listing-terms.ts';
 export type { ApiRoute } from './route.ts';

@@ -54,6 +54,16 @@ export const staffListingSchema = z
     removedAt: z.string().nullable(),
     removalReason: z.string().nullable(),
     removalEventDate: z.string().nullable(),
+    removalClock: z
+      .object({
+        eventDate: z.string(),
+        deadline: z.string(),
+        estimate: z.boolean().meta({ description: '期限超出内置节假日历，按估算（估算）' }),
+        state: z.enum(['pending', 'overdue', 'met', 'late']),
+        overdue: z.boolean(),
+      })
+      .nullable()
+      .meta({ description: '第十条删除时限：事由发生后三个工作日' }),
     purgedAt: z.string().nullable(),
     version: z.number().int(),
   })

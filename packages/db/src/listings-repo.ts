@@ -27,7 +27,7 @@ export type ListingInput = ListingDraftInput & {
   birthDate?: string;
   id?: string;
   listedAtGiven?: boolean;
-  };
+};
 
 export interface InsertListingsOptions {
   /** rows per INSERT statement (default 1,000) */

@@ -5,6 +5,7 @@ import { registerHealth } from './health/health-routes.ts';
 import { registerAdminListings } from './listings/admin-routes.ts';
 import { registerListingEdits } from './listings/edit-route.ts';
 import { registerListingDetail } from './listings/public-routes.ts';
+import { registerListingTerms } from './listings/term-route.ts';
 import { registerOpenApi } from './openapi/openapi-routes.ts';
 import { registerKiosk, registerScreens } from './screens/screens-routes.ts';
 import { registerSearch } from './search/search-routes.ts';
@@ -19,6 +20,7 @@ export function registerApiRoutes(app: ApiApp, deps: AppDeps): void {
   registerCorrections(app, deps);
   registerAdminListings(app, deps);
   registerListingEdits(app, deps);
+  registerListingTerms(app, deps);
   registerAdminCorrections(app, deps);
   registerOpenApi(app);
   registerScreens(app, deps, deps.screens);

@@ -13,6 +13,7 @@ import { ApiError } from '../../errors.ts';
 import { LISTING_CHANGED } from '../../read-model/publisher.ts';
 import { assertCanActOnUnit, type StaffPrincipal } from '../staff/staff-auth.ts';
 import { type CommandContext, lockListing, validationError } from './listing-commands.ts';
+import { type StaffView, staffViewOf } from './staff-view.ts';
 
 /**
  * Correcting a listing in place (法释〔2017〕7号 art. 9 ¶2 / art. 11 / art. 12: an inaccurate
@@ -127,7 +128,7 @@ export async function editListing(
   principal: StaffPrincipal,
   id: string,
   edit: ListingEdit,
-): Promise<StaffListingRecord> {
+): Promise<StaffView> {
   const today = todayInChina(ctx.now());
   let changed = false;
   const result = await ctx.db.transaction(async (tx) => {
@@ -203,7 +204,7 @@ export async function editListing(
     };
     const after = toStaffListingRecord({ ...row, ...update }, ctx.idVault);
     const diff = auditDiff(before, after);
-    if (Object.keys(diff.after).length === 0) return before;
+    if (Object.keys(diff.after).length === 0) return staffViewOf(row, ctx.idVault, today);
     const [stored] = await tx.update(listings).set(update).where(eq(listings.id, id)).returning();
     await appendAudit(tx, {
       actor: principal.staffId,
@@ -217,7 +218,7 @@ export async function editListing(
       await enqueue(tx, { topic: LISTING_CHANGED, key: id, payload: { id, change: 'edit' } });
     }
     changed = true;
-    return toStaffListingRecord(stored!, ctx.idVault);
+    return staffViewOf(stored!, ctx.idVault, today);
   });
   if (changed) ctx.afterCommit();
   return result;

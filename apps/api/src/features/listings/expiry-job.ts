@@ -29,7 +29,15 @@ export async function removeExpiredListings(deps: Pick<AppDeps, 'db' | 'now' | '
         .for('update');
       if (row?.status !== 'published') return;
       // art. 10 ¶2: the ground arises the day after the last day of the term
-      await applyRemoval(tx, c.id, 'expired', 'system', '公布期限届满，系统自动删除', deps.now(), addDays(lastDay, 1));
+      await applyRemoval(
+        tx,
+        c.id,
+        'expired',
+        'system',
+        '公布期限届满，系统自动删除',
+        deps.now(),
+        addDays(lastDay, 1),
+      );
       removed.push(c.id);
     });
   }

@@ -5,13 +5,13 @@ import {
   isExpired,
   isMinorOn,
   isRemovalReason,
-  readRemovalEventDate,
-  removalClock,
-  validateRemovalReason,
   listingTermEndsAt,
   type RemovalReason,
+  readRemovalEventDate,
+  removalClock,
   todayInChina,
   validateListingDraft,
+  validateRemovalReason,
 } from '@portal/domain';
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../context.ts';
@@ -70,7 +70,13 @@ export async function createDraft(ctx: CommandContext, principal: StaffPrincipal
   };
   await ctx.db.transaction(async (tx) => {
     const barred = await relistingBarFor(tx, ctx.idVault, draft, today);
-    if (barred) throw new ApiError('INVALID_STATE', { field: barred.field, message: barred.message, details: { barredUntil: barred.barredUntil, code: barred.code } });
+    if (barred) {
+      throw new ApiError('RELISTING_REFUSED', {
+        field: barred.field,
+        message: barred.message,
+        details: { barredUntil: barred.barredUntil },
+      });
+    }
     await tx.insert(listings).values(toNewListingRow(draft, { vault: ctx.idVault }));
     await appendAudit(tx, {
       actor: principal.staffId,
@@ -163,7 +169,15 @@ export async function removeListing(
     if (notApplicable) throw validationError([notApplicable]);
     const event = readRemovalEventDate(eventDate, { today, filedAt: row.filedAt });
     if (!event.ok) throw validationError([event.error]);
-    return applyRemoval(tx, id, reason, principal === 'system' ? 'system' : principal.staffId, note, ctx.now(), event.value);
+    return applyRemoval(
+      tx,
+      id,
+      reason,
+      principal === 'system' ? 'system' : principal.staffId,
+      note,
+      ctx.now(),
+      event.value,
+    );
   });
   ctx.afterCommit();
   return { status: 'removed' as const, ...result };
@@ -200,7 +214,13 @@ export async function applyRemoval(
     entity: 'listing',
     entityId: id,
     reason,
-    details: { eventDate, deadline: clock.date, estimate: clock.estimate, state: clock.state, ...(note ? { note } : {}) },
+    details: {
+      eventDate,
+      deadline: clock.date,
+      estimate: clock.estimate,
+      state: clock.state,
+      ...(note ? { note } : {}),
+    },
   });
   await enqueue(tx, { topic: LISTING_CHANGED, key: id, payload: { id, change: 'remove' } });
   return {

@@ -4,8 +4,8 @@ import { sql } from 'drizzle-orm';
 import { ApiError } from '../../errors.ts';
 import type { StaffPrincipal } from '../staff/staff-auth.ts';
 import { findDuplicates } from './import-duplicates.ts';
-import { relistingBarFor } from './relisting-bar.ts';
 import type { CommandContext } from './listing-commands.ts';
+import { relistingBarFor } from './relisting-bar.ts';
 
 export interface ImportRejection {
   row: number;
@@ -70,7 +70,13 @@ export async function importListingsCsv(
     const fresh: typeof unique = [];
     for (const candidate of unique) {
       const barred = await relistingBarFor(tx, ctx.idVault, candidate.draft, today);
-      if (barred) rejected.push({ row: candidate.row, code: barred.code, field: barred.field, message: barred.message });
+      if (barred)
+        rejected.push({
+          row: candidate.row,
+          code: barred.code,
+          field: barred.field,
+          message: barred.message,
+        });
       else fresh.push(candidate);
     }
     const ids = fresh.map((f) => f.id);

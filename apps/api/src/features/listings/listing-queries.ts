@@ -1,5 +1,6 @@
 import type { Database, IdNumberVault } from '@portal/db';
 import { listings } from '@portal/db/schema';
+import { todayInChina } from '@portal/domain';
 import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import type { StaffPrincipal } from '../staff/staff-auth.ts';
 import { readStaffRecords } from './staff-view.ts';
@@ -11,7 +12,7 @@ export const STAFF_PAGE_SIZE = 50;
  * only its own unit's listings.
  */
 export async function listForStaff(
-  { db, idVault }: { db: Database; idVault: IdNumberVault },
+  { db, idVault, now }: { db: Database; idVault: IdNumberVault; now: () => Date },
   principal: StaffPrincipal,
   opts: { status?: 'draft' | 'published' | 'removed'; page: number },
 ) {
@@ -30,7 +31,14 @@ export async function listForStaff(
     .offset((opts.page - 1) * STAFF_PAGE_SIZE);
   const [total] = await db.select({ n: count() }).from(listings).where(where);
   return {
-    items: await readStaffRecords(db, idVault, principal.staffId, rows, 'GET /admin/listings'),
+    items: await readStaffRecords(
+      db,
+      idVault,
+      principal.staffId,
+      rows,
+      'GET /admin/listings',
+      todayInChina(now()),
+    ),
     total: Number(total?.n ?? 0),
     page: opts.page,
     pageSize: STAFF_PAGE_SIZE,

@@ -11,7 +11,8 @@ import { and, eq, type SQL } from 'drizzle-orm';
 
 /** The defaulter's identifier condition: keyed hash of the ID number, credit code or organisation code. */
 function sameDefaulter(vault: IdNumberVault, draft: ListingDraftInput): SQL | undefined {
-  if (draft.kind === 'person') return draft.idNumber ? eq(listings.idNumberHash, vault.hash(draft.idNumber)) : undefined;
+  if (draft.kind === 'person')
+    return draft.idNumber ? eq(listings.idNumberHash, vault.hash(draft.idNumber)) : undefined;
   if (draft.uscc) return eq(listings.uscc, draft.uscc);
   return draft.orgCode ? eq(listings.orgCode, draft.orgCode) : undefined;
 }
@@ -34,7 +35,9 @@ export async function relistingBarFor(
     .from(listings)
     .where(and(who, eq(listings.status, 'removed'), eq(listings.removalReason, 'withdrawn')));
   const history: RemovalHistoryEntry[] = removed.flatMap((r) =>
-    r.removedAt ? [{ reason: 'withdrawn' as const, removedOn: todayInChina(r.removedAt), creditor: r.applicant }] : [],
+    r.removedAt
+      ? [{ reason: 'withdrawn' as const, removedOn: todayInChina(r.removedAt), creditor: r.applicant }]
+      : [],
   );
   return relistingRefusal({ creditor: draft.applicant, requestDate }, history);
 }
