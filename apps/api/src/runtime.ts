@@ -6,6 +6,7 @@ import { createApp } from './app.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import type { Env } from './env.ts';
 import { startExpiryJob } from './features/listings/expiry-job.ts';
+import { startRetentionJob } from './features/listings/retention-job.ts';
 import { createScreenCache } from './features/screens/screen-cache.ts';
 import { createSearchCache } from './features/search/search-cache.ts';
 import { ensureBootstrapToken } from './features/staff/bootstrap-staff.ts';
@@ -129,6 +130,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     now: opts.now ?? (() => new Date()),
   };
   const expiry = workers ? startExpiryJob(deps) : { stop() {} };
+  const retention = workers ? startRetentionJob(deps) : { stop() {} };
   const reconcileTimer = setInterval(() => {
     reconcileIndex(database.db, search, hashIdentifier).catch((err) =>
       logger.warn({ err }, 'reconcile failed'),
@@ -145,6 +147,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     async close() {
       clearInterval(reconcileTimer);
       expiry.stop();
+      retention.stop();
       await publisher.stop();
       await search.close();
       if (!opts.keepDatabaseOpen) await database.close();
