@@ -9,8 +9,8 @@ import { startExpiryJob } from './features/listings/expiry-job.ts';
 import { startRetentionJob } from './features/listings/retention-job.ts';
 import { createScreenCache } from './features/screens/screen-cache.ts';
 import { createSearchCache } from './features/search/search-cache.ts';
-import { ensureBootstrapToken } from './features/staff/bootstrap-staff.ts';
-import { createMemoryRateLimitStore } from './http/rate-limit.ts';
+import { ensureBootstrapAdmin, ensureBootstrapToken } from './features/staff/bootstrap-staff.ts';
+import { createMemoryRateLimitStore, createPostgresRateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import { seedDemoDataOnce } from './read-model/demo-seed.ts';
 import { reconcileIndex } from './read-model/index-sync.ts';
@@ -94,6 +94,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   const screenCache = createScreenCache(search);
   derivedCaches.push(searchCache, screenCache);
   if (env.STAFF_BOOTSTRAP_TOKEN) await ensureBootstrapToken(database.db, env.STAFF_BOOTSTRAP_TOKEN);
+  if (env.STAFF_BOOTSTRAP_ADMIN) await ensureBootstrapAdmin(database.db, env.STAFF_BOOTSTRAP_ADMIN);
   const seeded = await seedDemoDataOnce(database.db, idVault, env.DEMO_RECORDS, progress);
   if (seeded > 0) logger.info({ seeded }, 'demo data seeded');
   progress('正在同步查询索引…');
@@ -122,7 +123,9 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     search,
     hashIdentifier,
     outbox: publisher,
-    rateLimitStore: createMemoryRateLimitStore(),
+    // several processes share one PostgreSQL, and so their buckets; PGlite is one process
+    rateLimitStore:
+      database.kind === 'postgres' ? createPostgresRateLimitStore(database.db) : createMemoryRateLimitStore(),
     screens: screenCache,
     searchCache,
     sealedBox,

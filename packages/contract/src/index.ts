@@ -3,8 +3,17 @@
  * routes built from them. The API implements these routes; clients call them with `./client`.
  * One file per feature; add new features' schemas and routes here, not in apps.
  */
+
+export * from './auth.ts';
 export * from './common.ts';
+export * from './corrections.ts';
 export * from './health.ts';
 export * from './listing-edits.ts';
 export * from './listing-terms.ts';
+export * from './listings.ts';
+export * from './openapi.ts';
 export type { ApiRoute } from './route.ts';
+export * from './screens.ts';
+export * from './search.ts';
+export * from './staff-admin.ts';
+export * from './stats.ts';

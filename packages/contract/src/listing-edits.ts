@@ -1,6 +1,7 @@
 import { ListingDraftBodySchema } from '@portal/domain';
 import { z } from 'zod';
 import { errorResponses, jsonBody, jsonResponse } from './common.ts';
+import { staffListingSchema } from './listings.ts';
 import type { ApiRoute } from './route.ts';
 
 /**
@@ -9,50 +10,35 @@ import type { ApiRoute } from './route.ts';
  * audits before/after and pushes the change to every public surface.
  */
 
-/** The staff view of a listing: every stored field, the full ID number decrypted (audited read). */
-export const staffListingSchema = z
-  .object({
-    id: z.string(),
-    status: z.enum(['draft', 'published', 'removed']),
-    kind: z.enum(['person', 'org']),
-    name: z.string(),
-    idNumber: z
-      .string()
-      .nullable()
-      .optional()
-      .meta({ description: '完整身份证号码（仅工作人员可见，读取留痕）' }),
+/**
+ * The full staff view of one listing (the list's `StaffListing` plus every stored field): the full
+ * ID number decrypted (an audited read), decision and term details, and the art. 10 removal clock.
+ */
+export const staffListingDetailSchema = staffListingSchema
+  .extend({
+    idNumber: z.string().nullish().meta({ description: '完整身份证号码（仅工作人员可见，读取留痕）' }),
     idNumberMasked: z.string().nullable(),
-    birthDate: z.string().nullable().optional(),
-    gender: z.enum(['男', '女']).nullable().optional(),
-    uscc: z.string().nullable().optional(),
+    birthDate: z.string().nullish(),
+    gender: z.enum(['男', '女']).nullish(),
+    uscc: z.string().nullish(),
     orgCode: z.string().nullable(),
-    legalRepresentative: z.string().nullable().optional(),
+    legalRepresentative: z.string().nullish(),
     legalRepresentativeRole: z.string().nullable(),
-    caseNo: z.string(),
-    court: z.string(),
     filedAt: z.string(),
     basisIssuer: z.string(),
     basisDocNo: z.string(),
     obligation: z.string(),
     performance: z.string(),
-    category: z.number().int(),
-    amountOwedFen: z.number().int(),
     livelihood: z.boolean(),
     region: z.string(),
-    listedAt: z.string().nullable(),
     decisionDocNo: z.string().nullable(),
     decisionDate: z.string().nullable(),
-    termExtensionYears: z.number().int().nullable().optional(),
+    termExtensionYears: z.number().int().nullish(),
     termExtensionGround: z.string().nullable(),
     termExtensionDecisionNo: z.string().nullable(),
     termExtensionDecisionDate: z.string().nullable(),
-    termEndsAt: z.string().nullable(),
     applicant: z.string().nullable(),
-    unitId: z.string().nullable(),
-    demo: z.boolean(),
     publishedAt: z.string().nullable(),
-    removedAt: z.string().nullable(),
-    removalReason: z.string().nullable(),
     removalEventDate: z.string().nullable(),
     removalClock: z
       .object({
@@ -64,12 +50,12 @@ export const staffListingSchema = z
       })
       .nullable()
       .meta({ description: '第十条删除时限：事由发生后三个工作日' }),
-    purgedAt: z.string().nullable(),
+    purgedAt: z.string().nullable().meta({ description: '保存期限届满、身份信息已清除的时间' }),
     version: z.number().int(),
   })
-  .meta({ id: 'StaffListing' });
+  .meta({ id: 'StaffListingDetail' });
 
-export type StaffListing = z.output<typeof staffListingSchema>;
+export type StaffListingDetail = z.output<typeof staffListingDetailSchema>;
 
 /** Draft fields a correction may change (everything but `demo`; `kind` too: the whole listing is re-validated). */
 export const listingChangesSchema = ListingDraftBodySchema.omit({ demo: true })
@@ -99,13 +85,14 @@ export const editListingRoute = {
   method: 'patch',
   path: '/api/v1/admin/listings/{id}',
   tags: ['工作人员接口'],
+  security: [{ bearer: [] }],
   summary: '就地更正失信信息（整体重新校验，留痕，2秒内同步到各公开渠道）',
   request: {
     params: z.object({ id: z.string().min(1).max(64) }),
     body: jsonBody(listingEditBodySchema),
   },
   responses: {
-    200: jsonResponse(staffListingSchema, '更正后的信息（工作人员视图）'),
+    200: jsonResponse(staffListingDetailSchema, '更正后的信息（工作人员视图）'),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 } as const satisfies ApiRoute;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorResponses, jsonBody, jsonResponse } from './common.ts';
-import { staffListingSchema } from './listing-edits.ts';
+import { staffListingDetailSchema } from './listing-edits.ts';
 import type { ApiRoute } from './route.ts';
 
 /**
@@ -32,13 +32,14 @@ export const extendTermRoute = {
   method: 'post',
   path: '/api/v1/admin/listings/{id}/term-extension',
   tags: ['工作人员接口'],
+  security: [{ bearer: [] }],
   summary: '延长纳入期限（第二条：一至三年，须有法定理由和决定书）',
   request: {
     params: z.object({ id: z.string().min(1).max(64) }),
     body: jsonBody(termExtensionBodySchema),
   },
   responses: {
-    200: jsonResponse(staffListingSchema, '延长后的信息（工作人员视图）'),
+    200: jsonResponse(staffListingDetailSchema, '延长后的信息（工作人员视图）'),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 } as const satisfies ApiRoute;
@@ -65,6 +66,7 @@ export const removalDeadlineStatsRoute = {
   method: 'get',
   path: '/api/v1/admin/stats/removal-deadlines',
   tags: ['工作人员接口'],
+  security: [{ bearer: [] }],
   summary: '删除时限统计（第十条：三个工作日内删除；超期数量）',
   responses: {
     200: jsonResponse(removalDeadlineStatsSchema, '本执行单元（法院管理员：全部）的删除时限统计'),

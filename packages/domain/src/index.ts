@@ -18,6 +18,7 @@ export type * from './listing-types.ts';
 export * from './money.ts';
 export * from './public-projection.ts';
 export * from './removal-reasons.ts';
+export * from './search-limits.ts';
 export * from './term.ts';
 export * from './text-normalize.ts';
 export * from './uscc.ts';

@@ -1,4 +1,5 @@
 import type { ApiApp, AppDeps } from '../context.ts';
+import { registerAuth } from './auth/auth-routes.ts';
 import { registerAdminCorrections } from './corrections/admin-routes.ts';
 import { registerCorrections } from './corrections/public-routes.ts';
 import { registerHealth } from './health/health-routes.ts';
@@ -9,6 +10,7 @@ import { registerListingTerms } from './listings/term-route.ts';
 import { registerOpenApi } from './openapi/openapi-routes.ts';
 import { registerKiosk, registerScreens } from './screens/screens-routes.ts';
 import { registerSearch } from './search/search-routes.ts';
+import { registerAdminStaff } from './staff/admin-staff-routes.ts';
 import { registerStats } from './stats/stats-routes.ts';
 
 /** Every `/api/v1` route, in one list a reader can scan. */
@@ -22,6 +24,8 @@ export function registerApiRoutes(app: ApiApp, deps: AppDeps): void {
   registerListingEdits(app, deps);
   registerListingTerms(app, deps);
   registerAdminCorrections(app, deps);
+  registerAuth(app, deps);
+  registerAdminStaff(app, deps);
   registerOpenApi(app);
   registerScreens(app, deps, deps.screens);
   registerKiosk(app);

@@ -1,3 +1,4 @@
+import { MAX_REPORTED_REJECTIONS } from '@portal/contract';
 import { appendAudit, insertListings } from '@portal/db';
 import { type NormalizedDraft, parseListingCsv, todayInChina } from '@portal/domain';
 import { sql } from 'drizzle-orm';
@@ -18,8 +19,11 @@ export interface ImportRejection {
 
 export interface ImportResult {
   created: number;
+  /** the first `MAX_REPORTED_REJECTIONS` refused rows, by row number */
   rejected: ImportRejection[];
-  /** how many of the rejected rows are duplicates of stored listings (already imported) */
+  /** every refused row, listed or not */
+  rejectedTotal: number;
+  /** how many of the refused rows are duplicates of stored listings (already imported) */
   duplicates: number;
   ids: string[];
 }
@@ -98,5 +102,12 @@ export async function importListingsCsv(
     return { ids, duplicates: duplicates.length };
   });
   rejected.sort((a, b) => a.row - b.row);
-  return { created: stored.ids.length, rejected, duplicates: stored.duplicates, ids: stored.ids };
+  // a file of bad rows must not become a response hundreds of times its size
+  return {
+    created: stored.ids.length,
+    rejected: rejected.slice(0, MAX_REPORTED_REJECTIONS),
+    rejectedTotal: rejected.length,
+    duplicates: stored.duplicates,
+    ids: stored.ids,
+  };
 }
