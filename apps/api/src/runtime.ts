@@ -54,9 +54,8 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
         ? { databaseUrl: env.DATABASE_URL }
         : { dataDir: join(resolve(env.DATA_DIR), 'pglite') },
     ));
-  const hashIdentifier = createIdentifierHasher(
-    loadOrCreateSecret(env.DATA_DIR, 'identifier-hmac.key', env.IDENTIFIER_HMAC_KEY),
-  );
+  const identifierSecret = loadOrCreateSecret(env.DATA_DIR, 'identifier-hmac.key', env.IDENTIFIER_HMAC_KEY);
+  const hashIdentifier = createIdentifierHasher(identifierSecret);
   const sealedBox = createSealedBox(
     loadOrCreateSecret(env.DATA_DIR, 'contact-encryption.key', env.CONTACT_ENCRYPTION_KEY),
   );
@@ -64,7 +63,9 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     secrets: loadOrCreateSecret(env.DATA_DIR, 'id-number-encryption.key', env.ID_NUMBER_KEYS)
       .split(',')
       .map((k) => k.trim()),
-    hash: hashIdentifier,
+    // the look-up hash needs an exact key of its own (the search key hashes masked forms), derived
+    // from the identifier secret so no further variable is needed
+    hashSecret: `listing-id-number:${identifierSecret}`,
   });
   const idMigration = await migrateIdNumbersAtRest(database.db, idVault);
   if (idMigration.encrypted + idMigration.reencrypted > 0)

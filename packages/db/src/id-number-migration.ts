@@ -26,9 +26,13 @@ export async function migrateIdNumbersAtRest(
   batchSize = 500,
 ): Promise<IdNumberMigrationReport> {
   const report: IdNumberMigrationReport = { encrypted: 0, reencrypted: 0 };
+  // sealed with an older key, or hashed with another look-up key
   const staleKey = and(
     isNotNull(listings.idNumberEnc),
-    not(sql`starts_with(${listings.idNumberEnc}, ${`${vault.activeKeyId}.`})`),
+    or(
+      not(sql`starts_with(${listings.idNumberEnc}, ${`${vault.activeKeyId}.`})`),
+      not(sql`starts_with(coalesce(${listings.idNumberHash}, ''), ${`${vault.hashKeyId}:`})`),
+    ),
   );
   let after = '';
   for (;;) {

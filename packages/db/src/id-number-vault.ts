@@ -6,7 +6,7 @@
  * nothing. Several keys may be given: the first encrypts, all decrypt (rotation; see
  * `migrateIdNumbersAtRest`, which re-encrypts rows made with an older key).
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { maskIdNumber } from '@portal/domain';
 
 export interface IdNumberVault {
@@ -16,8 +16,13 @@ export interface IdNumberVault {
   seal(idNumber: string, rowId: string): string;
   /** decrypts; throws when the value was made for another row or with an unknown key */
   open(sealed: string, rowId: string): string;
-  /** keyed hash of the full ID number, the same for the same number (look-ups, duplicates) */
+  /**
+   * keyed hash of the full ID number, the same for the same number (exact look-ups, duplicates):
+   * `hashKeyId:hex`, so rows hashed with an older look-up key can be found and re-hashed
+   */
   hash(idNumber: string): string;
+  /** id of the look-up hash key (prefix of every `hash`) */
+  readonly hashKeyId: string;
   /** key id a sealed value was made with */
   keyIdOf(sealed: string): string;
   /** true when one of this vault's keys made `sealed` */
@@ -46,15 +51,16 @@ function aad(rowId: string): Buffer {
 
 /**
  * @param secrets key material, newest first (each at least 16 characters; hashed to 256 bits)
- * @param hash keyed hash for look-ups (HMAC with a key of its own; not rotated with `secrets`)
+ * @param hashSecret key of the look-up HMAC (its own key: not rotated with `secrets`)
  * @example
- * const vault = createIdNumberVault({ secrets: [env.ID_NUMBER_KEYS], hash: hashIdentifier });
+ * const vault = createIdNumberVault({ secrets: env.ID_NUMBER_KEYS.split(','), hashSecret });
  * const enc = vault.seal('460103198001011234', 'L1'); vault.open(enc, 'L1') // '460103198001011234'
  */
-export function createIdNumberVault(opts: {
-  secrets: readonly string[];
-  hash: (idNumber: string) => string;
-}): IdNumberVault {
+export function createIdNumberVault(opts: { secrets: readonly string[]; hashSecret: string }): IdNumberVault {
+  if (opts.hashSecret.length < 16)
+    throw new IdNumberVaultError('the ID number hash key must be at least 16 characters');
+  const hashKey = createHash('sha256').update(`id-number-lookup:${opts.hashSecret}`, 'utf8').digest();
+  const hashKeyId = keyIdOf(hashKey);
   if (opts.secrets.length === 0) throw new IdNumberVaultError('at least one ID number key is required');
   const keys = new Map<string, Buffer>();
   for (const secret of opts.secrets) {
@@ -88,7 +94,9 @@ export function createIdNumberVault(opts: {
         );
       }
     },
-    hash: opts.hash,
+    hashKeyId,
+    hash: (idNumber) =>
+      `${hashKeyId}:${createHmac('sha256', hashKey).update(idNumber.trim().toUpperCase()).digest('hex')}`,
     keyIdOf: (sealed) => sealed.split('.')[0] ?? '',
     canOpen: (sealed) => keys.has(sealed.split('.')[0] ?? ''),
   };

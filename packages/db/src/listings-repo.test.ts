@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { idNumberCheckChar, type ListingDraftInput, toPublicListing } from '@portal/domain';
 import { expect, test } from 'vitest';
 import { createIdNumberVault } from './id-number-vault.ts';
@@ -15,7 +14,7 @@ import { forEachBackend } from './testing.ts';
 
 const vault = createIdNumberVault({
   secrets: ['repo-test-key-0123456789'],
-  hash: (v) => createHmac('sha256', 'repo-test-hash-key').update(v).digest('hex'),
+  hashSecret: 'repo-test-hash-key-0001',
 });
 const first17 = '46010319800101123';
 const idNumber = first17 + idNumberCheckChar(first17);
