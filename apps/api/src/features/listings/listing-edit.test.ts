@@ -198,4 +198,32 @@ describe.each(backends())('art. 9, 11, 12: correcting a listing in place (PATCH)
     expect(afterRemoval.status).toBe(409);
     expect((await stored(id)).name).toBe('符某某');
   });
+
+  it('item 3: staff views decrypt the full ID number and every such read is audited; public answers never carry it', async () => {
+    const idNumber = idNumberFor('19800909', '909');
+    const id = await create(personDraft({ idNumber, name: '符审计' }));
+    const row = await stored(id);
+    expect(JSON.stringify(row)).not.toContain(idNumber);
+    const res = await t.request('/api/v1/admin/listings?status=published', { token: 'unitB' });
+    const other = (await res.json()) as { items: { id: string }[] };
+    expect(other.items.map((i) => i.id)).not.toContain(id); // not unit B's listing
+    const reads = async () =>
+      (await t.rt.deps.db.select().from(auditLog).where(eq(auditLog.action, 'listing.read_full'))).filter(
+        (r) => ((r.details as { ids?: string[] }).ids ?? []).includes(id),
+      );
+    const before = (await reads()).length;
+    const list = (await (
+      await t.request('/api/v1/admin/listings?status=published', { token: 'admin' })
+    ).json()) as {
+      items: { id: string; idNumber: string }[];
+    };
+    expect(list.items.find((i) => i.id === id)?.idNumber).toBe(idNumber);
+    const after = await reads();
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)).toMatchObject({ actor: 'S-ADMIN' });
+    expect(JSON.stringify(after)).not.toContain(idNumber);
+    await within(2000, async () => (await t.request(`/api/v1/listings/${id}`)).status === 200);
+    expect(await (await t.request(`/api/v1/listings/${id}`)).text()).not.toContain(idNumber);
+    expect(t.logLines.join('')).not.toContain(idNumber);
+  });
 });
