@@ -197,7 +197,7 @@ async function main() {
     chunkRows: Number(values['chunk-rows']),
     resume: values.resume,
   });
-  process.exit(code);
+  process.exitCode = code;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();
