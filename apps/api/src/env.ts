@@ -73,7 +73,8 @@ const envSchema = z.object({
   /**
    * Keys that encrypt listed persons' full ID numbers at rest, comma separated, newest first: the
    * first encrypts, every one decrypts (rotation: prepend a new key, restart; rows are re-encrypted
-   * at start-up). Each at least 16 characters. Default: generated once into DATA_DIR.
+   * at start-up). Each at least 16 characters. Default: one key derived from CONTACT_ENCRYPTION_KEY
+   * (`listing-id-number:<that key>`), so every process sharing a database shares it too.
    */
   ID_NUMBER_KEYS: optionalString.refine(
     (v) => v === undefined || v.split(',').every((k) => k.trim().length >= 16),
@@ -112,7 +113,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       throw new Error(`Invalid environment:\n  ${name} is refused when NODE_ENV=production`);
     }
   }
-  for (const name of ['IDENTIFIER_HMAC_KEY', 'CONTACT_ENCRYPTION_KEY', 'ID_NUMBER_KEYS'] as const) {
+  for (const name of ['IDENTIFIER_HMAC_KEY', 'CONTACT_ENCRYPTION_KEY'] as const) {
     if (env.NODE_ENV === 'production' && !env[name]) {
       throw new Error(`Invalid environment:\n  ${name} is required when NODE_ENV=production`);
     }

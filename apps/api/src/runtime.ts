@@ -56,13 +56,18 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     ));
   const identifierSecret = loadOrCreateSecret(env.DATA_DIR, 'identifier-hmac.key', env.IDENTIFIER_HMAC_KEY);
   const hashIdentifier = createIdentifierHasher(identifierSecret);
-  const sealedBox = createSealedBox(
-    loadOrCreateSecret(env.DATA_DIR, 'contact-encryption.key', env.CONTACT_ENCRYPTION_KEY),
+  const contactSecret = loadOrCreateSecret(
+    env.DATA_DIR,
+    'contact-encryption.key',
+    env.CONTACT_ENCRYPTION_KEY,
   );
+  const sealedBox = createSealedBox(contactSecret);
   const idVault = createIdNumberVault({
-    secrets: loadOrCreateSecret(env.DATA_DIR, 'id-number-encryption.key', env.ID_NUMBER_KEYS)
-      .split(',')
-      .map((k) => k.trim()),
+    // ID_NUMBER_KEYS (newest first) or one key derived from the contact key, which every process
+    // on a shared database is configured with (required in production)
+    secrets: env.ID_NUMBER_KEYS
+      ? env.ID_NUMBER_KEYS.split(',').map((k) => k.trim())
+      : [`listing-id-number:${contactSecret}`],
     // the look-up hash needs an exact key of its own (the search key hashes masked forms), derived
     // from the identifier secret so no further variable is needed
     hashSecret: `listing-id-number:${identifierSecret}`,
