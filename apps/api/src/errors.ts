@@ -23,7 +23,7 @@ export const API_ERRORS = {
   LOGIN_THROTTLED: [429, '登录失败次数过多，请稍后再试。'],
   USERNAME_TAKEN: [409, '该用户名已被使用。'],
   NOT_FOUND: [404, '未找到相关信息。'],
-  LISTING_NOT_FOUND: [404, '未找到该失信被执行人信息，可能已依法删除或从未公布。'],
+  LISTING_NOT_FOUND: [404, '未找到该信息。'],
   LISTING_GONE: [410, '该失信被执行人信息已依法删除，不再公布。'],
   INVALID_STATE: [409, '当前状态下不能执行此操作。'],
   RELISTING_REFUSED: [409, '申请执行人书面申请删除后六个月内再次申请纳入的，不予支持（第十条第四款）。'],

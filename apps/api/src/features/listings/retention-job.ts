@@ -82,11 +82,14 @@ export async function purgeRemovedListings(
   }
 }
 
-/** Runs the purge at start and then every six hours. */
-export function startRetentionJob(deps: AppDeps): { stop(): void } {
+/**
+ * Runs the purge at start and then every six hours, in the one process for which `isActive()`
+ * holds (the publisher lock; the purge is also safe when two run, rows are locked skip-locked).
+ */
+export function startRetentionJob(deps: AppDeps, isActive: () => boolean = () => true): { stop(): void } {
   const years = deps.env.RETENTION_YEARS_AFTER_REMOVAL;
   const run = () =>
-    purgeRemovedListings(deps, years)
+    (isActive() ? purgeRemovedListings(deps, years) : Promise.resolve([]))
       .then(
         (ids) =>
           ids.length > 0 && deps.logger.info({ count: ids.length }, 'retention: identifying fields purged'),
