@@ -24,7 +24,10 @@ export const listings = pgTable(
     status: text('status').$type<ListingStatus>().notNull().default('draft'),
     kind: text('kind').$type<ListingKind>().notNull(),
     name: text('name').notNull(),
-    /** legacy clear column, emptied at start-up by `migrateIdNumbersAtRest`; never written */
+    /**
+     * legacy clear column, emptied at start-up by `migrateIdNumbersAtRest`; never written.
+     * UNFINISHED: drop it in a later migration once every deployment has started once on 0006.
+     */
     idNumberLegacy: text('id_number'),
     /** `keyId.base64url(iv|tag|ciphertext)`, AAD binds row id and column */
     idNumberEnc: text('id_number_enc'),

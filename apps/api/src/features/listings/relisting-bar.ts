@@ -21,6 +21,8 @@ function sameDefaulter(vault: IdNumberVault, draft: ListingDraftInput): SQL | un
  * Art. 10 ¶4: the refusal for a draft requested by a creditor (`applicant`) within six months after
  * this creditor had the same defaulter removed by written request (¶1 (三), reason `withdrawn`),
  * or null. The removal's creditor is the applicant of the removed listing.
+ * UNFINISHED: a written withdrawal by a creditor other than the listing's applicant (several
+ * creditors in one case) is not recorded separately; the remove route takes no creditor yet.
  */
 export async function relistingBarFor(
   db: Database,
