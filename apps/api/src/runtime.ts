@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import {
+  CHANGE_FEED_CHANNEL,
   createDatabase,
   createIdNumberVault,
   type DatabaseHandle,
@@ -9,6 +10,7 @@ import {
 } from '@portal/db';
 import { todayInChina } from '@portal/domain';
 import { createIdentifierHasher, openSearchIndex } from '@portal/search';
+import { sql } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
 import type { AppDeps, AppEnv } from './context.ts';
@@ -20,7 +22,7 @@ import { createSearchCache } from './features/search/search-cache.ts';
 import { ensureBootstrapAdmin, ensureBootstrapToken } from './features/staff/bootstrap-staff.ts';
 import { createMemoryRateLimitStore, createPostgresRateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
-import { type ChangeFollower, startChangeFollower } from './read-model/change-follower.ts';
+import { type ChangeFollower, FEED_APPLIED, startChangeFollower } from './read-model/change-follower.ts';
 import { seedDemoDataOnce } from './read-model/demo-seed.ts';
 import { reconcileIndex, syncListingsToIndex } from './read-model/index-sync.ts';
 import { observeIndexChanges } from './read-model/observed-index.ts';
@@ -157,7 +159,15 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
         logger,
         isActive: () => leadership.isLeader(),
         today: () => todayInChina(now()),
-        onIndexChanged: announce,
+        onIndexChanged: (ids) => {
+          announce(ids);
+          // a shared engine changed only now: tell the other processes to drop what they cached
+          if (multiProcess && index.engine !== 'embedded') {
+            database.db
+              .execute(sql`select pg_notify(${CHANGE_FEED_CHANNEL}, ${FEED_APPLIED})`)
+              .catch((err) => logger.warn({ err }, 'applied notification failed'));
+          }
+        },
       })
     : idlePublisher;
   // every process applies every change to its own embedded index and drops its caches; with a
@@ -177,6 +187,10 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
           for (const cache of derivedCaches) cache.invalidate();
         }
         announce(ids);
+      },
+      onApplied() {
+        for (const cache of derivedCaches) cache.invalidate();
+        announce('all');
       },
     });
   }

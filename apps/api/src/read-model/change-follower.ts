@@ -1,6 +1,9 @@
 import { CHANGE_FEED_CHANNEL, type Database, type DatabaseHandle, readFeedSince } from '@portal/db';
 import type { Logger } from '../logger.ts';
 
+/** Payload the active publisher sends after it updated a shared engine (positions are numbers). */
+export const FEED_APPLIED = 'applied';
+
 export interface ChangeFollowerOptions {
   db: Database;
   /** PostgreSQL's LISTEN (absent on PGlite: the follower then only polls) */
@@ -9,6 +12,11 @@ export interface ChangeFollowerOptions {
   from: number;
   /** Applies changed listings to this process's read model and drops its caches. */
   apply(listingIds: string[]): Promise<void>;
+  /**
+   * A shared engine (Meilisearch) was updated by the active publisher (`NOTIFY … 'applied'`):
+   * caches filled between the commit and that update must go.
+   */
+  onApplied?: () => void;
   logger: Logger;
   /** catch-up poll: the longest a lost notification delays a change (default 1 s) */
   pollMs?: number;
@@ -88,7 +96,7 @@ export async function startChangeFollower(opts: ChangeFollowerOptions): Promise<
   const unlisten = opts.listen
     ? await opts.listen(
         CHANGE_FEED_CHANNEL,
-        () => void catchUp(),
+        (payload) => (payload === FEED_APPLIED ? opts.onApplied?.() : void catchUp()),
         () => void catchUp(), // (re)connected: pick up whatever was missed meanwhile
       )
     : undefined;
