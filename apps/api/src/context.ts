@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Database } from '@portal/db';
+import type { Database, IdNumberVault } from '@portal/db';
 import type { SearchIndex } from '@portal/search';
 import type { Env } from './env.ts';
 import type { ScreenCache } from './features/screens/screen-cache.ts';
@@ -29,6 +29,8 @@ export interface AppDeps {
   searchCache: SearchCache;
   /** Encrypts personal data at rest (requester and tipster identities). */
   sealedBox: SealedBox;
+  /** Encrypts listed persons' full ID numbers at rest (AES-256-GCM, AAD = row + column). */
+  idVault: IdNumberVault;
   /** Injected so tests can move time (listing terms, deadlines, rate windows). */
   now: () => Date;
   /** Folder of the built static site, when there is one. */
