@@ -90,7 +90,10 @@ export function createTipKeyring(masters: readonly string[], pepper = masters[0]
     mac(purpose, value) {
       // keyed by the pepper, not the encryption masters: rotating those keeps receipts valid
       let key = macKeys.get(purpose);
-      if (!key) macKeys.set(purpose, (key = derive(pepper, purpose)));
+      if (!key) {
+        key = derive(pepper, purpose);
+        macKeys.set(purpose, key);
+      }
       return createHmac('sha256', key).update(value, 'utf8').digest('hex');
     },
     sameMac(a, b) {
