@@ -8,7 +8,7 @@ import type { Env } from './env.ts';
 import { startExpiryJob } from './features/listings/expiry-job.ts';
 import { createScreenCache } from './features/screens/screen-cache.ts';
 import { createSearchCache } from './features/search/search-cache.ts';
-import { ensureBootstrapToken } from './features/staff/bootstrap-staff.ts';
+import { ensureBootstrapAdmin, ensureBootstrapToken } from './features/staff/bootstrap-staff.ts';
 import { startNotificationWorker } from './features/tips/notifications/worker.ts';
 import { createTipsServices } from './features/tips/tips-services.ts';
 import { createMemoryRateLimitStore } from './http/rate-limit.ts';
@@ -80,6 +80,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   const screenCache = createScreenCache(search);
   derivedCaches.push(searchCache, screenCache);
   if (env.STAFF_BOOTSTRAP_TOKEN) await ensureBootstrapToken(database.db, env.STAFF_BOOTSTRAP_TOKEN);
+  if (env.STAFF_BOOTSTRAP_ADMIN) await ensureBootstrapAdmin(database.db, env.STAFF_BOOTSTRAP_ADMIN);
   const seeded = await seedDemoDataOnce(database.db, env.DEMO_RECORDS, progress);
   if (seeded > 0) logger.info({ seeded }, 'demo data seeded');
   progress('正在同步查询索引…');
