@@ -26,18 +26,16 @@ forEachBackend('orphan tip photos', (t) => {
       await tx
         .insert(tips)
         .values({ id: 'T1', listingId: 'L-x', kind: 'other', description: 'x', receiptHash: 'h' });
-      await tx
-        .insert(tipAttachments)
-        .values({
-          id: 'A1',
-          tipId: 'T1',
-          path: kept!,
-          contentType: 'image/jpeg',
-          bytes: 3,
-          width: 1,
-          height: 1,
-          sha256: 'x',
-        });
+      await tx.insert(tipAttachments).values({
+        id: 'A1',
+        tipId: 'T1',
+        path: kept!,
+        contentType: 'image/jpeg',
+        bytes: 3,
+        width: 1,
+        height: 1,
+        sha256: 'x',
+      });
     });
     expect(await purgeOrphanPhotos(t.db, store, Date.now())).toBe(2);
     expect(readdirSync(dir).sort()).toEqual([kept!, fresh!].sort());
