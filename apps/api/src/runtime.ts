@@ -20,6 +20,9 @@ import { startRetentionJob } from './features/listings/retention-job.ts';
 import { createScreenCache } from './features/screens/screen-cache.ts';
 import { createSearchCache } from './features/search/search-cache.ts';
 import { ensureBootstrapAdmin, ensureBootstrapToken } from './features/staff/bootstrap-staff.ts';
+import { startNotificationWorker } from './features/tips/notifications/worker.ts';
+import { startOrphanPhotoPurge } from './features/tips/orphan-photos.ts';
+import { createTipsServices } from './features/tips/tips-services.ts';
 import { createMemoryRateLimitStore, createPostgresRateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import { type ChangeFollower, FEED_APPLIED, startChangeFollower } from './read-model/change-follower.ts';
@@ -58,6 +61,8 @@ export interface Runtime {
   /** True while this process is the active publisher (always on PGlite). */
   isPublisher(): boolean;
   drainPublisher(): Promise<number>;
+  /** Tip notifications: deliver what is due now, queue reminders (tests). */
+  tipNotifier: { drain(): Promise<number>; remind(): Promise<number> } | null;
   close(): Promise<void>;
 }
 
@@ -209,8 +214,21 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     searchCache,
     sealedBox,
     idVault,
+    tips: createTipsServices(env),
     now,
   };
+  const tipNotifier = workers
+    ? startNotificationWorker({ db: database.db, targets: deps.tips.notify, logger, now: deps.now })
+    : null;
+  if (tipNotifier) deps.tips.wake = tipNotifier.wake;
+  const photoPurge = workers
+    ? startOrphanPhotoPurge({
+        db: database.db,
+        files: () => deps.tips.files,
+        now: deps.now,
+        onError: (err) => logger.warn({ err }, 'tip photo purge failed'),
+      })
+    : null;
   const expiry = workers ? startExpiryJob(deps, () => leadership.isLeader()) : { stop() {} };
   const retention = workers ? startRetentionJob(deps, () => leadership.isLeader()) : { stop() {} };
   // hide listings whose term ended today in this process's index, whoever runs the expiry job
@@ -235,11 +253,14 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     onIndexChanged,
     isPublisher: () => leadership.isLeader(),
     drainPublisher: () => publisher.drain(),
+    tipNotifier,
     async close() {
       clearInterval(reconcileTimer);
       clearInterval(sweepTimer);
       expiry.stop();
       retention.stop();
+      photoPurge?.stop();
+      await tipNotifier?.stop();
       await follower?.stop();
       await publisher.stop();
       await leadership.stop();
