@@ -30,7 +30,7 @@ export async function renderStatsSlide(input: StatsSlideInput): Promise<Buffer> 
   return renderPng(await statsSlideTree(input), slideSize(input.orientation ?? 'landscape'));
 }
 
-/** WeChat Moments share card, 1080×1440, QR to `${siteUrl}/listings/${id}/`. */
+/** WeChat Moments share card, 1080×1440, 扫码举报 QR to `${siteUrl}/report/?listing=${id}`. */
 export async function renderShareCard(listing: PublicListing, opts: ShareCardOptions): Promise<Buffer> {
   return renderPng(await shareCardTree(listing, opts), SHARE_CARD_SIZE);
 }
