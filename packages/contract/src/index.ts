@@ -5,4 +5,6 @@
  */
 export * from './common.ts';
 export * from './health.ts';
+export * from './rewards.ts';
 export type { ApiRoute } from './route.ts';
+export * from './tips.ts';
