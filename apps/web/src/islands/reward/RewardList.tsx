@@ -1,6 +1,6 @@
-import { formatFen } from '@portal/domain';
 import { rewardListRoute } from '@portal/contract';
 import { ApiClientError, type SuccessBody } from '@portal/contract/client';
+import { formatFen } from '@portal/domain';
 import { useEffect, useState } from 'react';
 import { formatDateZh } from '../../lib/format.ts';
 import { api } from '../tip/tip-api.ts';
@@ -44,7 +44,9 @@ export function RewardList() {
         {items.map((n) => (
           <li className="card" key={n.id}>
             <h3>
-              <a href={`/rewards/notice/?id=${encodeURIComponent(n.id)}`}>{`悬赏公告：${n.defaulter.name}`}</a>
+              <a
+                href={`/rewards/notice/?id=${encodeURIComponent(n.id)}`}
+              >{`悬赏公告：${n.defaulter.name}`}</a>
               {n.demo && <span className="badge demo">演示数据</span>}
             </h3>
             <p className="meta">{`${n.court}　${n.caseNo}`}</p>

@@ -55,9 +55,7 @@ export function TipContactFields({ input, errors, set, notice }: Props) {
             />
             <label htmlFor="t-identity-anonymous">
               匿名举报
-              <span className="hint">
-                {claiming ? '（申领悬赏时不能匿名）' : '（凭回执码查询办理情况）'}
-              </span>
+              <span className="hint">{claiming ? '（申领悬赏时不能匿名）' : '（凭回执码查询办理情况）'}</span>
             </label>
           </div>
           <div className="choice">
@@ -91,7 +89,12 @@ export function TipContactFields({ input, errors, set, notice }: Props) {
               />
             )}
           </FormField>
-          <FormField id="t-phone" label="联系电话" hint="手机号码或带区号的固定电话。" error={errors.contactPhone}>
+          <FormField
+            id="t-phone"
+            label="联系电话"
+            hint="手机号码或带区号的固定电话。"
+            error={errors.contactPhone}
+          >
             {(aria) => (
               <input
                 id="t-phone"

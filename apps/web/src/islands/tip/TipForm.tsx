@@ -1,9 +1,9 @@
 import { TIP_PLACE_MAX } from '@portal/domain';
 import { useEffect, useRef, useState } from 'react';
 import { FormField } from '../correction/FormField.tsx';
-import { type ChosenPhoto, TipPhotos } from './TipPhotos.tsx';
 import { TipContactFields } from './TipContactFields.tsx';
 import { TipKindFields } from './TipKindFields.tsx';
+import { type ChosenPhoto, TipPhotos } from './TipPhotos.tsx';
 import { TipReceiptPanel } from './TipReceiptPanel.tsx';
 import { TipTargetPanel } from './TipTargetPanel.tsx';
 import { newIdempotencyKey, submitTip, type TipReceipt } from './tip-api.ts';
@@ -119,7 +119,7 @@ export function TipForm({ initialSearch = '' }: { initialSearch?: string }) {
         <p>
           举报需要对应到一条正在公布的失信信息。请先查询被执行人的姓名或单位名称，在其信息页点击“我要举报”。
         </p>
-        <form className="search-form" action="/search" method="get" role="search">
+        <form className="search-form" action="/search" method="get">
           <label htmlFor="tip-search-q">姓名、单位名称或案号</label>
           <input id="tip-search-q" name="q" type="search" autoComplete="off" />
           <button className="button" type="submit">
@@ -209,7 +209,13 @@ export function TipForm({ initialSearch = '' }: { initialSearch?: string }) {
         )}
       </FormField>
 
-      <FormField id="t-place" label="地点" optional hint="如“儋州市那大镇××路××号××酒店”。" error={errors.place}>
+      <FormField
+        id="t-place"
+        label="地点"
+        optional
+        hint="如“儋州市那大镇××路××号××酒店”。"
+        error={errors.place}
+      >
         {(aria) => (
           <input
             id="t-place"

@@ -1,5 +1,5 @@
-import { RECEIPT_INPUT_MAX } from '@portal/domain';
 import { ApiClientError } from '@portal/contract/client';
+import { RECEIPT_INPUT_MAX } from '@portal/domain';
 import { useEffect, useRef, useState } from 'react';
 import { formatDateTimeZh } from '../../lib/format.ts';
 import { FormField } from '../correction/FormField.tsx';
@@ -93,7 +93,10 @@ export function TipLookup() {
         {outcome.kind === 'unknown' && (
           <div className="notice-box" id="tip-lookup-unknown">
             <h2>没有找到这个回执码</h2>
-            <p>请核对回执码是否抄写正确（注意数字 0 与字母 O、数字 1 与字母 I）。回执码只在举报成功时显示一次，遗失后无法找回。</p>
+            <p>
+              请核对回执码是否抄写正确（注意数字 0 与字母 O、数字 1 与字母
+              I）。回执码只在举报成功时显示一次，遗失后无法找回。
+            </p>
           </div>
         )}
         {outcome.kind === 'wait' && (

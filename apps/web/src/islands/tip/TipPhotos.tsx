@@ -63,7 +63,9 @@ function PhotoPreview({ photo, onProblem }: { photo: ChosenPhoto; onProblem: (m:
 }
 
 const kb = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** Up to six photos: chosen, checked (type, size, count, decodable), previewed, removable. */
 export function TipPhotos({ photos, onChange, error }: Props) {
@@ -117,7 +119,11 @@ export function TipPhotos({ photos, onChange, error }: Props) {
             <li key={p.key}>
               <PhotoPreview photo={p} onProblem={problem(p.key)} />
               <span className="hint tip-photo-name">{`${p.file.name}（${kb(p.file.size)}）`}</span>
-              <button type="button" className="button secondary tip-photo-remove" onClick={() => remove(p.key)}>
+              <button
+                type="button"
+                className="button secondary tip-photo-remove"
+                onClick={() => remove(p.key)}
+              >
                 删除<span className="visually-hidden">{p.file.name}</span>
               </button>
             </li>

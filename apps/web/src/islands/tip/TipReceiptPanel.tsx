@@ -15,10 +15,11 @@ export function receiptGroups(receipt: string): { groups: string[]; spoken: stri
  */
 export function TipReceiptPanel({ receipt, listingId }: { receipt: TipReceipt; listingId: string }) {
   const ref = useRef<HTMLDivElement>(null);
-  const codeRef = useRef<HTMLParagraphElement>(null);
+  const codeRef = useRef<HTMLSpanElement>(null);
   const [copied, setCopied] = useState('');
   useEffect(() => ref.current?.focus(), []);
   const { groups, spoken } = receiptGroups(receipt.receipt);
+  const slots = groups.map((text, n) => ({ text, id: `group-${n}` }));
 
   const copy = async () => {
     try {
@@ -36,7 +37,13 @@ export function TipReceiptPanel({ receipt, listingId }: { receipt: TipReceipt; l
   };
 
   return (
-    <div className="success tip-receipt" role="status" tabIndex={-1} ref={ref} aria-labelledby="tip-receipt-title">
+    <div
+      className="success tip-receipt"
+      role="status"
+      tabIndex={-1}
+      ref={ref}
+      aria-labelledby="tip-receipt-title"
+    >
       <h2 id="tip-receipt-title">举报已收到</h2>
       <p>{`法院已于 ${formatDateTimeZh(receipt.submittedAt)} 保存您的举报，并转交承办该案的执行团队。`}</p>
       {receipt.registrationNo !== undefined && (
@@ -48,12 +55,15 @@ export function TipReceiptPanel({ receipt, listingId }: { receipt: TipReceipt; l
       <p className="tip-receipt-label" id="tip-receipt-label">
         您的回执码
       </p>
-      <p className="tip-receipt-code" ref={codeRef} id="tip-receipt-code" aria-label={`回执码：${spoken}`}>
-        {groups.map((g, i) => (
-          <span className="tip-receipt-group" key={`${i}-${g}`}>
-            {g}
-          </span>
-        ))}
+      <p className="tip-receipt-code" id="tip-receipt-code">
+        <span className="visually-hidden">{`回执码：${spoken}`}</span>
+        <span className="tip-receipt-groups" aria-hidden="true" ref={codeRef}>
+          {slots.map((slot) => (
+            <span className="tip-receipt-group" key={slot.id}>
+              {slot.text}
+            </span>
+          ))}
+        </span>
       </p>
       <p className="tip-receipt-warning">
         <strong>请现在抄下或截图保存这串回执码。</strong>

@@ -9,7 +9,13 @@ import {
   tipLookupRoute,
   tipSubmitRoute,
 } from '@portal/contract';
-import { type ApiClient, ApiClientError, type CallInput, createApiClient, type SuccessBody } from '@portal/contract/client';
+import {
+  type ApiClient,
+  ApiClientError,
+  type CallInput,
+  createApiClient,
+  type SuccessBody,
+} from '@portal/contract/client';
 
 export type TipReceipt = SuccessBody<typeof tipSubmitRoute>;
 export type TipStatusAnswer = SuccessBody<typeof tipLookupRoute>;
@@ -57,7 +63,9 @@ export function submitTip(
   if (photos.length === 0) return client.call(tipSubmitRoute, { json: body, headers });
   // The route takes the same fields as multipart/form-data; the client's `json` would win, so the
   // input carries only the form (the typed input requires `json` for routes with a JSON body).
-  const multipart = { body: tipFormData(body, photos), headers } as unknown as CallInput<typeof tipSubmitRoute>;
+  const multipart = { body: tipFormData(body, photos), headers } as unknown as CallInput<
+    typeof tipSubmitRoute
+  >;
   return client.call(tipSubmitRoute, multipart);
 }
 

@@ -18,6 +18,8 @@ export type SubmitProblem =
   | { kind: 'form'; message: string };
 
 const KEPT = '您填写的内容仍保留在本页。';
+/** True because every retry of one form carries the same Idempotency-Key. */
+const AGAIN = '请稍后再点“提交举报”，不会重复提交。';
 
 /**
  * What to tell the tipster after a failed submission; the server's zh-CN message next to its
@@ -33,13 +35,16 @@ export function submitProblem(err: unknown): SubmitProblem {
     if (err.status !== 400) return { kind: 'field', field: 'photos', message: err.message };
   }
   if (err.status === 404 && field === 'listingId') {
-    return { kind: 'form', message: '这条失信信息已不再公布，无法再就它举报。如有线索，请直接联系执行法院。' };
+    return {
+      kind: 'form',
+      message: '这条失信信息已不再公布，无法再就它举报。如有线索，请直接联系执行法院。',
+    };
   }
   switch (err.status) {
     case 0:
       return {
         kind: 'form',
-        message: `网络连接失败，举报可能没有送达。${KEPT}请检查网络后再点“提交举报”，不会重复提交。`,
+        message: `网络连接失败，举报可能没有送达。${KEPT}${AGAIN}`,
       };
     case 409:
       return { kind: 'form', message: '上一次提交还在处理中，请稍等几秒后再点“提交举报”，不会重复提交。' };
@@ -55,8 +60,11 @@ export function submitProblem(err: unknown): SubmitProblem {
         message: `提交次数过多，请${waitText(err.retryAfterSeconds)}后再试。${KEPT}`,
       };
     case 503:
-      return { kind: 'form', message: `${err.message}${KEPT}` };
+      return { kind: 'form', message: `${err.message}${KEPT}${AGAIN}` };
     default:
+      if (err.status >= 500) {
+        return { kind: 'form', message: `服务器没有正常答复，举报可能没有保存。${KEPT}${AGAIN}` };
+      }
       return { kind: 'form', message: `${err.message}${KEPT}` };
   }
 }
