@@ -10,6 +10,7 @@ export function toApiError(err: unknown): ApiError {
   if (err instanceof HTTPException) {
     if (err.status === 413) return new ApiError('PAYLOAD_TOO_LARGE', { cause: err });
     if (err.status === 401) return new ApiError('UNAUTHENTICATED', { cause: err });
+    if (err.status === 415) return new ApiError('UNSUPPORTED_MEDIA_TYPE', { cause: err });
     return new ApiError('BAD_REQUEST', { cause: err, logDetail: err.message });
   }
   if (err instanceof SearchUnavailableError) return new ApiError('SEARCH_UNAVAILABLE', { cause: err });

@@ -3,7 +3,8 @@ import { createdUpdated } from './columns.ts';
 import { courts } from './courts.ts';
 import { executionUnits } from './execution-units.ts';
 
-export type StaffRole = 'court_admin' | 'unit_member';
+/** `custodian` approves a unit's request to see a tipster's identity (and nothing else of a unit's work). */
+export type StaffRole = 'court_admin' | 'unit_member' | 'custodian';
 
 /** Court staff who may use the staff API. Unit members see only their unit's work. */
 export const staff = pgTable(

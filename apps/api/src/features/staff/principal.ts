@@ -2,7 +2,7 @@
 export interface StaffPrincipal {
   staffId: string;
   name: string;
-  role: 'court_admin' | 'unit_member';
+  role: 'court_admin' | 'unit_member' | 'custodian';
   courtId: string;
   unitId: string | null;
 }
