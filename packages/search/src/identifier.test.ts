@@ -5,9 +5,21 @@ const ID = '11010519491231002X';
 const USCC = '91350100M000100Y43';
 
 describe('full identifiers', () => {
-  it('recognises a full ID number typed in lower case or full width', () => {
-    expect(parseFullIdentifier('11010519491231002x')).toBe(ID);
-    expect(parseFullIdentifier('１１０１０５１９４９１２３１００２Ｘ')).toBe(ID);
+  it('art. 6: matches a full ID number typed in lower case or full width by its public masked form', () => {
+    expect(parseFullIdentifier('11010519491231002x')).toBe('1101051949****002X');
+    expect(parseFullIdentifier('１１０１０５１９４９１２３１００２Ｘ')).toBe('1101051949****002X');
+  });
+
+  it('art. 6: accepts the masked form itself, as the national database shows it', () => {
+    expect(parseFullIdentifier('1101051949****002X')).toBe('1101051949****002X');
+    expect(parseFullIdentifier('1101051949＊＊＊＊002x')).toBe('1101051949****002X');
+  });
+
+  it('art. 6 / PIPL: every number sharing the masked form hashes alike, so search cannot confirm a guessed birth date', () => {
+    const hash = createIdentifierHasher('test-secret-0123456789');
+    const guesses = ['11010519490101002X', '11010519491231002X', '11010519490231002X', '1101051949****002X'];
+    expect(new Set(guesses.map(hash)).size).toBe(1);
+    expect(hash('11010519501231002X')).not.toBe(hash(ID));
   });
 
   it('recognises a unified social credit code', () => {
@@ -16,7 +28,8 @@ describe('full identifiers', () => {
 
   it('treats fragments and wrong check characters as ordinary text', () => {
     expect(parseFullIdentifier('1101051949')).toBeNull();
-    expect(parseFullIdentifier('110105194912310021')).toBeNull();
+    expect(parseFullIdentifier('11010519491231002')).toBeNull();
+    expect(parseFullIdentifier('1101051949**31002X')).toBeNull();
     expect(parseFullIdentifier('91350100M000100Y44')).toBeNull();
   });
 

@@ -1,10 +1,16 @@
 import { createHmac } from 'node:crypto';
-import { parseIdNumber, parseUscc, toHalfWidth } from '@portal/domain';
+import { maskIdNumber, parseUscc, toHalfWidth } from '@portal/domain';
 
 /**
- * Exact look-up by a full identifier. The index never holds a full ID number: the publisher stores
- * `identifierKey = hash(idNumber | uscc)` and a query that is a valid full identifier is hashed the
- * same way and matched against that key only.
+ * Look-up by an identifier. The index never holds a full ID number: the publisher stores
+ * `identifierKey = hash(matchForm(idNumber | uscc))` and a query shaped like an identifier is
+ * hashed the same way and matched against that key only.
+ *
+ * A person's ID number is public only in its masked form (法释〔2017〕7号 art. 6:
+ * `4601031980****1234`), so a person-ID query is matched on that masked form: every number that
+ * shares it — whatever the birth month and day, valid check digit or not — answers exactly alike,
+ * and searching cannot confirm a guessed full number (the ~33 guesses whose check digit fits
+ * would otherwise recover it). A credit code is public in full and still matches exactly.
  */
 
 /** Half-width, no whitespace, upper case: `４６０１…x` → `4601…X` (the form domain's parsers return). */
@@ -12,23 +18,40 @@ export function normalizeIdentifier(value: string): string {
   return toHalfWidth(value).replace(/\s+/g, '').toUpperCase();
 }
 
-/** The normalised identifier when `q` is a full valid ID number (GB 11643) or USCC (GB 32100), else null. */
+/**
+ * A person ID number in full or in its public masked form: region (6 digits), a birth year
+ * 18xx–20xx, month and day (digits, or `****`), sequence, check character. Birth month and day are
+ * not checked, on purpose: all numbers that share the masked form must be treated alike.
+ */
+const PERSON_ID_SHAPE = /^\d{6}(?:18|19|20)\d{2}(?:\d{4}|\*{4})\d{3}[\dX]$/;
+
+/**
+ * The form an identifier is matched by, or null when `q` is not identifier-shaped:
+ * a person ID (full or masked) → its masked form; a valid USCC (GB 32100) → the code.
+ * @example
+ * parseFullIdentifier('460103198001011234') // '4601031980****1234'
+ * parseFullIdentifier('4601031980****1234') // '4601031980****1234'
+ * parseFullIdentifier('91350100M000100Y43') // '91350100M000100Y43'
+ */
 export function parseFullIdentifier(q: string): string | null {
-  if (normalizeIdentifier(q).length !== 18) return null;
-  const id = parseIdNumber(q);
-  if (id.ok) return id.value;
-  const uscc = parseUscc(q);
+  const value = normalizeIdentifier(q).replace(/＊/g, '*');
+  if (value.length !== 18) return null;
+  if (PERSON_ID_SHAPE.test(value)) return value.includes('*') ? value : maskIdNumber(value);
+  const uscc = parseUscc(value);
   return uscc.ok ? uscc.value : null;
 }
 
 /**
- * Builds the keyed hash used for `identifierKey` (HMAC-SHA256, hex, over the normalised value).
- * The publisher and the index adapter must use the same secret.
+ * Builds the keyed hash used for `identifierKey` (HMAC-SHA256, hex) over an identifier's match
+ * form (masked for person IDs). The publisher and the index adapter must use the same secret.
  * @example
  * const hash = createIdentifierHasher(env.SEARCH_ID_SECRET);
  * const doc = { ...toPublicListing(record), version, identifierKey: hash(record.idNumber) };
  */
 export function createIdentifierHasher(secret: string): (value: string) => string {
   if (secret.length < 16) throw new RangeError('identifier hash secret must be at least 16 characters');
-  return (value) => createHmac('sha256', secret).update(normalizeIdentifier(value)).digest('hex');
+  return (value) =>
+    createHmac('sha256', secret)
+      .update(parseFullIdentifier(value) ?? normalizeIdentifier(value))
+      .digest('hex');
 }

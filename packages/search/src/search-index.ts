@@ -4,7 +4,7 @@ import type { CategoryCode, PublicListing } from '@portal/domain';
 export interface SearchDocument extends PublicListing {
   /** monotonically increasing per listing; an older version never overwrites a newer one */
   version: number;
-  /** keyed hash (HMAC-SHA256, hex) of the full ID number or USCC; never the clear value */
+  /** keyed hash (HMAC-SHA256, hex) of the identifier's match form: masked person ID, full USCC; never the clear value */
   identifierKey?: string;
 }
 
@@ -64,6 +64,6 @@ export interface SearchIndex {
 
 /** Options every adapter takes. */
 export interface SearchIndexOptions {
-  /** keyed hash of a full ID number / USCC, as built by `createIdentifierHasher` */
+  /** keyed hash of the identifier's match form (masked person ID / full USCC), as built by `createIdentifierHasher` */
   hashIdentifier: (value: string) => string;
 }
