@@ -41,8 +41,7 @@ export function registerRewards(app: ApiApp, deps: AppDeps): void {
         conditions: n.conditions,
         deadline: n.endsAt,
         courtPhone: n.courtPhone ?? '12368',
-        // a private creditor's name is never printed
-        applicantName: n.applicantName ?? '',
+        // no creditor's name: the poster never prints one (the notice is the court's)
         publishedAt: n.publishedAt.slice(0, 10),
         demo: n.demo,
       },
