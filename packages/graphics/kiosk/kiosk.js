@@ -235,18 +235,28 @@
   /** One step of the loop: confirm the next slide with the API, then show it. */
   async function advance() {
     loadNeutral();
+    let slide;
     try {
-      const slide = await confirmNext();
-      const ready = prepared && prepared.key === slide.key ? prepared : await loadSlide(slide);
-      showSlide(ready);
-      next = following(slide);
-      prepared = null;
-      prepareNext();
-      return true;
+      slide = await confirmNext();
     } catch {
       enforceFreshness();
       return false;
     }
+    try {
+      const ready = prepared && prepared.key === slide.key ? prepared : await loadSlide(slide);
+      showSlide(ready);
+    } catch {
+      // The API confirmed the slide but its picture failed (a poster that cannot be drawn): go on
+      // with the rest of the deck instead of retrying this one forever.
+      next = following(slide);
+      prepared = null;
+      enforceFreshness();
+      return false;
+    }
+    next = following(slide);
+    prepared = null;
+    prepareNext();
+    return true;
   }
 
   /** Preloads the following slide in the background; advance() re-checks it before use. */

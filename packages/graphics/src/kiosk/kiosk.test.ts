@@ -160,6 +160,31 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('kiosk page against a fake screens A
     }
   });
 
+  it('a poster that fails to load does not stop the loop: the next slides still show', async () => {
+    api = await startFakeScreensApi(['A', 'B']);
+    api.rewards = [
+      { id: 'N1', listingId: 'A' },
+      { id: 'N2', listingId: 'B' },
+    ];
+    api.brokenPosters = ['N1'];
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${api.url}/screen?interval=2&staleAfter=10&recheck=1&slides=stats,reward`);
+      await recordSlides(page);
+      await expect
+        .poll(() => seen(page), { timeout: 15_000, interval: 200 })
+        .toEqual(expect.arrayContaining(['stats:1', 'reward:2']));
+      expect(await seen(page)).not.toContain('reward:1');
+      const afterPoster = (await seen(page)).lastIndexOf('reward:2');
+      await expect
+        .poll(async () => (await seen(page)).slice(afterPoster + 1), { timeout: 10_000, interval: 200 })
+        .toContain('stats:1');
+    } finally {
+      await page.close();
+      await api.close();
+    }
+  });
+
   it('falls back to a pure-CSS neutral screen when even the neutral image is unavailable', async () => {
     api = await startFakeScreensApi(['A']);
     api.down = true;

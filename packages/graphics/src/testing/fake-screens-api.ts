@@ -14,6 +14,8 @@ export interface FakeScreensApi {
   livelihoodIds: string[];
   /** null: the API has no `/api/v1/rewards` (answers 404) */
   rewards: { id: string; listingId: string; court?: string }[] | null;
+  /** notice ids whose poster fails to render (500) */
+  brokenPosters: string[];
   down: boolean;
   neutralDown: boolean;
   perPage: number;
@@ -35,6 +37,7 @@ export async function startFakeScreensApi(ids: string[]): Promise<FakeScreensApi
     ids,
     livelihoodIds: [],
     rewards: [],
+    brokenPosters: [],
     down: false,
     neutralDown: false,
     perPage: 2,
@@ -68,6 +71,9 @@ export async function startFakeScreensApi(ids: string[]): Promise<FakeScreensApi
       return send(200, 'application/json', JSON.stringify({ items: api.rewards, total: api.rewards.length }));
     }
     const poster = /^\/api\/v1\/screens\/rewards\/([^/]+)\.png$/.exec(u.pathname);
+    if (poster && api.brokenPosters.includes(decodeURIComponent(poster[1] ?? ''))) {
+      return send(500, 'application/json', '{"error":{"code":"INTERNAL","message":"内部错误"}}');
+    }
     if (poster && api.rewards?.some((n) => n.id === decodeURIComponent(poster[1] ?? ''))) {
       return send(200, 'image/png', posterPng);
     }
