@@ -20,6 +20,7 @@ export async function publishedListing(t: TestRuntime, unitId: string | null = '
   const { id } = (await res.json()) as { id: string };
   const pub = await t.request(`/api/v1/admin/listings/${id}/publish`, { method: 'POST', token: 'admin' });
   if (pub.status !== 200) throw new Error(`publish failed: ${pub.status} ${await pub.text()}`);
+  await t.rt.drainPublisher(); // public 悬赏 pages read the listing from the read model
   return id;
 }
 
