@@ -172,6 +172,18 @@ describe('tip-offs on the real server', () => {
 
     const poster = await fetch(url(`/api/v1/screens/rewards/${created.id}.png`));
     expect(poster.headers.get('content-type')).toBe('image/png');
+    // the kiosk loops the notice's poster while it is in force
+    const kiosk = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    try {
+      await kiosk.goto(url('/screen?slides=stats,reward&interval=2'));
+      await expect
+        .poll(() => kiosk.evaluate('document.body.dataset.notice'), { timeout: 20_000, interval: 200 })
+        .toBe(created.id);
+      expect(await kiosk.evaluate('document.body.dataset.ids')).toBe(listingId);
+      await kiosk.screenshot({ path: join(SHOTS, 'kiosk-reward-1920x1080.png') });
+    } finally {
+      await kiosk.close();
+    }
 
     await page.getByRole('link', { name: '我要提供线索' }).click();
     await page.waitForURL(`**/report/?notice=${created.id}`);
