@@ -180,6 +180,7 @@ describe('tip-offs on the real server', () => {
         .poll(() => kiosk.evaluate('document.body.dataset.notice'), { timeout: 20_000, interval: 200 })
         .toBe(created.id);
       expect(await kiosk.evaluate('document.body.dataset.ids')).toBe(listingId);
+      await kiosk.waitForTimeout(800); // the fade-in
       await kiosk.screenshot({ path: join(SHOTS, 'kiosk-reward-1920x1080.png') });
     } finally {
       await kiosk.close();

@@ -84,6 +84,12 @@ describe('tip form', () => {
     await expect.poll(() => summary.textContent()).toContain('请选择对方违反的是哪一项限制消费。');
     expect(stub.sent).toEqual([]);
     await shot(page, 'tip-form-errors-390');
+    // large-type mode (适老化): the whole form, its errors included, fits 390 px without sideways scrolling
+    await page.getByRole('button', { name: '大字模式' }).click();
+    await page.check('#t-identity-named');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(page, 'tip-form-390-large-type');
+    await page.getByRole('button', { name: '大字模式' }).click();
     expect(await seriousViolations(page)).toEqual([]);
     expect(w.cspViolations).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
