@@ -38,7 +38,9 @@ export function TipTargetPanel({ target }: { target: TipTarget }) {
     }
     case 'unavailable':
       return (
-        <p className="notice-box">暂时无法显示被举报人的信息。您仍可以填写并提交，法院会按记录编号核对。</p>
+        <p className="notice-box" id="tip-target">
+          暂时无法显示被举报人的信息。您仍可以填写并提交，法院会按记录编号核对。
+        </p>
       );
     default:
       return null;
