@@ -165,6 +165,27 @@ describe('tip form', () => {
     expect(w.cspViolations).toEqual([]);
   });
 
+  it('a large phone photo is sent as a smaller JPEG at most 2560 px long; a small one as it is', async () => {
+    const big = await makeJpeg(browser, { width: 4000, height: 3000, noise: true, quality: 0.9 });
+    expect(big.length).toBeGreaterThan(1_500_000);
+    expect(big.length).toBeLessThan(10 * 1024 * 1024);
+    const w = await phone(`/report/?listing=${PERSON.id}`);
+    const { page } = w;
+    await fillValidTip(page);
+    await page.setInputFiles('#t-photos', [
+      { name: 'street.jpeg', mimeType: 'image/jpeg', buffer: big },
+      photo('plate.jpg'),
+    ]);
+    await expect.poll(() => page.locator('.tip-photos canvas').count()).toBe(2);
+    await page.getByRole('button', { name: '提交举报' }).click();
+    await page.locator('#tip-receipt-code').waitFor({ timeout: 20_000 });
+    const [street, plate] = stub.sent[0]?.photoFiles ?? [];
+    expect(street?.type).toBe('image/jpeg');
+    expect(street?.size).toEqual({ width: 2560, height: 1920 });
+    expect(street?.bytes).toBeLessThan(big.length);
+    expect(plate).toEqual({ bytes: jpeg.length, type: 'image/jpeg', size: { width: 320, height: 240 } });
+  });
+
   it('refuses a photo of the wrong type by name, stops at six, and removes one on request', async () => {
     const w = await phone(`/report/?listing=${PERSON.id}`);
     const { page } = w;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { receiptGroups } from '../src/islands/tip/TipReceiptPanel.tsx';
 import { newIdempotencyKey, tipFormData } from '../src/islands/tip/tip-api.ts';
 import { submitProblem, waitText } from '../src/islands/tip/tip-errors.ts';
+import { shrunkSize } from '../src/islands/tip/tip-photo-shrink.ts';
 import {
   admitPhotos,
   checkTip,
@@ -148,6 +149,14 @@ describe('photo checks', () => {
     const r = admitPhotos(4, [jpeg('5.jpg'), jpeg('6.jpg'), jpeg('7.jpg')]);
     expect(r.accepted.map((f) => f.name)).toEqual(['5.jpg', '6.jpg']);
     expect(r.refused).toEqual(['最多上传 6 张照片，“7.jpg”没有添加。']);
+  });
+});
+
+describe('photo shrinking before upload', () => {
+  it('caps the long side at 2560 px, keeps the shape, never enlarges', () => {
+    expect(shrunkSize(4000, 3000)).toEqual({ width: 2560, height: 1920 });
+    expect(shrunkSize(3000, 6000)).toEqual({ width: 1280, height: 2560 });
+    expect(shrunkSize(1000, 800)).toEqual({ width: 1000, height: 800 });
   });
 });
 

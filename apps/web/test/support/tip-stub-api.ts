@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PublicReward } from '@portal/contract';
 import type { PublicListing } from '@portal/domain';
 import type { ApiHandler } from './static-server.ts';
+import { jpegSize } from './tip-photo.ts';
 
 export interface SentTip {
   idempotencyKey: string | undefined;
@@ -14,6 +15,8 @@ export interface SentTip {
   /** JSON body, or the multipart text fields */
   fields: Record<string, unknown>;
   photos: number;
+  /** bytes and type of each photo as uploaded */
+  photoFiles: { bytes: number; type: string; size: { width: number; height: number } | null }[];
 }
 
 export interface TipStub {
@@ -54,16 +57,21 @@ async function parseTip(req: IncomingMessage): Promise<SentTip> {
   const key = req.headers['idempotency-key'];
   const idempotencyKey = Array.isArray(key) ? key[0] : key;
   if (contentType.startsWith('multipart/form-data')) {
-    const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+    const form = await new Response(new Uint8Array(raw), {
+      headers: { 'content-type': contentType },
+    }).formData();
     const fields: Record<string, unknown> = {};
-    let photos = 0;
+    const photoFiles: SentTip['photoFiles'] = [];
     for (const [name, value] of form.entries()) {
-      if (name === 'photos') photos++;
-      else fields[name] = value;
+      if (name === 'photos' && typeof value !== 'string') {
+        const size = jpegSize(new Uint8Array(await value.arrayBuffer()));
+        photoFiles.push({ bytes: value.size, type: value.type, size });
+      } else fields[name] = value;
     }
-    return { idempotencyKey, contentType, fields, photos };
+    return { idempotencyKey, contentType, fields, photos: photoFiles.length, photoFiles };
   }
-  return { idempotencyKey, contentType, fields: JSON.parse(raw.toString('utf8')) as Record<string, unknown>, photos: 0 };
+  const fields = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+  return { idempotencyKey, contentType, fields, photos: 0, photoFiles: [] };
 }
 
 export function fakeNotice(listing: PublicListing, over: Partial<PublicReward> = {}): PublicReward {

@@ -8,6 +8,7 @@ import { TipReceiptPanel } from './TipReceiptPanel.tsx';
 import { TipTargetPanel } from './TipTargetPanel.tsx';
 import { newIdempotencyKey, submitTip, type TipReceipt } from './tip-api.ts';
 import { submitProblem } from './tip-errors.ts';
+import { shrinkPhoto } from './tip-photo-shrink.ts';
 import {
   checkTip,
   descriptionCount,
@@ -97,7 +98,7 @@ export function TipForm({ initialSearch = '' }: { initialSearch?: string }) {
     }
     setSending(true);
     try {
-      const files = photos.map((p) => p.file);
+      const files = await Promise.all(photos.map((p) => shrinkPhoto(p.file)));
       setReceipt(await submitTip(checked.body, files, idempotencyKey.current));
     } catch (err) {
       const problem = submitProblem(err);
