@@ -11,6 +11,7 @@ const BROWSER_TESTS = [
   'tests/e2e/tips-site.test.ts',
   'tests/e2e/site.test.ts',
   'tests/e2e/screens.test.ts',
+  'tests/e2e/console.test.ts',
   'packages/graphics/src/kiosk/kiosk.test.ts',
 ];
 const hasChromium = existsSync(CHROMIUM_PATH);

@@ -25,7 +25,14 @@ export function createApp(deps: AppDeps): ApiApp {
     return rateLimit(deps.env.RATE_LIMIT_PER_MIN, deps.rateLimitStore, () => deps.now().getTime())(c, next);
   });
   // the one staff gate, before any staff route is registered
-  app.use(`${STAFF_PATH_PREFIX}*`, requireStaff(deps.db));
+  app.use(
+    `${STAFF_PATH_PREFIX}*`,
+    requireStaff({
+      db: deps.db,
+      now: deps.now,
+      allowedOrigins: deps.env.CORS_ORIGINS?.split(',').map((o) => o.trim()) ?? [],
+    }),
+  );
   registerApiRoutes(app, deps);
   app.all('/api/*', () => {
     throw new ApiError('NOT_FOUND');

@@ -37,6 +37,14 @@ const envSchema = z.object({
   // debounced request per pause), low enough to make bulk enumeration slow. `0` disables it.
   RATE_LIMIT_PER_MIN: intFromEnv(3000),
   STAFF_BOOTSTRAP_TOKEN: optionalString,
+  /** Embedded mode only: `username:password` of a court-admin account ensured on start. */
+  STAFF_BOOTSTRAP_ADMIN: optionalString.refine(
+    (v) => v === undefined || /^[a-z0-9][a-z0-9._-]{2,31}:.{10,200}$/.test(v),
+    {
+      message:
+        'must be username:password (username 3–32 lower-case letters/digits/._-, password ≥ 10 characters)',
+    },
+  ),
   /** Key of the HMAC that lets the index match full ID numbers without holding them. */
   IDENTIFIER_HMAC_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, {
     message: 'must be at least 16 characters',
@@ -85,8 +93,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid environment:\n  ${lines.join('\n  ')}`);
   }
   const env = result.data;
-  if (env.NODE_ENV === 'production' && env.STAFF_BOOTSTRAP_TOKEN) {
-    throw new Error('Invalid environment:\n  STAFF_BOOTSTRAP_TOKEN is refused when NODE_ENV=production');
+  for (const name of ['STAFF_BOOTSTRAP_TOKEN', 'STAFF_BOOTSTRAP_ADMIN'] as const) {
+    if (env.NODE_ENV === 'production' && env[name]) {
+      throw new Error(`Invalid environment:\n  ${name} is refused when NODE_ENV=production`);
+    }
   }
   for (const name of ['IDENTIFIER_HMAC_KEY', 'CONTACT_ENCRYPTION_KEY'] as const) {
     if (env.NODE_ENV === 'production' && !env[name]) {

@@ -4,6 +4,7 @@ import { toListingRecord } from '@portal/db';
 import { listings } from '@portal/db/schema';
 import { toPublicListing } from '@portal/domain';
 import { eq } from 'drizzle-orm';
+import { ensureConsoleBuilt, mountConsole } from './features/console/console-static.ts';
 import { createSiteBuilder } from './features/site/site-builder.ts';
 import { mountStaticSite } from './features/site/static-site.ts';
 import { computeStats } from './features/stats/stats-routes.ts';
@@ -36,6 +37,8 @@ export async function mountPublicSurfaces(runtime: Runtime, progress: (msg: stri
   });
   runtime.onIndexChanged.add(() => site.schedule());
   const headers = siteHeaders();
+  await ensureConsoleBuilt(progress);
+  mountConsole(runtime.app, { headers: () => headers });
   mountStaticSite(runtime.app, {
     root: () => site.current(),
     headers: () => headers,

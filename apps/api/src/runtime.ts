@@ -8,8 +8,9 @@ import type { Env } from './env.ts';
 import { startExpiryJob } from './features/listings/expiry-job.ts';
 import { createScreenCache } from './features/screens/screen-cache.ts';
 import { createSearchCache } from './features/search/search-cache.ts';
-import { ensureBootstrapToken } from './features/staff/bootstrap-staff.ts';
+import { ensureBootstrapAdmin, ensureBootstrapToken } from './features/staff/bootstrap-staff.ts';
 import { startNotificationWorker } from './features/tips/notifications/worker.ts';
+import { startOrphanPhotoPurge } from './features/tips/orphan-photos.ts';
 import { createTipsServices } from './features/tips/tips-services.ts';
 import { createMemoryRateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
@@ -80,6 +81,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   const screenCache = createScreenCache(search);
   derivedCaches.push(searchCache, screenCache);
   if (env.STAFF_BOOTSTRAP_TOKEN) await ensureBootstrapToken(database.db, env.STAFF_BOOTSTRAP_TOKEN);
+  if (env.STAFF_BOOTSTRAP_ADMIN) await ensureBootstrapAdmin(database.db, env.STAFF_BOOTSTRAP_ADMIN);
   const seeded = await seedDemoDataOnce(database.db, env.DEMO_RECORDS, progress);
   if (seeded > 0) logger.info({ seeded }, 'demo data seeded');
   progress('正在同步查询索引…');
@@ -119,6 +121,14 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     ? startNotificationWorker({ db: database.db, targets: deps.tips.notify, logger, now: deps.now })
     : null;
   if (tipNotifier) deps.tips.wake = tipNotifier.wake;
+  const photoPurge = workers
+    ? startOrphanPhotoPurge({
+        db: database.db,
+        files: () => deps.tips.files,
+        now: deps.now,
+        onError: (err) => logger.warn({ err }, 'tip photo purge failed'),
+      })
+    : null;
   const expiry = workers ? startExpiryJob(deps) : { stop() {} };
   const reconcileTimer = setInterval(() => {
     reconcileIndex(database.db, search, hashIdentifier).catch((err) =>
@@ -137,6 +147,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     async close() {
       clearInterval(reconcileTimer);
       expiry.stop();
+      photoPurge?.stop();
       await tipNotifier?.stop();
       await publisher.stop();
       await search.close();

@@ -3,8 +3,11 @@
  * routes built from them. The API implements these routes; clients call them with `./client`.
  * One file per feature; add new features' schemas and routes here, not in apps.
  */
+
+export * from './auth.ts';
 export * from './common.ts';
 export * from './health.ts';
 export * from './rewards.ts';
 export type { ApiRoute } from './route.ts';
+export * from './staff-admin.ts';
 export * from './tips.ts';

@@ -110,7 +110,12 @@ export function* generateDemoListings(opts: GenerateDemoListingsOptions): Genera
       draft.uscc = usccFor(rng, rng.chance(0.5) ? '460000' : region.code, company.industry.orgType);
       draft.legalRepresentative = personName(rng, rng.chance(0.8) ? '男' : '女');
     }
-    if (extension > 0) draft.termExtensionYears = extension;
+    if (extension > 0) {
+      // art. 2: an extension rests on a named ground and a decision (no rng draw: same data as before)
+      draft.termExtensionYears = extension;
+      draft.termExtensionGround = draft.category === 2 ? 'violent_obstruction' : 'multiple_defaults';
+      draft.termExtensionDecisionNo = `${draft.caseNo}之一`;
+    }
     const unitIndex = rng.int(1, upper ? 2 : unitCountFor(region.weight));
     if (withUnits) draft.unitId = unitIdOf(court.code, unitIndex);
     yield draft;

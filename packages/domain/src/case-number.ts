@@ -1,7 +1,11 @@
 /**
  * Case numbers (案号), 最高人民法院《关于人民法院案件案号的若干规定》(2016):
  * `（收案年度）法院代字 + 类型代字 + 案件编号 + 号`, e.g. `（2017）琼9003执1234号`.
- * Canonical form: full-width round brackets, no spaces, half-width digits, ending in 号.
+ * Cases filed before 2016 keep their old numbers, `（年度）法院简称 + 类型代字 + 字第 + 编号 + 号`,
+ * e.g. `（2014）海中法执字第12号` or `(2015)琼01执字第345号`; many are still listed, so both forms
+ * are accepted (the old one only for years before 2016, when the new rules took effect).
+ * Canonical form: full-width round brackets, no spaces, half-width digits, ending in 号; the old
+ * form keeps its 字第, so a search fragment such as `执字第12` matches it.
  */
 import { fail, type ParseResult } from './errors.ts';
 import { toHalfWidth } from './text-normalize.ts';
@@ -14,12 +18,23 @@ export type CaseNoResult = ParseResult<{
   /** 类型代字, e.g. `执`, `执恢`, `执保`, `民初` */
   typeCode: string;
   seq: number;
+  /** `2016` for the current numbering rules, `pre2016` for the old 字第 form */
+  style: '2016' | 'pre2016';
 }>;
 
 const HAN = '\\u3400-\\u9fff';
 // Court code: 最高法, or a province/court-system character, with digits below the high court
 // (琼 = 海南高院, 琼9003, 京73, 兵0101).
 const CASE_NO = new RegExp(`^\\((\\d{4})\\)(最高法|[${HAN}]\\d{0,4})([${HAN}]{1,4}?)(\\d{1,7})号?$`);
+// Old form: court abbreviation (characters and digits: 海中法, 琼01, 京一中法, 浦), a type code
+// starting with the case-type character (执, 民, 刑, 行, 赔, 破…), then 字第 and the number. The
+// shortest court part wins, so 海中法执恢 splits as 海中法 + 执恢, not 海 + 中法执.
+const OLD_TYPE_START = '执民刑行赔破商知立司';
+const OLD_CASE_NO = new RegExp(
+  `^\\((\\d{4})\\)([${HAN}\\d]{1,8}?)([${OLD_TYPE_START}][${HAN}]{0,3})字第(\\d{1,7})号?$`,
+);
+/** The year the 2016 numbering rules took effect; earlier cases may carry the old form. */
+export const CASE_NO_RULES_YEAR = 2016;
 
 /**
  * Same bracket and digit normalisation as the canonical form, without validation, so that a
@@ -45,6 +60,8 @@ export function normalizeCaseNoFragment(q: string): string {
 export function parseCaseNo(raw: string): CaseNoResult {
   if (typeof raw !== 'string' || raw.trim() === '') return fail('REQUIRED');
   const ascii = normalizeCaseNoFragment(raw).replace(/（/g, '(').replace(/）/g, ')');
+  const old = OLD_CASE_NO.exec(ascii);
+  if (old) return parseOldCaseNo(old);
   const m = CASE_NO.exec(ascii);
   if (!m) return fail('INVALID_CASE_NO');
   const year = Number(m[1]);
@@ -53,7 +70,37 @@ export function parseCaseNo(raw: string): CaseNoResult {
   const seq = Number(m[4]);
   if (year < 1949 || year > 2200) return fail('INVALID_CASE_NO', '案号中的年度不正确，请核对。');
   if (typeCode === '' || seq === 0) return fail('INVALID_CASE_NO');
-  return { ok: true, value: `（${year}）${courtCode}${typeCode}${seq}号`, year, courtCode, typeCode, seq };
+  return {
+    ok: true,
+    value: `（${year}）${courtCode}${typeCode}${seq}号`,
+    year,
+    courtCode,
+    typeCode,
+    seq,
+    style: '2016',
+  };
 }
-// UNFINISHED: pre-2016 case numbers (`（2014）海中法执字第12号`) are rejected as INVALID_CASE_NO;
-// accept them if courts still list old enforcement cases under their old numbers.
+
+function parseOldCaseNo(m: RegExpExecArray): CaseNoResult {
+  const year = Number(m[1]);
+  const courtCode = m[2]!;
+  const typeCode = m[3]!;
+  const seq = Number(m[4]);
+  if (year < 1949) return fail('INVALID_CASE_NO', '案号中的年度不正确，请核对。');
+  if (year >= CASE_NO_RULES_YEAR) {
+    return fail(
+      'INVALID_CASE_NO',
+      `${CASE_NO_RULES_YEAR}年起立案的案号不再使用“字第”，应类似“（${year}）琼9003执1234号”。`,
+    );
+  }
+  if (seq === 0) return fail('INVALID_CASE_NO');
+  return {
+    ok: true,
+    value: `（${year}）${courtCode}${typeCode}字第${seq}号`,
+    year,
+    courtCode,
+    typeCode,
+    seq,
+    style: 'pre2016',
+  };
+}

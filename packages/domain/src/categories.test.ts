@@ -35,7 +35,7 @@ describe('categories', () => {
 });
 
 describe('removal reasons and consumption ban', () => {
-  it('has the nine removal reasons of the contract, each with a legal ground', () => {
+  it('has the removal reasons of the contract plus early removal (art. 2 ¶2), each with a legal ground', () => {
     expect(REMOVAL_REASONS.map((r) => r.code)).toEqual([
       'performed',
       'settled',
@@ -46,6 +46,7 @@ describe('removal reasons and consumption ban', () => {
       'terminated',
       'revoked',
       'expired',
+      'active_performance',
     ]);
     expect(REMOVAL_REASONS.every((r) => r.legalGround.startsWith('第'))).toBe(true);
     expect(isRemovalReason('expired')).toBe(true);

@@ -3,9 +3,10 @@
  * correct it when it should not be listed, is inaccurate, or should be deleted. The court reviews
  * within 15 days and corrects within 3 working days of deciding.
  */
-import { isBlank, type RawDraft, readText } from './draft-readers.ts';
+
 import { type FieldError, fieldError } from './errors.ts';
 import { parseIdNumber } from './id-number.ts';
+import { isBlank, type RawDraft, readText } from './text-field.ts';
 import { toHalfWidth } from './text-normalize.ts';
 import { correctionReviewDeadline } from './working-days.ts';
 

@@ -186,4 +186,97 @@ describe('parseListingCsv: headers', () => {
       expect.objectContaining({ row: 1, code: 'CSV_EMPTY' }),
     ]);
   });
+
+  it('refuses an empty file as a whole with CSV_EMPTY and a zh-CN message (issue 14 item 13)', () => {
+    for (const bytes of [
+      new Uint8Array(),
+      new Uint8Array(BOM),
+      utf8('\r\n\r\n'),
+      new Uint8Array([0xff, 0xfe]),
+    ]) {
+      const r = parseListingCsv(bytes, { today });
+      expect(r.fileError).toEqual({ code: 'CSV_EMPTY', message: '文件为空，请至少包含表头和一行数据。' });
+      expect(r.rows).toEqual([]);
+    }
+  });
+
+  it('refuses a header without data rows (blank or separator-only lines do not count) with CSV_NO_ROWS', () => {
+    for (const text of [`${EN_HEADER}\r\n`, `${EN_HEADER}`, `${EN_HEADER}\n\n,,,\n`]) {
+      const r = parseListingCsv(utf8(text), { today });
+      expect(r.fileError?.code).toBe('CSV_NO_ROWS');
+      expect(r.rejected).toEqual([{ row: 1, code: 'CSV_NO_ROWS', message: r.fileError!.message }]);
+    }
+  });
+
+  it('names a blank first line instead of reporting missing columns', () => {
+    const r = parseListingCsv(utf8(`\n${EN_HEADER}\n${enRow()}\n`), { today });
+    expect(r.fileError).toMatchObject({ code: 'CSV_EMPTY' });
+    expect(r.fileError!.message).toContain('第一行是空行');
+  });
+
+  it('reports a quote that never closes right after the header on its row, not as an empty file', () => {
+    const r = parseListingCsv(utf8(`${EN_HEADER}\n"张三,1\n`), { today });
+    expect(r.rejected).toEqual([expect.objectContaining({ row: 2, code: 'CSV_MALFORMED' })]);
+    expect(r.fileError).toBeUndefined();
+  });
+
+  it('marks missing columns as a file error too', () => {
+    expect(parseListingCsv(utf8('name\n张三\n'), { today }).fileError?.code).toBe('CSV_MISSING_COLUMN');
+  });
+});
+
+describe('parseListingCsv: 法释〔2017〕7号 art. 6 ¶1 (一) organisation codes and old case numbers in spreadsheets', () => {
+  const orgRow = (code: string, caseNo = '(2015)琼01执字第345号', filed = '2015/3/2') =>
+    `某某贸易公司,${code},王五,${caseNo},海口市中级人民法院,${filed},海口市中级人民法院,(2014)海中法民初字第9号,偿还货款,全部未履行,违反财产报告制度,"2,000.00",否,海南省`;
+
+  it('art. 6 ¶1 (一): routes a 9-character organisation code in the combined column to orgCode, with a pre-2016 case number', () => {
+    const { rows, rejected } = parseListingCsv(utf8(`${ZH_HEADER}\n${orgRow('D2143569-X')}\n`), { today });
+    expect(rejected).toEqual([]);
+    expect(rows[0]!.draft).toMatchObject({
+      kind: 'org',
+      orgCode: 'D2143569X',
+      caseNo: '（2015）琼01执字第345号',
+      legalRepresentativeRole: '法定代表人',
+    });
+  });
+
+  it('art. 6 ¶1 (一): still routes an 18-character credit code in the same column to uscc', () => {
+    const { rows } = parseListingCsv(
+      utf8(`${ZH_HEADER}\n${orgRow(ORG_USCC, '(2017)琼9003执1234号', '2017/3/2')}\n`),
+      {
+        today,
+      },
+    );
+    expect(rows[0]!.draft).toMatchObject({ kind: 'org', uscc: ORG_USCC });
+  });
+
+  it('reports a bad organisation-code check character on its row and field', () => {
+    const { rows, rejected } = parseListingCsv(utf8(`${ZH_HEADER}\n${orgRow('D2143569-1')}\n`), { today });
+    expect(rows).toEqual([]);
+    expect(rejected).toEqual([
+      {
+        row: 2,
+        code: 'ORG_CODE_CHECKSUM',
+        field: 'orgCode',
+        message: '组织机构代码校验码不正确，请逐位核对。',
+      },
+    ]);
+  });
+});
+
+describe('parseListingCsv: 法释〔2017〕7号 art. 5 dates in spreadsheets', () => {
+  it('art. 5: a row without a listing date is marked so that it gets the publication date, not the import date', () => {
+    const { rows } = parseListingCsv(utf8(`${EN_HEADER}\n${enRow()}\n`), { today });
+    expect(rows[0]!.draft).toMatchObject({ listedAt: today, listedAtGiven: false });
+  });
+
+  it('art. 5: reads the decision date in the forms Excel exports', () => {
+    const csv = `${EN_HEADER},决定日期,决定书文号\n${enRow()},2017年7月10日,（2017）琼9003执1234号\n`;
+    const { rows, rejected } = parseListingCsv(utf8(csv), { today });
+    expect(rejected).toEqual([]);
+    expect(rows[0]!.draft).toMatchObject({
+      decisionDate: '2017-07-10',
+      decisionDocNo: '（2017）琼9003执1234号',
+    });
+  });
 });

@@ -17,6 +17,8 @@ import { type CsvColumnKey, csvColumnFor, LISTING_FIELD_LABELS_ZH } from './fiel
 import { looksLikeExcelScientific, parseIdNumber } from './id-number.ts';
 import { type NormalizedDraft, parseKind, validateListingDraft } from './listing-draft.ts';
 import { parseYuanToFen } from './money.ts';
+import { parseOrgCode } from './org-code.ts';
+import { toHalfWidth } from './text-normalize.ts';
 import { parseUscc } from './uscc.ts';
 
 export interface CsvRejection {
@@ -32,6 +34,20 @@ export interface CsvImportResult {
   /** Headers that matched no field and were ignored. */
   ignoredHeaders: string[];
   encoding: CsvEncoding;
+  /**
+   * Set when the file as a whole is refused (empty, header without rows, missing or duplicate
+   * columns): the API answers 400 with this code and message; `rejected` then holds the same
+   * problem as a row-1 rejection and `rows` is empty.
+   */
+  fileError?: { code: DomainErrorCode; message: string };
+}
+
+const CSV_BLANK_FIRST_LINE = '文件第一行是空行，第一行应为表头（列名），请删除空行后重新导入。';
+
+function refuseFile(result: CsvImportResult, code: DomainErrorCode, message = DOMAIN_ERROR_MESSAGES[code]) {
+  result.rejected.push({ row: 1, code, message });
+  result.fileError = { code, message };
+  return result;
 }
 
 const REQUIRED_COLUMNS: CsvColumnKey[] = [
@@ -57,13 +73,18 @@ export function parseListingCsv(bytes: Uint8Array, opts: { today: string }): Csv
   const { text, encoding } = decodeCsvBytes(bytes);
   const { records, unterminatedRecord } = parseCsv(text);
   const result: CsvImportResult = { rows: [], rejected: [], ignoredHeaders: [], encoding };
+  const firstFilled = records.findIndex((r) => !isBlankRecord(r));
   const header = records[0];
-  if (!header || isBlankRecord(header) || records.slice(1).every(isBlankRecord)) {
-    result.rejected.push({ row: 1, code: 'CSV_EMPTY', message: DOMAIN_ERROR_MESSAGES.CSV_EMPTY });
+  if (firstFilled === -1 || firstFilled === unterminatedRecord) return refuseFile(result, 'CSV_EMPTY');
+  if (!header || isBlankRecord(header)) return refuseFile(result, 'CSV_EMPTY', CSV_BLANK_FIRST_LINE);
+  const hasRows = records.some((r, i) => i > 0 && (i === unterminatedRecord || !isBlankRecord(r)));
+  if (!hasRows) return refuseFile(result, 'CSV_NO_ROWS');
+  const columns = mapHeader(header, result);
+  if (!columns) {
+    const problem = result.rejected[0]!;
+    result.fileError = { code: problem.code, message: problem.message };
     return result;
   }
-  const columns = mapHeader(header, result);
-  if (!columns) return result;
 
   const seen = new Map<string, number>();
   for (let i = 1; i < records.length; i++) {
@@ -83,7 +104,7 @@ export function parseListingCsv(bytes: Uint8Array, opts: { today: string }): Csv
       for (const e of all) result.rejected.push({ row, code: e.code, message: e.message, field: e.field });
       continue;
     }
-    const key = `${checked.value.caseNo}|${checked.value.idNumber ?? checked.value.uscc ?? ''}`;
+    const key = `${checked.value.caseNo}|${checked.value.idNumber ?? checked.value.uscc ?? checked.value.orgCode ?? ''}`;
     const first = seen.get(key);
     if (first !== undefined) {
       const message = `该行与第${first}行的案号和证件号码相同，已跳过。`;
@@ -127,7 +148,7 @@ function mapHeader(header: string[], result: CsvImportResult): Map<number, CsvCo
   }
   const missing = REQUIRED_COLUMNS.filter((k) => !byKey.has(k)).map((k) => LISTING_FIELD_LABELS_ZH[k]);
   if (!byKey.has('amountOwedFen') && !byKey.has('amountOwedYuan')) missing.push('未履行金额（元）');
-  if (!byKey.has('idNumber') && !byKey.has('uscc') && !byKey.has('idOrOrgCode')) {
+  if (!byKey.has('idNumber') && !byKey.has('uscc') && !byKey.has('orgCode') && !byKey.has('idOrOrgCode')) {
     missing.push('身份证号码/统一社会信用代码');
   }
   if (missing.length > 0) {
@@ -150,7 +171,8 @@ function rowToRaw(
     const value = (cells[index] ?? '').trim();
     if (value === '') continue;
     if (key === 'idOrOrgCode') combinedCode = value;
-    else if (key === 'filedAt' || key === 'listedAt') raw[key] = parseLooseDate(value) ?? value;
+    else if (key === 'filedAt' || key === 'listedAt' || key === 'decisionDate')
+      raw[key] = parseLooseDate(value) ?? value;
     else if (key === 'amountOwedYuan') {
       const fen = parseYuanToFen(value);
       if (fen.ok) raw.amountOwedFen = fen.value;
@@ -160,6 +182,9 @@ function rowToRaw(
   const kind = parseKind(raw.kind) ?? inferKind(raw, combinedCode);
   if (raw.kind === undefined) raw.kind = kind;
   if (combinedCode !== undefined) raw[kind === 'org' ? 'uscc' : 'idNumber'] = combinedCode;
+  // an organisation code (9 characters) given where a credit code (18) is expected, or the other
+  // way round, as national exports put either in one column: route it by its length
+  if (kind === 'org') routeOrgCodes(raw);
   if (typeof raw.uscc === 'string' && looksLikeExcelScientific(raw.uscc)) {
     const message =
       '统一社会信用代码被 Excel 转换成了科学计数法，请将该列设置为“文本”格式，重新填写后再导出。';
@@ -168,13 +193,25 @@ function rowToRaw(
   return { raw, errors };
 }
 
+function routeOrgCodes(raw: Record<string, unknown>): void {
+  const bare = (v: unknown) => (typeof v === 'string' ? toHalfWidth(v).replace(/[\s\-－—]+/g, '') : '');
+  if (bare(raw.uscc).length === 9 && raw.orgCode === undefined) {
+    raw.orgCode = raw.uscc;
+    delete raw.uscc;
+  } else if (bare(raw.orgCode).length === 18 && raw.uscc === undefined) {
+    raw.uscc = raw.orgCode;
+    delete raw.orgCode;
+  }
+}
+
 /** Kind of a row without a (valid) kind cell: from which identity column is filled, or the code's shape. */
 function inferKind(raw: Record<string, unknown>, combinedCode: string | undefined): 'person' | 'org' {
   if (raw.idNumber !== undefined) return 'person';
   if (raw.uscc !== undefined) return 'org';
   if (combinedCode !== undefined) {
     if (parseIdNumber(combinedCode, { today: '9999-12-31' }).ok) return 'person';
-    if (parseUscc(combinedCode).ok) return 'org';
+    if (parseUscc(combinedCode).ok || parseOrgCode(combinedCode).ok) return 'org';
   }
+  if (raw.orgCode !== undefined) return 'org';
   return raw.legalRepresentative !== undefined ? 'org' : 'person';
 }

@@ -111,6 +111,20 @@ export function addYears(date: string, years: number): string {
 }
 
 /**
+ * Adds whole months, with the same month-end rule as `addYears` (民法典第二百零二条).
+ * @example
+ * addMonths('2025-08-31', 6) // '2026-02-28'
+ */
+export function addMonths(date: string, months: number): string {
+  const p = dateParts(date);
+  if (!p) throw new RangeError(`not an ISO date: ${date}`);
+  const index = p.year * 12 + (p.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return formatDate(year, month, Math.min(p.day, daysInMonth(year, month)));
+}
+
+/**
  * ISO weekday: 1 = Monday … 7 = Sunday.
  * @example
  * isoWeekday('2025-10-11') // 6 (a Saturday)

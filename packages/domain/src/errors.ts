@@ -15,11 +15,16 @@ export type DomainErrorCode =
   | 'ID_NUMBER_CHECKSUM'
   | 'ID_NUMBER_BIRTH_DATE'
   | 'ID_NUMBER_EXCEL_MANGLED'
+  | 'ID_NUMBER_REGION'
   | 'MINOR_NOT_LISTABLE'
   | 'INVALID_GENDER'
   | 'GENDER_MISMATCH'
   | 'INVALID_USCC'
   | 'USCC_CHECKSUM'
+  | 'INVALID_ORG_CODE'
+  | 'ORG_CODE_CHECKSUM'
+  | 'ORG_CODE_MISMATCH'
+  | 'INVALID_LEGAL_REPRESENTATIVE_ROLE'
   | 'INVALID_CASE_NO'
   | 'CASE_NO_YEAR_MISMATCH'
   | 'INVALID_CATEGORY'
@@ -30,7 +35,11 @@ export type DomainErrorCode =
   | 'INVALID_BOOLEAN'
   | 'INVALID_REMOVAL_REASON'
   | 'INVALID_TERM_EXTENSION'
+  | 'INVALID_TERM_EXTENSION_GROUND'
+  | 'REMOVAL_REASON_NOT_APPLICABLE'
+  | 'RELISTING_REFUSED'
   | 'CSV_EMPTY'
+  | 'CSV_NO_ROWS'
   | 'CSV_MALFORMED'
   | 'CSV_MISSING_COLUMN'
   | 'CSV_DUPLICATE_COLUMN'
@@ -52,11 +61,16 @@ export const DOMAIN_ERROR_MESSAGES: Record<DomainErrorCode, string> = {
   ID_NUMBER_BIRTH_DATE: '身份证号码中的出生日期无效，请核对。',
   ID_NUMBER_EXCEL_MANGLED:
     '身份证号码被 Excel 转换成了科学计数法（如 4.60103E+17），请将该列设置为“文本”格式，重新填写后再导出。',
+  ID_NUMBER_REGION: '身份证号码前两位不是有效的省级行政区划代码，请核对。',
   MINOR_NOT_LISTABLE: '被执行人在发布日期未满十八周岁，依法不得纳入失信被执行人名单。',
   INVALID_GENDER: '性别只能填写“男”或“女”。',
   GENDER_MISMATCH: '填写的性别与身份证号码不一致，请核对。',
   INVALID_USCC: '统一社会信用代码应为18位，由数字和大写字母组成（不含 I、O、Z、S、V）。',
   USCC_CHECKSUM: '统一社会信用代码校验位不正确，请逐位核对。',
+  INVALID_ORG_CODE: '组织机构代码应为9位，由8位数字或大写字母和1位校验码组成（如“12345678-9”）。',
+  ORG_CODE_CHECKSUM: '组织机构代码校验码不正确，请逐位核对。',
+  ORG_CODE_MISMATCH: '组织机构代码与统一社会信用代码第9至17位不一致，请核对。',
+  INVALID_LEGAL_REPRESENTATIVE_ROLE: '法定代表人或者负责人的身份只能填写“法定代表人”或“负责人”。',
   INVALID_CASE_NO: '案号格式不正确，应类似“（2017）琼9003执1234号”。',
   CASE_NO_YEAR_MISMATCH: '案号中的年度与立案日期的年份不一致，请核对。',
   INVALID_CATEGORY: '失信被执行人具体情形只能选择第一项至第六项中的一项。',
@@ -67,7 +81,12 @@ export const DOMAIN_ERROR_MESSAGES: Record<DomainErrorCode, string> = {
   INVALID_BOOLEAN: '该项只能填写“是”或“否”。',
   INVALID_REMOVAL_REASON: '删除失信信息的理由不在法定情形之内。',
   INVALID_TERM_EXTENSION: '延长期限只能是1至3年，且仅适用于第二项至第六项情形。',
+  INVALID_TERM_EXTENSION_GROUND:
+    '延长纳入期限的理由只能是“以暴力、威胁方法妨碍、抗拒执行情节严重”或“具有多项失信行为”。',
+  REMOVAL_REASON_NOT_APPLICABLE: '该删除理由不适用于这一类失信信息。',
+  RELISTING_REFUSED: '申请执行人书面申请删除失信信息后六个月内，其申请将该被执行人纳入失信名单的，不予支持。',
   CSV_EMPTY: '文件为空，请至少包含表头和一行数据。',
+  CSV_NO_ROWS: '文件只有表头，没有数据行，请填写至少一行数据后重新导入。',
   CSV_MALFORMED: '文件格式有误：引号未闭合，请用 Excel 重新另存为 CSV 文件。',
   CSV_MISSING_COLUMN: '文件缺少必需的列。',
   CSV_DUPLICATE_COLUMN: '文件中有重复的列。',

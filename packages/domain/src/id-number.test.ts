@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeId } from '../test/fixtures.ts';
-import { idNumberCheckChar, maskIdNumber, parseIdNumber } from './id-number.ts';
+import { convertIdNumber15To18, idNumberCheckChar, maskIdNumber, parseIdNumber } from './id-number.ts';
 
 const today = '2025-06-01';
 
@@ -38,8 +38,8 @@ describe('parseIdNumber', () => {
     });
   });
 
-  it('rejects wrong lengths, letters inside and old 15-digit numbers', () => {
-    for (const raw of ['11010519491231002', '1101051949123100211', '1101051949A231002X', '110105491231002']) {
+  it('rejects wrong lengths and letters inside', () => {
+    for (const raw of ['11010519491231002', '1101051949123100211', '1101051949A231002X', '11010549123100X']) {
       expect(parseIdNumber(raw, { today })).toMatchObject({ ok: false, code: 'INVALID_ID_NUMBER' });
     }
   });
@@ -158,5 +158,53 @@ describe('maskIdNumber', () => {
         expect(maskIdNumber(otherDay).slice(0, 17)).toBe(masked.slice(0, 17));
       }),
     );
+  });
+});
+
+describe('法释〔2017〕7号 art. 6 ¶1 (二): the ID number of a listed person, 15-digit numbers and province codes', () => {
+  it('art. 6 ¶1 (二): converts a 15-digit first-generation number to 18 digits (19 inserted, check character computed)', () => {
+    // GB 11643's example 11010519491231002X was issued as 110105491231002 under the old scheme
+    expect(parseIdNumber('110105491231002', { today })).toEqual({
+      ok: true,
+      value: '11010519491231002X',
+      birthDate: '1949-12-31',
+      gender: '女',
+      regionCode: '110105',
+      convertedFrom15: true,
+    });
+    expect(convertIdNumber15To18('460103800101123')).toBe(makeId('460103', '19800101', '123'));
+  });
+
+  it('art. 6 ¶1 (二): a 15-digit number with an impossible birth date is still refused after conversion', () => {
+    expect(parseIdNumber('110105490230002', { today })).toMatchObject({
+      ok: false,
+      code: 'ID_NUMBER_BIRTH_DATE',
+    });
+  });
+
+  it('art. 6 ¶1 (二): refuses a province code that GB/T 2260 does not have, naming the two digits', () => {
+    for (const province of ['00', '10', '19', '24', '99']) {
+      const r = parseIdNumber(makeId(`${province}0103`, '19800101'), { today });
+      expect(r).toMatchObject({ ok: false, code: 'ID_NUMBER_REGION' });
+      expect(!r.ok && r.message).toContain(`“${province}”`);
+    }
+  });
+
+  it('art. 6 ¶1 (二): keeps numbers issued under county codes that no longer exist (only the province is checked)', () => {
+    // 460003 and 469001 were Hainan county codes before later re-divisions; 110103 (崇文区) merged in 2010
+    for (const region of ['460003', '469001', '110103']) {
+      expect(parseIdNumber(makeId(region, '19800101'), { today }).ok).toBe(true);
+    }
+  });
+
+  it('art. 6 ¶1 (二): accepts residence permits of Hong Kong, Macao and Taiwan residents (81, 82, 83)', () => {
+    for (const region of ['810000', '820000', '830000'])
+      expect(parseIdNumber(makeId(region, '19800101'), { today }).ok).toBe(true);
+  });
+
+  it('refuses 15 digits with a letter and 16 or 17 digits as malformed', () => {
+    for (const raw of ['11010549123100X', '1101054912310021', '11010519491231002']) {
+      expect(parseIdNumber(raw, { today })).toMatchObject({ ok: false, code: 'INVALID_ID_NUMBER' });
+    }
   });
 });

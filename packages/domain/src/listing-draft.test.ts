@@ -143,7 +143,16 @@ describe('validateListingDraft: all fields', () => {
     expect(codes(validateListingDraft(personDraft({ termExtensionYears: 1 }), { today }))).toEqual([
       'termExtensionYears:INVALID_TERM_EXTENSION',
     ]);
-    const r = validateListingDraft(personDraft({ category: 2, termExtensionYears: '3' }), { today });
+    // art. 2 (issue 14 item 9): an extension needs its ground and the decision that orders it
+    const r = validateListingDraft(
+      personDraft({
+        category: 2,
+        termExtensionYears: '3',
+        termExtensionGround: '多项失信行为',
+        termExtensionDecisionNo: '（2017）琼9003执1234号之一',
+      }),
+      { today },
+    );
     expect(r.ok && r.value.termExtensionYears).toBe(3);
   });
 
@@ -171,5 +180,70 @@ describe('validateListingDraft: all fields', () => {
       demo: false,
       termExtensionYears: 0,
     });
+  });
+});
+
+describe('validateListingDraft: 法释〔2017〕7号 arts. 2 and 5 (decision, extension, listing date)', () => {
+  it('art. 5: records the decision number and date as given', () => {
+    const r = validateListingDraft(
+      personDraft({ decisionDocNo: '（2017）琼9003执1234号', decisionDate: '2017-07-10' }),
+      { today },
+    );
+    expect(r.ok && r.value).toMatchObject({
+      decisionDocNo: '（2017）琼9003执1234号',
+      decisionDate: '2017-07-10',
+    });
+  });
+
+  it('art. 5: a decision cannot precede the filing, nor the publication precede the decision', () => {
+    expect(codes(validateListingDraft(personDraft({ decisionDate: '2017-03-01' }), { today }))).toEqual([
+      'decisionDate:DATE_ORDER',
+    ]);
+    const r = validateListingDraft(personDraft({ decisionDate: '2017-07-20', listedAt: '2017-07-18' }), {
+      today,
+    });
+    expect(codes(r)).toEqual(['listedAt:DATE_ORDER']);
+    expect(!r.ok && r.errors[0]!.message).toBe('发布日期不能早于决定书作出日期。');
+  });
+
+  it('art. 4 with art. 5: a person who was 17 on the decision date is refused even if 18 when published', () => {
+    const id = makeId('460103', '20000718');
+    const r = validateListingDraft(
+      personDraft({ idNumber: id, decisionDate: '2018-07-17', listedAt: '2018-07-20' }),
+      { today },
+    );
+    expect(codes(r)).toEqual(['idNumber:MINOR_NOT_LISTABLE']);
+  });
+
+  it('art. 2 ¶1: an extension needs a named ground and the decision number', () => {
+    expect(
+      codes(validateListingDraft(personDraft({ category: 2, termExtensionYears: 1 }), { today })),
+    ).toEqual(['termExtensionGround:REQUIRED', 'termExtensionDecisionNo:REQUIRED']);
+    expect(
+      codes(
+        validateListingDraft(
+          personDraft({
+            category: 2,
+            termExtensionYears: 1,
+            termExtensionGround: '拒不申报财产',
+            termExtensionDecisionNo: '（2017）琼9003执1234号之一',
+          }),
+          { today },
+        ),
+      ),
+    ).toEqual(['termExtensionGround:INVALID_TERM_EXTENSION_GROUND']);
+  });
+
+  it('art. 2 ¶1: a ground without an extension is refused rather than silently kept', () => {
+    expect(
+      codes(validateListingDraft(personDraft({ category: 2, termExtensionGround: '多项失信' }), { today })),
+    ).toEqual(['termExtensionGround:FIELD_NOT_ALLOWED']);
+  });
+
+  it('marks whether the listing date was given, so a draft without one is dated at publication', () => {
+    const without = validateListingDraft(personDraft({ listedAt: ' ' }), { today });
+    expect(without.ok && [without.value.listedAt, without.value.listedAtGiven]).toEqual([today, false]);
+    const given = validateListingDraft(personDraft(), { today });
+    expect(given.ok && given.value.listedAtGiven).toBe(true);
   });
 });

@@ -1,33 +1,54 @@
 /**
- * Validation of a listing draft (API body or CSV row): every field checked, ALL errors collected,
- * values normalised. The rules of 法释〔2017〕7号 that can be checked on input live here: no minors
- * (art. 4), exactly one category (art. 1), term extension only for categories 2–6 (art. 2), and
- * only the fields art. 6 allows for each kind of defaulter.
+ * Validation of a listing draft (API body or CSV row) as zod schemas: every field checked, ALL
+ * errors collected (one per field), values normalised. The rules of 法释〔2017〕7号 that can be
+ * checked on input live here: no minors (art. 4), exactly one category (art. 1), term extension
+ * only for categories 2–6 and only on the grounds of art. 2, the decision (决定书, art. 5) from
+ * which the term runs, and only the fields art. 6 allows for each kind of defaulter.
+ *
+ * `listingDraftSchema({ today })` is the schema (input: unknown, output: `NormalizedDraft`);
+ * `validateListingDraft` wraps it into the `FieldError[]` result every surface shows.
+ * `ListingDraftBodySchema` describes the wire shape for the API contract (OpenAPI).
  */
+import { z } from 'zod';
 import { isMinorOn } from './age.ts';
 import { parseCaseNo } from './case-number.ts';
 import { parseCategory } from './categories.ts';
 import { isIsoDate } from './dates.ts';
 import {
+  booleanField,
+  choiceField,
+  dateField,
+  domainIssue,
+  forbiddenField,
   isBlank,
+  issuesToFieldErrors,
+  parsedField,
   parseGender,
   parseKind,
-  type RawDraft,
-  readBoolean,
-  readDate,
-  readText,
-  wholeNumber,
-} from './draft-readers.ts';
-import { type FieldError, fieldError } from './errors.ts';
+  textField,
+  wholeNumberField,
+} from './draft-fields.ts';
+import { DOMAIN_ERROR_MESSAGES, type FieldError, fieldError } from './errors.ts';
 import { parseIdNumber } from './id-number.ts';
-import type { CategoryCode, ListingDraftInput, ListingKind } from './listing-types.ts';
+import type {
+  CategoryCode,
+  LegalRepresentativeRole,
+  ListingDraftInput,
+  TermExtensionGround,
+} from './listing-types.ts';
 import { isValidFen } from './money.ts';
-import { validateTermExtension } from './term.ts';
+import { orgCodeOfUscc, parseOrgCode } from './org-code.ts';
+import { parseTermExtensionGround, validateTermExtension } from './term.ts';
 import { parseUscc } from './uscc.ts';
 
 /** A valid draft, normalised. Persons carry `birthDate` and `gender` taken from the ID number. */
 export interface NormalizedDraft extends ListingDraftInput {
   listedAt: string;
+  /**
+   * false when the draft gave no listing date and `listedAt` is the default (`today`): store none
+   * (see `storedListedAt`) so the listing is dated by its publication, not by its import.
+   */
+  listedAtGiven: boolean;
   birthDate?: string;
   livelihood: boolean;
   termExtensionYears: number;
@@ -49,7 +70,269 @@ export const DRAFT_TEXT_LIMITS = {
   performance: 2000,
   region: 50,
   unitId: 64,
+  decisionDocNo: 100,
+  termExtensionDecisionNo: 100,
+  applicant: 100,
 } as const;
+
+const L = DRAFT_TEXT_LIMITS;
+
+/**
+ * Reads 法定代表人 / 负责人 (also the English words).
+ * @example
+ * parseLegalRepresentativeRole('负责人') // '负责人'
+ */
+export function parseLegalRepresentativeRole(v: unknown): LegalRepresentativeRole | null {
+  if (typeof v !== 'string') return null;
+  const s = v.replace(/\s+/g, '').toLowerCase();
+  if (s === '法定代表人' || s === '法人代表' || s === 'legal_representative') return '法定代表人';
+  if (s === '负责人' || s === '主要负责人' || s === 'principal') return '负责人';
+  return null;
+}
+
+/** Fields every draft has, whatever its kind. */
+function commonShape(today: string) {
+  return {
+    kind: choiceField(parseKind, 'INVALID_KIND'),
+    name: textField({ max: L.name }),
+    court: textField({ max: L.court }),
+    basisIssuer: textField({ max: L.basisIssuer }),
+    basisDocNo: textField({ max: L.basisDocNo }),
+    obligation: textField({ max: L.obligation, multiline: true }),
+    performance: textField({ max: L.performance, multiline: true }),
+    region: textField({ max: L.region }),
+    unitId: textField({ max: L.unitId, optional: true }),
+    filedAt: dateField({ today }),
+    listedAt: dateField({ today, optional: true }),
+    applicant: textField({ max: L.applicant, optional: true }),
+    decisionDocNo: textField({ max: L.decisionDocNo, optional: true }),
+    decisionDate: dateField({ today, optional: true }),
+    caseNo: parsedField(parseCaseNo, (c) => ({ value: c.value, year: c.year })),
+    category: choiceField(parseCategory, 'INVALID_CATEGORY'),
+    amountOwedFen: wholeNumberField('INVALID_AMOUNT', {
+      message: '未履行金额应为不小于0的整数（单位：分）。',
+      accept: isValidFen,
+    }),
+    livelihood: booleanField(false),
+    demo: booleanField(false),
+    termExtensionYears: z.unknown(),
+    termExtensionGround: choiceField(parseTermExtensionGround, 'INVALID_TERM_EXTENSION_GROUND', {
+      optional: true,
+    }),
+    termExtensionDecisionNo: textField({ max: L.termExtensionDecisionNo, optional: true }),
+  };
+}
+
+const PERSON_ONLY = '被执行人为法人或其他组织时不应填写身份证号码或性别。';
+const ORG_ONLY = '被执行人为自然人时不应填写统一社会信用代码或法定代表人。';
+
+function personShape(today: string) {
+  return {
+    ...commonShape(today),
+    uscc: forbiddenField(ORG_ONLY),
+    orgCode: forbiddenField(ORG_ONLY),
+    legalRepresentative: forbiddenField(ORG_ONLY),
+    legalRepresentativeRole: forbiddenField(ORG_ONLY),
+    gender: choiceField(parseGender, 'INVALID_GENDER', { optional: true }),
+    idNumber: parsedField(
+      (s) => parseIdNumber(s, { today }),
+      (id) => ({ value: id.value, birthDate: id.birthDate, gender: id.gender }),
+    ),
+  };
+}
+
+function orgShape(today: string) {
+  return {
+    ...commonShape(today),
+    idNumber: forbiddenField(PERSON_ONLY),
+    gender: forbiddenField(PERSON_ONLY),
+    legalRepresentative: textField({ max: L.legalRepresentative }),
+    legalRepresentativeRole: choiceField(parseLegalRepresentativeRole, 'INVALID_LEGAL_REPRESENTATIVE_ROLE', {
+      optional: true,
+    }),
+    // one of the two codes is required: checked across fields below
+    uscc: parsedField(parseUscc, (u) => u.value, { optional: true }),
+    orgCode: parsedField(parseOrgCode, (o) => o.value, { optional: true }),
+  };
+}
+
+type Common = z.output<z.ZodObject<ReturnType<typeof commonShape>>>;
+type PersonParsed = z.output<z.ZodObject<ReturnType<typeof personShape>>>;
+type OrgParsed = z.output<z.ZodObject<ReturnType<typeof orgShape>>>;
+type Ctx = z.core.$RefinementCtx<unknown>;
+
+/** Rules across fields: dates in order, case-number year, term extension. */
+function checkCommon(d: Common, raw: Record<string, unknown>, ctx: Ctx): void {
+  const at = (field: string) => [field];
+  if (d.filedAt && d.caseNo && d.caseNo.year !== Number(d.filedAt.slice(0, 4)))
+    domainIssue(ctx, 'CASE_NO_YEAR_MISMATCH', undefined, at('caseNo'));
+  if (d.filedAt && d.decisionDate && d.decisionDate < d.filedAt)
+    domainIssue(ctx, 'DATE_ORDER', '决定书作出日期不能早于立案日期。', at('decisionDate'));
+  if (d.filedAt && d.listedAt && d.listedAt < d.filedAt)
+    domainIssue(ctx, 'DATE_ORDER', undefined, at('listedAt'));
+  else if (d.decisionDate && d.listedAt && d.listedAt < d.decisionDate)
+    domainIssue(ctx, 'DATE_ORDER', '发布日期不能早于决定书作出日期。', at('listedAt'));
+
+  if (!isBlank(raw.termExtensionYears)) {
+    const years = wholeNumberOrNaN(raw.termExtensionYears);
+    const problem = validateTermExtension(d.category ?? 2, years);
+    if (problem) domainIssue(ctx, problem.code, problem.message, at(problem.field));
+    else if (years > 0) {
+      // art. 2: only these grounds, and only by a court decision
+      if (isBlank(raw.termExtensionGround))
+        domainIssue(ctx, 'REQUIRED', '延长纳入期限时请选择延长理由。', at('termExtensionGround'));
+      if (isBlank(raw.termExtensionDecisionNo))
+        domainIssue(ctx, 'REQUIRED', '延长纳入期限时请填写延长决定书文号。', at('termExtensionDecisionNo'));
+    }
+  }
+  const extended = wholeNumberOrNaN(raw.termExtensionYears) > 0;
+  for (const f of ['termExtensionGround', 'termExtensionDecisionNo'] as const)
+    if (!extended && !isBlank(raw[f]))
+      domainIssue(ctx, 'FIELD_NOT_ALLOWED', '未延长纳入期限时不应填写延长理由或延长决定书文号。', at(f));
+}
+
+function wholeNumberOrNaN(v: unknown): number {
+  if (isBlank(v)) return 0;
+  const s = typeof v === 'string' ? v.trim() : v;
+  if (typeof s === 'number') return s;
+  return typeof s === 'string' && /^[0-9０-９]{1,2}$/.test(s)
+    ? Number(s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+    : Number.NaN;
+}
+
+/** The first day the person is on the list: the decision date when recorded, else the listing date. */
+function firstListedDay(d: Common, today: string): string {
+  return d.decisionDate ?? d.listedAt ?? today;
+}
+
+function checkPerson(d: PersonParsed, raw: Record<string, unknown>, ctx: Ctx, today: string): void {
+  checkCommon(d, raw, ctx);
+  if (!d.idNumber) return;
+  if (d.gender && d.gender !== d.idNumber.gender) domainIssue(ctx, 'GENDER_MISMATCH', undefined, ['gender']);
+  // art. 4: judged on every day the person would be listed, so on the earliest one
+  const first = firstListedDay(d, today);
+  if (first < d.idNumber.birthDate || isMinorOn(d.idNumber.birthDate, first))
+    domainIssue(ctx, 'MINOR_NOT_LISTABLE', undefined, ['idNumber']);
+}
+
+function checkOrg(d: OrgParsed, raw: Record<string, unknown>, ctx: Ctx): void {
+  checkCommon(d, raw, ctx);
+  if (isBlank(raw.uscc) && isBlank(raw.orgCode)) {
+    domainIssue(ctx, 'REQUIRED', '请填写统一社会信用代码；没有统一社会信用代码的，请填写组织机构代码。', [
+      'uscc',
+    ]);
+  }
+  if (d.uscc && d.orgCode && orgCodeOfUscc(d.uscc) !== d.orgCode)
+    domainIssue(ctx, 'ORG_CODE_MISMATCH', undefined, ['orgCode']);
+}
+
+const schemaCache = new Map<string, ReturnType<typeof buildSchema>>();
+
+/**
+ * The draft schema for a given day (`today` bounds every date and is the default listing date).
+ * Input: any value; output: the normalised draft. Issues carry `params.domainCode` (see
+ * `issuesToFieldErrors`). Field rules are the objects' fields; rules across fields run after
+ * them on the same input, so one parse reports every problem.
+ * @example
+ * const r = listingDraftSchema({ today: '2025-06-01' }).safeParse(body);
+ * if (!r.success) return issuesToFieldErrors(r.error.issues);
+ */
+export function listingDraftSchema(opts: { today: string }) {
+  const { today } = opts;
+  if (!isIsoDate(today)) throw new RangeError(`listingDraftSchema: today must be an ISO date: ${today}`);
+  let schema = schemaCache.get(today);
+  if (!schema) {
+    if (schemaCache.size > 4) schemaCache.clear();
+    schema = buildSchema(today);
+    schemaCache.set(today, schema);
+  }
+  return schema;
+}
+
+function buildSchema(today: string) {
+  const person = z.object(personShape(today));
+  const org = z.object(orgShape(today));
+  const unknownKind = z.object(commonShape(today));
+  return z
+    .record(z.string(), z.unknown(), { error: () => DOMAIN_ERROR_MESSAGES.INVALID_INPUT })
+    .transform((raw, ctx): NormalizedDraft => {
+      const kind = parseKind(raw.kind);
+      const schema = kind === 'person' ? person : kind === 'org' ? org : unknownKind;
+      // every field present (absent ones as undefined), so that each reports its own REQUIRED
+      const r = schema.safeParse(Object.fromEntries(Object.keys(schema.shape).map((k) => [k, raw[k]])));
+      for (const issue of r.error?.issues ?? []) ctx.addIssue({ ...issue, input: undefined } as never);
+      const d = (r.success ? r.data : partialOutput(schema, raw)) as PersonParsed | OrgParsed;
+      if (kind === 'person') checkPerson(d as PersonParsed, raw, ctx, today);
+      else if (kind === 'org') checkOrg(d as OrgParsed, raw, ctx);
+      else checkCommon(d, raw, ctx);
+      if (!r.success || kind === null || ctx.issues.length > 0) return z.NEVER;
+      return toNormalized(d, raw, today);
+    });
+}
+
+/**
+ * The field values of an input that failed somewhere: each field parsed alone (failed ones are
+ * undefined), so the rules across fields still run on what is valid.
+ */
+function partialOutput(schema: z.ZodObject, raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const r = (field as z.ZodType).safeParse(raw[key]);
+    out[key] = r.success ? r.data : undefined;
+  }
+  return out;
+}
+
+/** Builds the normalised draft, without keys for absent optional fields. */
+function toNormalized(
+  d: PersonParsed | OrgParsed,
+  raw: Record<string, unknown>,
+  today: string,
+): NormalizedDraft {
+  const years = wholeNumberOrNaN(raw.termExtensionYears);
+  const value: NormalizedDraft = {
+    kind: d.kind!,
+    name: d.name!,
+    caseNo: d.caseNo!.value,
+    court: d.court!,
+    filedAt: d.filedAt!,
+    basisIssuer: d.basisIssuer!,
+    basisDocNo: d.basisDocNo!,
+    obligation: d.obligation!,
+    performance: d.performance!,
+    category: d.category as CategoryCode,
+    amountOwedFen: d.amountOwedFen!,
+    livelihood: d.livelihood,
+    region: d.region!,
+    listedAt: d.listedAt ?? today,
+    listedAtGiven: d.listedAt !== undefined,
+    termExtensionYears: Math.max(years, 0),
+    demo: d.demo,
+  };
+  if (d.kind === 'person') {
+    const p = d as PersonParsed;
+    Object.assign(value, {
+      idNumber: p.idNumber!.value,
+      birthDate: p.idNumber!.birthDate,
+      gender: p.idNumber!.gender,
+    });
+  } else {
+    const o = d as OrgParsed;
+    value.legalRepresentative = o.legalRepresentative!;
+    value.legalRepresentativeRole = o.legalRepresentativeRole ?? '法定代表人';
+    if (o.uscc) value.uscc = o.uscc;
+    if (o.orgCode) value.orgCode = o.orgCode;
+  }
+  if (d.unitId !== undefined) value.unitId = d.unitId;
+  if (d.applicant !== undefined) value.applicant = d.applicant;
+  if (d.decisionDocNo !== undefined) value.decisionDocNo = d.decisionDocNo;
+  if (d.decisionDate !== undefined) value.decisionDate = d.decisionDate;
+  if (value.termExtensionYears > 0) {
+    value.termExtensionGround = d.termExtensionGround as TermExtensionGround;
+    value.termExtensionDecisionNo = d.termExtensionDecisionNo!;
+  }
+  return value;
+}
 
 /**
  * Validates a listing draft against the law and our input rules. `today` (ISO date) is the
@@ -64,154 +347,54 @@ export function validateListingDraft(input: unknown, opts: { today: string }): D
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, errors: [fieldError('', 'INVALID_INPUT')] };
   }
-  const raw = input as RawDraft;
-  const errors: FieldError[] = [];
-  const { today } = opts;
-  const L = DRAFT_TEXT_LIMITS;
-
-  const kind = isBlank(raw.kind) ? undefined : parseKind(raw.kind);
-  if (kind === undefined) errors.push(fieldError('kind', 'REQUIRED'));
-  else if (kind === null) errors.push(fieldError('kind', 'INVALID_KIND'));
-
-  const name = readText(raw, 'name', errors, { max: L.name });
-  const court = readText(raw, 'court', errors, { max: L.court });
-  const basisIssuer = readText(raw, 'basisIssuer', errors, { max: L.basisIssuer });
-  const basisDocNo = readText(raw, 'basisDocNo', errors, { max: L.basisDocNo });
-  const obligation = readText(raw, 'obligation', errors, { max: L.obligation, multiline: true });
-  const performance = readText(raw, 'performance', errors, { max: L.performance, multiline: true });
-  const region = readText(raw, 'region', errors, { max: L.region });
-  const unitId = readText(raw, 'unitId', errors, { max: L.unitId, optional: true });
-
-  const filedAt = readDate(raw, 'filedAt', errors, { today });
-  const listedAt =
-    readDate(raw, 'listedAt', errors, { today, optional: true }) ??
-    (isBlank(raw.listedAt) ? today : undefined);
-  if (filedAt && listedAt && listedAt < filedAt) errors.push(fieldError('listedAt', 'DATE_ORDER'));
-
-  let caseNo: string | undefined;
-  if (isBlank(raw.caseNo)) errors.push(fieldError('caseNo', 'REQUIRED'));
-  else {
-    const c = parseCaseNo(String(raw.caseNo));
-    if (!c.ok) errors.push(fieldError('caseNo', c.code, c.message));
-    else if (filedAt && c.year !== Number(filedAt.slice(0, 4)))
-      errors.push(fieldError('caseNo', 'CASE_NO_YEAR_MISMATCH'));
-    if (c.ok) caseNo = c.value;
-  }
-
-  const category = readCategory(raw, errors);
-  const amountOwedFen = readAmount(raw, errors);
-  const livelihood = readBoolean(raw, 'livelihood', errors, false);
-  const demo = readBoolean(raw, 'demo', errors, false);
-
-  let termExtensionYears = 0;
-  if (!isBlank(raw.termExtensionYears)) {
-    const years = wholeNumber(raw.termExtensionYears);
-    const problem = validateTermExtension(category ?? 2, years ?? Number.NaN);
-    if (problem) errors.push(problem);
-    else termExtensionYears = years ?? 0;
-  }
-
-  const party = kind ? readParty(kind, raw, errors, today, listedAt) : {};
-
-  if (errors.length > 0 || !kind || !name || !caseNo || !court || !filedAt || !listedAt)
-    return { ok: false, errors };
-  if (!basisIssuer || !basisDocNo || !obligation || !performance || !region) return { ok: false, errors };
-  if (category === undefined || amountOwedFen === undefined) return { ok: false, errors };
-
-  const value: NormalizedDraft = {
-    kind,
-    name,
-    ...party,
-    caseNo,
-    court,
-    filedAt,
-    basisIssuer,
-    basisDocNo,
-    obligation,
-    performance,
-    category,
-    amountOwedFen,
-    livelihood,
-    region,
-    listedAt,
-    termExtensionYears,
-    demo,
-  };
-  if (unitId !== undefined) value.unitId = unitId;
-  return { ok: true, value };
+  const r = listingDraftSchema(opts).safeParse(input);
+  return r.success ? { ok: true, value: r.data } : { ok: false, errors: issuesToFieldErrors(r.error.issues) };
 }
 
-function readCategory(raw: RawDraft, errors: FieldError[]): CategoryCode | undefined {
-  if (isBlank(raw.category)) {
-    errors.push(fieldError('category', 'REQUIRED'));
-    return undefined;
-  }
-  const code = parseCategory(raw.category);
-  if (code === null) errors.push(fieldError('category', 'INVALID_CATEGORY'));
-  return code ?? undefined;
-}
+const text = (description: string) => z.string().describe(description);
+const loose = (description: string) => z.union([z.string(), z.number()]).describe(description);
+const flag = (description: string) => z.union([z.boolean(), z.string()]).describe(description);
 
-function readAmount(raw: RawDraft, errors: FieldError[]): number | undefined {
-  if (isBlank(raw.amountOwedFen)) {
-    errors.push(fieldError('amountOwedFen', 'REQUIRED'));
-    return undefined;
-  }
-  const fen = wholeNumber(raw.amountOwedFen);
-  if (fen === undefined || !isValidFen(fen)) {
-    errors.push(fieldError('amountOwedFen', 'INVALID_AMOUNT', '未履行金额应为不小于0的整数（单位：分）。'));
-    return undefined;
-  }
-  return fen;
-}
-
-type Party = Pick<NormalizedDraft, 'idNumber' | 'birthDate' | 'gender' | 'uscc' | 'legalRepresentative'>;
-
-/** Kind-specific fields: a person's ID (and what it implies), an organisation's code and representative. */
-function readParty(
-  kind: ListingKind,
-  raw: RawDraft,
-  errors: FieldError[],
-  today: string,
-  listedAt?: string,
-): Party {
-  const forbid = (fields: string[]) => {
-    for (const f of fields)
-      if (!isBlank(raw[f])) errors.push(fieldError(f, 'FIELD_NOT_ALLOWED', notAllowed(kind)));
-  };
-  if (kind === 'org') {
-    forbid(['idNumber', 'gender']);
-    const legalRepresentative = readText(raw, 'legalRepresentative', errors, {
-      max: DRAFT_TEXT_LIMITS.legalRepresentative,
-    });
-    if (isBlank(raw.uscc)) {
-      errors.push(fieldError('uscc', 'REQUIRED'));
-      return {};
-    }
-    const u = parseUscc(String(raw.uscc));
-    if (!u.ok) errors.push(fieldError('uscc', u.code, u.message));
-    return u.ok && legalRepresentative ? { uscc: u.value, legalRepresentative } : {};
-  }
-  forbid(['uscc', 'legalRepresentative']);
-  const declared = isBlank(raw.gender) ? undefined : parseGender(raw.gender);
-  if (declared === null) errors.push(fieldError('gender', 'INVALID_GENDER'));
-  if (isBlank(raw.idNumber)) {
-    errors.push(fieldError('idNumber', 'REQUIRED'));
-    return {};
-  }
-  const id = parseIdNumber(String(raw.idNumber), { today });
-  if (!id.ok) {
-    errors.push(fieldError('idNumber', id.code, id.message));
-    return {};
-  }
-  if (declared && declared !== id.gender) errors.push(fieldError('gender', 'GENDER_MISMATCH'));
-  if (listedAt && (listedAt < id.birthDate || isMinorOn(id.birthDate, listedAt))) {
-    errors.push(fieldError('idNumber', 'MINOR_NOT_LISTABLE'));
-  }
-  return { idNumber: id.value, birthDate: id.birthDate, gender: id.gender };
-}
-
-function notAllowed(kind: ListingKind): string {
-  return kind === 'person'
-    ? '被执行人为自然人时不应填写统一社会信用代码或法定代表人。'
-    : '被执行人为法人或其他组织时不应填写身份证号码或性别。';
-}
+/**
+ * The wire shape of a listing draft (`POST /admin/listings`, one CSV row), for the API contract
+ * and OpenAPI: which keys exist and what they hold. Validation and normalisation are
+ * `listingDraftSchema`; this schema only documents (and type-checks) the body.
+ */
+export const ListingDraftBodySchema = z
+  .object({
+    kind: z.enum(['person', 'org']).describe('被执行人类型（也接受“自然人”“法人或其他组织”）'),
+    name: text('姓名/名称'),
+    idNumber: text('身份证号码（自然人；15位号码自动转换为18位）').optional(),
+    gender: z.enum(['男', '女']).describe('性别（自然人，须与身份证号码一致）').optional(),
+    uscc: text('统一社会信用代码（法人或其他组织）').optional(),
+    orgCode: text('组织机构代码（没有统一社会信用代码的法人或其他组织，GB 11714）').optional(),
+    legalRepresentative: text('法定代表人或者负责人姓名（法人或其他组织）').optional(),
+    legalRepresentativeRole: z
+      .enum(['法定代表人', '负责人'])
+      .describe('法定代表人或者负责人的身份，默认“法定代表人”')
+      .optional(),
+    caseNo: text('案号（含2016年以前的“字第”旧格式）'),
+    court: text('执行法院'),
+    filedAt: text('立案日期 YYYY-MM-DD'),
+    basisIssuer: text('执行依据制作单位'),
+    basisDocNo: text('执行依据文号'),
+    obligation: text('生效法律文书确定的义务'),
+    performance: text('被执行人的履行情况'),
+    category: loose('失信被执行人具体情形 1–6'),
+    amountOwedFen: loose('未履行金额（分）'),
+    livelihood: flag('涉民生案件').optional(),
+    region: text('地区'),
+    listedAt: text('发布日期 YYYY-MM-DD；缺省为发布之日').optional(),
+    applicant: text('申请纳入的申请执行人（第五条；法院依职权纳入的不填；不公开）').optional(),
+    decisionDocNo: text('纳入失信名单决定书文号（第五条）').optional(),
+    decisionDate: text('决定书作出日期 YYYY-MM-DD；纳入期限自该日起算').optional(),
+    termExtensionYears: loose('延长纳入期限（年，1–3，仅第二至六项）').optional(),
+    termExtensionGround: z
+      .enum(['violent_obstruction', 'multiple_defaults'])
+      .describe('延长理由（第二条）：以暴力、威胁方法妨碍、抗拒执行情节严重；具有多项失信行为')
+      .optional(),
+    termExtensionDecisionNo: text('延长纳入期限的决定书文号').optional(),
+    unitId: text('执行单元').optional(),
+    demo: flag('演示数据').optional(),
+  })
+  .describe('失信被执行人信息草稿');

@@ -20,7 +20,14 @@ export type RemovalReason =
   | 'not_enforced'
   | 'terminated'
   | 'revoked'
-  | 'expired';
+  | 'expired'
+  | 'active_performance';
+
+/** Role of the person named for an organisation (art. 6: 法定代表人或者负责人). */
+export type LegalRepresentativeRole = '法定代表人' | '负责人';
+
+/** The grounds art. 2 names for extending a term: violent obstruction, or several defaults. */
+export type TermExtensionGround = 'violent_obstruction' | 'multiple_defaults';
 
 /** Public JSON of a published listing (CONTRACT.md `Listing`). Dates are `YYYY-MM-DD`. */
 export interface PublicListing {
@@ -65,7 +72,11 @@ export interface ListingDraftInput {
   idNumber?: string;
   gender?: '男' | '女';
   uscc?: string;
+  /** organisations without a credit code: 9-character organisation code (GB 11714) */
+  orgCode?: string;
   legalRepresentative?: string;
+  /** organisations: defaults to 法定代表人 */
+  legalRepresentativeRole?: LegalRepresentativeRole;
   caseNo: string;
   court: string;
   filedAt: string;
@@ -79,8 +90,21 @@ export interface ListingDraftInput {
   region: string;
   /** defaults to the publication date when absent */
   listedAt?: string;
+  /**
+   * the creditor (申请执行人) who applied for the listing (art. 5); absent when the court listed on
+   * its own motion. Needed for the six-month bar of art. 10 ¶4. Never public.
+   */
+  applicant?: string;
+  /** number of the court's listing decision (决定书, art. 5) */
+  decisionDocNo?: string;
+  /** date the decision was made; the term runs from it (art. 5: effective when made) */
+  decisionDate?: string;
   /** extension of the 2-year term in years (1–3), categories 2–6 only */
   termExtensionYears?: number;
+  /** required with an extension: the ground of art. 2 */
+  termExtensionGround?: TermExtensionGround;
+  /** required with an extension: number of the extension decision */
+  termExtensionDecisionNo?: string;
   unitId?: string;
   demo?: boolean;
 }

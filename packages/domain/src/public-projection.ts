@@ -133,6 +133,10 @@ export function toPublicListing(rec: ListingRecord): PublicListing {
     out.age = person.age;
     out.idNumberMasked = person.idNumberMasked;
   } else {
+    // UNFINISHED: an organisation listed with only its organisation code (orgCode, GB 11714) and the
+    // role of its representative (legalRepresentativeRole: 法定代表人/负责人) are public under art. 6
+    // ¶1 (一) but not yet part of the public shape: add both to PUBLIC_LISTING_FIELDS, here, to
+    // ListingRecord and to the API's OpenAPI listing schema in one change.
     out.uscc = rec.uscc ?? '';
     out.legalRepresentative = rec.legalRepresentative ?? '';
   }

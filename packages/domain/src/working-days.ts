@@ -112,3 +112,115 @@ export function correctionReviewDeadline(receivedDate: string): string {
 export function correctionFixDeadline(decisionDate: string): string {
   return addWorkingDays(decisionDate, 3);
 }
+
+/** A statutory deadline and whether it is an estimate (估算). */
+export interface Deadline {
+  /** last day of the period, `YYYY-MM-DD` */
+  date: string;
+  /**
+   * true when the period reaches outside the years of the bundled holiday calendar, so holidays
+   * and make-up days could not be counted: every surface showing `date` must mark it 估算.
+   */
+  estimate: boolean;
+}
+
+/**
+ * True when a period from `from` to `to` lies wholly in the bundled calendar's years (the
+ * covered years are contiguous, so both ends suffice).
+ * @example
+ * isSpanAuthoritative('2026-12-30', '2027-01-05') // false while the calendar ends in 2026
+ */
+export function isSpanAuthoritative(from: string, to: string): boolean {
+  return isCalendarAuthoritative(from) && isCalendarAuthoritative(to);
+}
+
+function deadline(from: string, date: string): Deadline {
+  return { date, estimate: !isSpanAuthoritative(from, date) };
+}
+
+/**
+ * `removalDeadline` with its estimate flag.
+ * @example
+ * removalDeadlineInfo('2025-09-30') // { date: '2025-10-11', estimate: false }
+ */
+export function removalDeadlineInfo(eventDate: string): Deadline {
+  return deadline(eventDate, removalDeadline(eventDate));
+}
+
+/**
+ * `correctionReviewDeadline` with its estimate flag.
+ * @example
+ * correctionReviewDeadlineInfo('2025-09-16') // { date: '2025-10-09', estimate: false }
+ */
+export function correctionReviewDeadlineInfo(receivedDate: string): Deadline {
+  return deadline(receivedDate, correctionReviewDeadline(receivedDate));
+}
+
+/**
+ * `correctionFixDeadline` with its estimate flag.
+ * @example
+ * correctionFixDeadlineInfo('2026-12-30').estimate // true while the calendar ends in 2026
+ */
+export function correctionFixDeadlineInfo(decisionDate: string): Deadline {
+  return deadline(decisionDate, correctionFixDeadline(decisionDate));
+}
+
+/** Where a removal stands against its three-working-day deadline (art. 10). */
+export interface RemovalClock extends Deadline {
+  /** `pending`: not removed, in time; `overdue`: not removed, deadline passed; `met`/`late`: removed in time or after it */
+  state: 'pending' | 'overdue' | 'met' | 'late';
+  /** true for `overdue` and `late`: counted in the staff statistics */
+  overdue: boolean;
+}
+
+/**
+ * The removal clock of a listing: deadline three working days after the event that ends it
+ * (`eventDate`: performance, withdrawal, the day after expiry…), and whether it was met.
+ * @example
+ * removalClock({ eventDate: '2025-09-30', removedOn: '2025-10-11', today: '2025-10-20' })
+ * // { date: '2025-10-11', estimate: false, state: 'met', overdue: false }
+ */
+export function removalClock(input: {
+  eventDate: string;
+  removedOn?: string | null;
+  today: string;
+}): RemovalClock {
+  const d = removalDeadlineInfo(input.eventDate);
+  assertDate(input.today);
+  if (input.removedOn) {
+    assertDate(input.removedOn);
+    const late = input.removedOn > d.date;
+    return { ...d, state: late ? 'late' : 'met', overdue: late };
+  }
+  const overdue = input.today > d.date;
+  return { ...d, state: overdue ? 'overdue' : 'pending', overdue };
+}
+
+/** Where an accepted correction stands against its three-working-day fix deadline (art. 12). */
+export interface CorrectionFixClock extends Deadline {
+  /** `fixing` until the listing is corrected, then `fixed` */
+  state: 'fixing' | 'fixed';
+  /** not fixed after the deadline, or fixed after it */
+  overdue: boolean;
+}
+
+/**
+ * The fix clock of a correction found justified: `fixing → fixed`, due three working days after
+ * the decision (art. 12), overdue when not fixed by then.
+ * @example
+ * correctionFixClock({ decidedOn: '2026-02-13', fixedOn: null, today: '2026-02-26' })
+ * // { date: '2026-02-25', estimate: false, state: 'fixing', overdue: true }
+ */
+export function correctionFixClock(input: {
+  decidedOn: string;
+  fixedOn?: string | null;
+  today: string;
+}): CorrectionFixClock {
+  const d = correctionFixDeadlineInfo(input.decidedOn);
+  assertDate(input.today);
+  if (input.fixedOn) {
+    assertDate(input.fixedOn);
+    return { ...d, state: 'fixed', overdue: input.fixedOn > d.date };
+  }
+  return { ...d, state: 'fixing', overdue: input.today > d.date };
+}

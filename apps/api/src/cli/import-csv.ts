@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { DOMAIN_ERROR_MESSAGES } from '@portal/domain';
 import { splitCsvIntoChunks } from './csv-chunks.ts';
 import { progressBar } from './progress-bar.ts';
 
@@ -27,7 +28,16 @@ async function main() {
     process.stderr.write(`无法读取文件：${file}\n`);
     process.exit(2);
   });
-  const chunks = splitCsvIntoChunks(new Uint8Array(bytes), Number(values['chunk-rows']));
+  const chunkRows = Number(values['chunk-rows']);
+  if (!Number.isInteger(chunkRows) || chunkRows < 1) {
+    process.stderr.write('--chunk-rows 应为不小于1的整数。\n');
+    process.exit(2);
+  }
+  const chunks = splitCsvIntoChunks(new Uint8Array(bytes), chunkRows);
+  if (chunks.fileError) {
+    process.stderr.write(`无法导入：${DOMAIN_ERROR_MESSAGES[chunks.fileError]}（${chunks.fileError}）\n`);
+    process.exit(2);
+  }
   const bar = progressBar(chunks.totalRows, '导入');
   let created = 0;
   const rejected: { row: number; code: string; message: string; field?: string }[] = [];

@@ -1,4 +1,5 @@
 import type { ApiApp, AppDeps } from '../context.ts';
+import { registerAuth } from './auth/auth-routes.ts';
 import { registerAdminCorrections } from './corrections/admin-routes.ts';
 import { registerCorrections } from './corrections/public-routes.ts';
 import { registerHealth } from './health/health-routes.ts';
@@ -9,6 +10,7 @@ import { registerAdminRewards } from './rewards/admin-routes.ts';
 import { registerRewards } from './rewards/public-routes.ts';
 import { registerKiosk, registerScreens } from './screens/screens-routes.ts';
 import { registerSearch } from './search/search-routes.ts';
+import { registerAdminStaff } from './staff/admin-staff-routes.ts';
 import { registerStats } from './stats/stats-routes.ts';
 import { registerAdminTips } from './tips/admin-routes.ts';
 import { registerTips } from './tips/public-routes.ts';
@@ -22,6 +24,8 @@ export function registerApiRoutes(app: ApiApp, deps: AppDeps): void {
   registerCorrections(app, deps);
   registerAdminListings(app, deps);
   registerAdminCorrections(app, deps);
+  registerAuth(app, deps);
+  registerAdminStaff(app, deps);
   registerTips(app, deps);
   registerAdminTips(app, deps);
   registerRewards(app, deps);

@@ -107,7 +107,8 @@ export async function listCorrectionsForStaff(
 ) {
   const conditions: SQL[] = [];
   if (opts.status) conditions.push(eq(correctionRequests.status, opts.status as 'received'));
-  if (principal.role === 'unit_member') conditions.push(eq(listings.unitId, principal.unitId ?? ''));
+  // unit members see their unit's requests; custodians (no unit) see none
+  if (principal.role !== 'court_admin') conditions.push(eq(listings.unitId, principal.unitId ?? ''));
   const rows = await deps.db
     .select({
       c: correctionRequests,
@@ -174,7 +175,7 @@ export async function decideCorrection(deps: Deps, principal: StaffPrincipal, id
       .innerJoin(listings, eq(listings.id, correctionRequests.listingId))
       .where(inArray(correctionRequests.id, [id]));
     if (!row) throw new ApiError('NOT_FOUND', { message: '未找到该纠正申请。' });
-    if (principal.role === 'unit_member' && row.unitId !== principal.unitId) {
+    if (principal.role !== 'court_admin' && (!principal.unitId || row.unitId !== principal.unitId)) {
       throw new ApiError('FORBIDDEN', { message: '您只能处理本执行单元案件的纠正申请。' });
     }
     if (row.status !== 'received') throw new ApiError('INVALID_STATE', { message: '该申请已作出审查结论。' });

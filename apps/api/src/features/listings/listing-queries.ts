@@ -14,7 +14,8 @@ export async function listForStaff(
 ) {
   const conditions: SQL[] = [];
   if (opts.status) conditions.push(eq(listings.status, opts.status));
-  if (principal.role === 'unit_member') {
+  if (principal.role !== 'court_admin') {
+    // unit members see their unit's listings; custodians (no unit) see none
     conditions.push(principal.unitId ? eq(listings.unitId, principal.unitId) : eq(listings.id, ''));
   }
   const where = conditions.length > 0 ? and(...conditions) : undefined;

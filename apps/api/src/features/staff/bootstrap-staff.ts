@@ -2,6 +2,7 @@ import type { Database } from '@portal/db';
 import { appendAudit } from '@portal/db';
 import { courts, staff, staffTokens } from '@portal/db/schema';
 import { eq } from 'drizzle-orm';
+import { hashPassword, verifyPassword } from '../auth/password-hash.ts';
 import { hashToken } from './staff-auth.ts';
 
 export const BOOTSTRAP_STAFF_ID = 'S-BOOTSTRAP-ADMIN';
@@ -43,6 +44,64 @@ export async function ensureBootstrapToken(db: Database, token: string): Promise
       action: 'staff.token.bootstrap',
       entity: 'staff',
       entityId: BOOTSTRAP_STAFF_ID,
+    });
+  });
+}
+
+export const BOOTSTRAP_ADMIN_ID = 'S-BOOTSTRAP-ACCOUNT';
+
+/**
+ * Embedded mode only (`STAFF_BOOTSTRAP_ADMIN=username:password`, refused in production): makes
+ * sure a court-admin account with that username and password exists and can sign in, so the
+ * console can be tried on a fresh start. Re-running with a new password resets it (audited).
+ */
+export async function ensureBootstrapAdmin(db: Database, usernameAndPassword: string): Promise<void> {
+  const colon = usernameAndPassword.indexOf(':');
+  const username = usernameAndPassword.slice(0, colon);
+  const password = usernameAndPassword.slice(colon + 1);
+  const [existing] = await db.select().from(staff).where(eq(staff.username, username));
+  if (
+    existing?.passwordHash &&
+    (await verifyPassword(password, existing.passwordHash)) &&
+    !existing.disabledAt
+  ) {
+    return;
+  }
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    let [court] = await tx.select({ id: courts.id }).from(courts).limit(1);
+    if (!court) {
+      court = { id: 'C-BOOTSTRAP' };
+      await tx.insert(courts).values({ id: court.id, name: '本院', code: '琼0000', region: '海南省' });
+    }
+    if (existing) {
+      await tx
+        .update(staff)
+        .set({
+          passwordHash,
+          role: 'court_admin',
+          unitId: null,
+          disabledAt: null,
+          failedLogins: 0,
+          lockedUntil: null,
+        })
+        .where(eq(staff.id, existing.id));
+    } else {
+      await tx.insert(staff).values({
+        id: BOOTSTRAP_ADMIN_ID,
+        name: '系统管理员',
+        username,
+        passwordHash,
+        role: 'court_admin',
+        courtId: court.id,
+      });
+    }
+    await appendAudit(tx, {
+      actor: 'system',
+      action: existing ? 'staff.bootstrap.reset' : 'staff.bootstrap.create',
+      entity: 'staff',
+      entityId: existing?.id ?? BOOTSTRAP_ADMIN_ID,
+      details: { username },
     });
   });
 }

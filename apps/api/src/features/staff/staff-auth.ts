@@ -27,7 +27,13 @@ export async function findPrincipal(db: Database, token: string): Promise<StaffP
     })
     .from(staffTokens)
     .innerJoin(staff, eq(staff.id, staffTokens.staffId))
-    .where(and(eq(staffTokens.tokenHash, hashToken(token)), isNull(staffTokens.revokedAt)))
+    .where(
+      and(
+        eq(staffTokens.tokenHash, hashToken(token)),
+        isNull(staffTokens.revokedAt),
+        isNull(staff.disabledAt),
+      ),
+    )
     .limit(1);
   return rows[0] ?? null;
 }

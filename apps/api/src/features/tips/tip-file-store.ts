@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
 /**
@@ -10,10 +10,12 @@ export interface TipFileStore {
   put(name: string, bytes: Uint8Array): Promise<void>;
   get(name: string): Promise<Buffer>;
   remove(name: string): Promise<void>;
+  /** stored names with their modification time (orphan purge) */
+  list(): Promise<{ name: string; modifiedMs: number }[]>;
 }
 
 /** Only names the server made: a ULID-like id and an extension, never a client's file name. */
-const SAFE_NAME = /^[0-9A-Z]{10,40}\.(jpg|png|webp)$/;
+const SAFE_NAME = /^[0-9A-Z]{10,40}\.(jpg|png|webp)(\.part)?$/;
 
 function checked(root: string, name: string): string {
   if (!SAFE_NAME.test(name)) throw new Error(`unsafe attachment name: ${name}`);
@@ -43,5 +45,14 @@ export function createDiskTipFileStore(dataDir: string): TipFileStore {
     },
     get: (name) => readFile(checked(root, name)),
     remove: (name) => rm(checked(root, name), { force: true }),
+    async list() {
+      const names = await readdir(root).catch(() => [] as string[]);
+      const out: { name: string; modifiedMs: number }[] = [];
+      for (const name of names) {
+        const info = await stat(join(root, name)).catch(() => null);
+        if (info) out.push({ name, modifiedMs: info.mtimeMs });
+      }
+      return out;
+    },
   };
 }

@@ -191,9 +191,10 @@ describe.each(backends())('tip notifications on $kind', (backend) => {
       .map((r) => JSON.parse(r.body).text.content as string);
     expect(wecom.at(-1)).toBe('提醒：有 1 条举报线索超过 1 个工作日未查看，请登录执行工作平台处理。');
     // once opened, no reminder
-    const [tip] = (await (await t.request('/api/v1/admin/tips', { token: 'unitA' })).json()).items as {
-      id: string;
-    }[];
+    const list = (await (await t.request('/api/v1/admin/tips', { token: 'unitA' })).json()) as {
+      items: { id: string }[];
+    };
+    const tip = list.items[0];
     await t.request(`/api/v1/admin/tips/${tip!.id}`, { token: 'unitA' });
     await t.rt.deps.db.delete(tipNotifications);
     expect(await t.rt.tipNotifier!.remind()).toBe(0);

@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, normalize, sep } from 'node:path';
+import { CONSOLE_DIST_DIR, CONSOLE_ROOT_DIR } from '@portal/console/dist-dir';
+import type { Hono } from 'hono';
+import type { AppEnv } from '../../context.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export const CONSOLE_PATH = '/console/';
+
+/**
+ * Serves the staff console (a static single-page app) at `/console/` with the site's security
+ * headers. Unknown paths under it answer the app's index so a reload keeps the screen; assets
+ * are immutable (hashed names). The console reads data only through the staff API.
+ */
+export function mountConsole(
+  app: Hono<AppEnv>,
+  opts: { headers: () => Record<string, string>; distDir?: string },
+) {
+  const root = opts.distDir ?? CONSOLE_DIST_DIR;
+  app.get('/console', (c) => c.redirect(CONSOLE_PATH, 301));
+  app.get(`${CONSOLE_PATH}*`, async (c) => {
+    const rel = c.req.path.slice(CONSOLE_PATH.length);
+    const full = normalize(join(root, rel));
+    const inside = full.startsWith(root + sep);
+    const isAsset = inside && rel.startsWith('assets/') && existsSync(full);
+    const file = isAsset ? full : join(root, 'index.html');
+    const body = await readFile(file).catch(() => null);
+    for (const [k, v] of Object.entries(opts.headers())) c.header(k, v);
+    c.header('X-Robots-Tag', 'noindex, nofollow');
+    if (!body) {
+      return c.html(
+        '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>工作台</title><p>工作台尚未生成，请运行 npm run build:console。</p></html>',
+        503,
+      );
+    }
+    c.header('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+    c.header('Cache-Control', isAsset ? 'public, max-age=31536000, immutable' : 'no-store');
+    return c.body(new Uint8Array(body), 200);
+  });
+}
+
+/**
+ * Builds the console on first start when `dist/` is missing (a fresh clone), in a child
+ * process that gets only PATH/HOME — never the server's secrets — and dies with the server.
+ */
+export async function ensureConsoleBuilt(progress: (msg: string) => void): Promise<void> {
+  if (existsSync(join(CONSOLE_DIST_DIR, 'index.html'))) return;
+  progress('正在生成工作台（首次启动）…');
+  const vitePackage = createRequire(join(CONSOLE_ROOT_DIR, 'package.json')).resolve('vite/package.json');
+  const viteBin = join(dirname(vitePackage), 'bin', 'vite.js');
+  const staging = `${CONSOLE_DIST_DIR}.staging-${process.pid}`;
+  await new Promise<void>((resolve, reject) => {
+    // built beside dist/ and renamed into place: servers starting together never see half a build
+    const child = spawn(process.execPath, [viteBin, 'build', '--logLevel', 'warn', '--outDir', staging], {
+      cwd: CONSOLE_ROOT_DIR,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk);
+    });
+    const kill = () => child.kill('SIGKILL');
+    process.once('exit', kill);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      process.off('exit', kill);
+      if (code === 0) {
+        try {
+          renameSync(staging, CONSOLE_DIST_DIR);
+        } catch {
+          rmSync(staging, { recursive: true, force: true }); // another server finished first
+        }
+        resolve();
+      } else reject(new Error(`console build failed (${code}): ${stderr.slice(-2000)}`));
+    });
+  });
+}
