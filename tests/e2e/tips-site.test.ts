@@ -170,8 +170,16 @@ describe('tip-offs on the real server', () => {
     await shot(page, 'reward-notice-390');
     expect(await seriousViolations(page)).toEqual([]);
 
-    const poster = await fetch(url(`/api/v1/screens/rewards/${created.id}.png`));
-    expect(poster.headers.get('content-type')).toBe('image/png');
+    const pngSize = async (path: string) => {
+      const res = await fetch(url(path));
+      expect(res.headers.get('content-type')).toBe('image/png');
+      const png = Buffer.from(await res.arrayBuffer());
+      return [png.readUInt32BE(16), png.readUInt32BE(20)];
+    };
+    expect(await pngSize(`/api/v1/screens/rewards/${created.id}.png`)).toEqual([1240, 1754]);
+    expect(await pngSize(`/api/v1/screens/rewards/${created.id}.png?orientation=landscape`)).toEqual([
+      1920, 1080,
+    ]);
     // the kiosk loops the notice's poster while it is in force
     const kiosk = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     try {

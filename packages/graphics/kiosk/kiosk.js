@@ -6,8 +6,9 @@
  *
  * Rules:
  * - The deck is every board page, then every 涉民生 page (skipped when there are none), then the
- *   statistics slide, then one poster per 悬赏 notice in force (GET /api/v1/rewards; skipped when
- *   there are none; with `court`, only that court's notices). Before every switch it re-fetches board.json for the next page, so a
+ *   statistics slide, then one slide per 悬赏 notice in force (GET /api/v1/rewards; skipped when
+ *   there are none; with `court`, only that court's notices): the 16:9 notice slide on landscape
+ *   screens, the A4 poster on portrait ones. Before every switch it re-fetches board.json for the next page, so a
  *   delisted person is never shown again; the slide on screen is also re-checked every `recheck`
  *   seconds and replaced as soon as its listing ids change.
  * - A page the API no longer has (the list got shorter) restarts the deck at its first slide.
@@ -136,7 +137,9 @@
   /** Where a slide's PNG is; `v` changes with the content, so no cache can serve an old slide. */
   function imageUrl(slide) {
     if (slide.kind === 'reward') {
-      return `/api/v1/screens/rewards/${encodeURIComponent(slide.noticeId)}.png?v=${hash(slide.key)}`;
+      // landscape screens get the 16:9 slide, portrait ones the A4 poster
+      const shape = cfg.orientation === 'landscape' ? 'orientation=landscape&' : '';
+      return `/api/v1/screens/rewards/${encodeURIComponent(slide.noticeId)}.png?${shape}v=${hash(slide.key)}`;
     }
     return `/api/v1/screens/${IMAGE[slide.kind]}?${filters({ page: String(slide.page), v: hash(slide.key) })}`;
   }

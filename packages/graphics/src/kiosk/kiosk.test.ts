@@ -123,7 +123,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('kiosk page against a fake screens A
         .poll(() => page.evaluate('document.body.dataset.notice'), { timeout: 10_000, interval: 100 })
         .toBe('N2');
       expect(await page.evaluate('document.querySelector("#stage img").getAttribute("src")')).toMatch(
-        /^\/api\/v1\/screens\/rewards\/N2\.png\?v=/,
+        /^\/api\/v1\/screens\/rewards\/N2\.png\?orientation=landscape&v=/,
       );
       expect((await state(page)).ids).toBe('B');
       // the notice on screen ends (its period, or its listing removed): off the screen within a recheck

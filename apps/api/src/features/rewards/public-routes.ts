@@ -1,5 +1,5 @@
 import { rewardDetailRoute, rewardListRoute, rewardPosterRoute } from '@portal/contract';
-import { renderRewardPoster } from '@portal/graphics';
+import { renderRewardPoster, renderRewardSlide } from '@portal/graphics';
 import type { ApiApp, AppDeps } from '../../context.ts';
 import { listPublicRewards, publicReward } from './rewards-service.ts';
 
@@ -18,7 +18,9 @@ export function registerRewards(app: ApiApp, deps: AppDeps): void {
   // `{id}.png` is not a path Hono can split into a parameter: match the file name and read it here
   app.get(rewardPosterRoute.path.replace('{id}.png', ':file{[0-9A-Za-z_-]{1,64}\\.png}'), async (c) => {
     const n = await publicReward(deps, (c.req.param('file') ?? '').replace(/\.png$/, ''));
-    const png = await renderRewardPoster(
+    // `?orientation=landscape`: the 16:9 slide the kiosk loops; otherwise the A4 poster
+    const render = c.req.query('orientation') === 'landscape' ? renderRewardSlide : renderRewardPoster;
+    const png = await render(
       {
         id: n.id,
         caseNo: n.caseNo,
