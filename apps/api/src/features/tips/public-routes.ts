@@ -78,7 +78,7 @@ export function registerTips(app: ApiApp, deps: AppDeps): void {
         throw new ApiError('VALIDATION_FAILED', { field: 'location', message: '地图位置的经纬度超出范围。' });
       const photos = await cleanPhotos(files);
       const receipt = await submitTip(
-        { db: deps.db, now: deps.now, tips: deps.tips },
+        { db: deps.db, now: deps.now, tips: deps.tips, dbKind: deps.dbKind },
         {
           fields: { ...rest, ...(location ? { location } : {}) },
           photos,

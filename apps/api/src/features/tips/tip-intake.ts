@@ -11,7 +11,7 @@ import type { CleanPhoto } from './photo-intake.ts';
 import { openWithClientKey, sealWithClientKey } from './tip-keyring.ts';
 import type { TipsServices } from './tips-services.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'now'> & { tips: TipsServices };
+type Deps = Pick<AppDeps, 'db' | 'now'> & { tips: TipsServices; dbKind?: AppDeps['dbKind'] };
 
 export interface TipSubmission {
   fields: Omit<TipSubmit, 'website'>;
@@ -94,8 +94,9 @@ export async function submitTip(deps: Deps, sub: TipSubmission): Promise<TipRece
     const receipt = formatReceipt(randomBytes(10));
     const result = await db
       .transaction(async (tx) => {
-        if (keyHash && sub.idempotencyKey) {
+        if (keyHash && sub.idempotencyKey && deps.dbKind !== 'pglite') {
           // another process may hold the same key in an open transaction: answer 409, do not wait
+          // (PGlite serves one process, where `inFlight` already answers 409)
           const [lock] = rowsOf<{ ok: boolean }>(
             await tx.execute(sql`select pg_try_advisory_xact_lock(hashtextextended(${keyHash}, 0)) as ok`),
           );

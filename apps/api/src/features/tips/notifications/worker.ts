@@ -87,11 +87,17 @@ export function startNotificationWorker(opts: NotificationWorkerOptions): Notifi
     for (;;) {
       const rows = await claim();
       if (rows.length === 0) return handled;
+      // one count per unit and batch: the figure is "how many to open", not per message
+      const unopened = new Map<string | null, number>();
+      const unopenedOf = async (unitId: string | null) => {
+        if (!unopened.has(unitId)) unopened.set(unitId, await unopenedIn(unitId));
+        return unopened.get(unitId) ?? 0;
+      };
       for (const row of rows) {
         handled++;
         const outcome = gone.has(row.channel)
           ? { ok: false as const, error: 'receiver answered 410 Gone earlier: channel disabled', gone: true }
-          : await deliver(row, opts.targets, await unopenedIn(row.unitId), opts.now().getTime());
+          : await deliver(row, opts.targets, await unopenedOf(row.unitId), opts.now().getTime());
         if (outcome.ok) {
           await opts.db
             .update(tipNotifications)
