@@ -126,6 +126,47 @@ describe('tip form checks', () => {
   });
 });
 
+describe('the form’s checks are the API schema’s', () => {
+  const base = { listingId: 'demo-1-00001', kind: 'whereabouts', description: VALID.description };
+  /** form values, and the raw body the schema would get for them */
+  const cases: [string, Partial<TipFormInput>, Record<string, unknown>][] = [
+    ['valid, anonymous', {}, base],
+    [
+      'valid, named',
+      { identity: 'named', contactName: '李四', contactPhone: '0898-23300000' },
+      { ...base, contactName: '李四', contactPhone: '0898-23300000' },
+    ],
+    ['no listing', { listingId: '' }, { ...base, listingId: '' }],
+    ['no kind', { kind: '' }, { ...base, kind: '' }],
+    ['blank description', { description: ' \n ' }, { ...base, description: ' \n ' }],
+    ['long description', { description: '车'.repeat(2001) }, { ...base, description: '车'.repeat(2001) }],
+    ['long place', { place: '路'.repeat(201) }, { ...base, place: '路'.repeat(201) }],
+    [
+      'long name',
+      { identity: 'named', contactName: '名'.repeat(51), contactPhone: '13800138000' },
+      { ...base, contactName: '名'.repeat(51), contactPhone: '13800138000' },
+    ],
+    [
+      'bad phone',
+      { identity: 'named', contactName: '李四', contactPhone: '138001' },
+      { ...base, contactName: '李四', contactPhone: '138001' },
+    ],
+    ['claim without contact', { rewardNoticeId: 'R1', claimReward: true }, { ...base, rewardNoticeId: 'R1' }],
+  ];
+  for (const [name, form, raw] of cases) {
+    it(`${name}: same verdict and same field as the schema`, () => {
+      const client = check(form);
+      const server = tipSubmitSchema.safeParse(raw);
+      expect(client.ok).toBe(server.success);
+      if (client.ok && server.success) expect(client.body).toEqual(server.data);
+      if (!client.ok && !server.success) {
+        const fields = new Set(server.error.issues.map((i) => String(i.path[0])));
+        for (const f of Object.keys(client.errors)) expect(fields).toContain(f);
+      }
+    });
+  }
+});
+
 describe('photo checks', () => {
   const jpeg = (name: string, size = 200_000) => ({ name, type: 'image/jpeg', size });
 

@@ -1,16 +1,20 @@
 /**
- * Client-side checks of a tip (我要举报). The body is checked with the contract's own schema
- * (`tipSubmitSchema`, what `POST /api/v1/tips` runs), so a tip the form lets through is one the
- * server accepts; on top come the form's own rules, which the API leaves optional: a property lead
- * names its type, a consumption lead names the ban item, "leave my name" means name and phone,
- * and a map point needs both coordinates. The server stays the authority; its field errors are
- * shown the same way.
+ * Client-side checks of a tip (我要举报): the rules of the contract's `tipSubmitSchema` (what
+ * `POST /api/v1/tips` runs), written with the domain's limits so no zod reaches the browser;
+ * tip-rules.test.ts checks that a tip the form lets through is one the schema accepts. On top come
+ * the form's own rules, which the API leaves optional: a property lead names its type, a
+ * consumption lead names the ban item, "leave my name" means name and phone, and a map point
+ * needs both coordinates. The server stays the authority; its field errors are shown the same way.
  */
-import { type TipSubmit, tipSubmitSchema } from '@portal/contract';
+import type { TipSubmit } from '@portal/contract';
 import {
+  isTipPhone,
+  TIP_CONTACT_NAME_MAX,
   TIP_DESCRIPTION_MAX,
+  TIP_KINDS,
   TIP_MAX_PHOTOS,
   TIP_PHOTO_MAX_BYTES,
+  TIP_PLACE_MAX,
   type TipAssetType,
   type TipKind,
 } from '@portal/domain';
@@ -164,6 +168,31 @@ function rawBody(input: TipFormInput, seenAt: string | undefined, location: TipS
 
 export type TipCheck = { ok: true; body: TipSubmit } | { ok: false; errors: TipErrors };
 
+/** The API schema's rules for each field, as the domain states them (`tipSubmitSchema`). */
+function fieldRules(body: ReturnType<typeof rawBody>, errors: TipErrors): void {
+  const set = (field: TipField, message: string) => {
+    errors[field] ??= message;
+  };
+  if (!body.listingId || body.listingId.length > 64) set('listingId', FORM_MESSAGES.listingId ?? '');
+  if (!(TIP_KINDS as readonly string[]).includes(body.kind)) set('kind', FORM_MESSAGES.kind ?? '');
+  const description = body.description.trim();
+  if (!description) set('description', '请描述您看到的情况。');
+  else if (description.length > TIP_DESCRIPTION_MAX)
+    set('description', `情况描述最多 ${TIP_DESCRIPTION_MAX} 字。`);
+  if ((body.place?.trim().length ?? 0) > TIP_PLACE_MAX) set('place', `地点最多 ${TIP_PLACE_MAX} 字。`);
+  if (body.contactName === undefined) return;
+  const claiming = Boolean(body.rewardNoticeId);
+  const why = claiming ? '申领悬赏须留下' : '选择留下联系方式时，请填写';
+  const name = body.contactName.trim();
+  if (!name) set('contactName', claiming ? `${why}姓名，以便登记和发放悬赏金。` : `${why}姓名。`);
+  else if (name.length > TIP_CONTACT_NAME_MAX) set('contactName', `姓名最多 ${TIP_CONTACT_NAME_MAX} 字。`);
+  if (!body.contactPhone) {
+    set('contactPhone', claiming ? `${why}联系电话，以便登记和发放悬赏金。` : `${why}联系电话。`);
+  } else if (!isTipPhone(body.contactPhone)) {
+    set('contactPhone', '请填写有效的手机号或带区号的固定电话。');
+  }
+}
+
 /**
  * The body to send, or one zh-CN message per field at fault.
  * @example
@@ -176,33 +205,27 @@ export function checkTip(input: TipFormInput, now: Date = new Date()): TipCheck 
   if (typeof seen === 'object') errors.seenAt = seen.error;
   const location = readLocation(input);
   if (typeof location === 'string') errors.location = location;
-
   const body = rawBody(
     input,
     typeof seen === 'string' ? seen : undefined,
     typeof location === 'object' ? location : undefined,
   );
-  const parsed = tipSubmitSchema.safeParse(body);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = (issue.path[0] === 'lat' || issue.path[0] === 'lng' ? 'location' : issue.path[0]) as
-        | TipField
-        | undefined;
-      if (!field || !TIP_FIELD_ORDER.includes(field) || errors[field]) continue;
-      errors[field] = FORM_MESSAGES[field] ?? issue.message;
-    }
-  }
+  fieldRules(body, errors);
   if (input.kind === 'asset' && !input.assetType) errors.assetType ??= '请选择财产类型。';
   if (input.kind === 'consumption' && !input.consumptionItem) {
     errors.consumptionItem ??= '请选择对方违反的是哪一项限制消费。';
   }
-  if (body.contactName !== undefined) {
-    const why = body.rewardNoticeId ? '申领悬赏须留下' : '选择留下联系方式时，请填写';
-    if (!input.contactName.trim()) errors.contactName ??= `${why}姓名。`;
-    if (!input.contactPhone.trim()) errors.contactPhone ??= `${why}联系电话。`;
-  }
-  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
-  return { ok: true, body: parsed.data };
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const { description, place, contactName, ...rest } = body;
+  return {
+    ok: true,
+    body: {
+      ...(rest as Omit<TipSubmit, 'description'>),
+      description: description.trim(),
+      ...(place ? { place: place.trim() } : {}),
+      ...(contactName !== undefined ? { contactName: contactName.trim() } : {}),
+    },
+  };
 }
 
 /** File types the server keeps (it sniffs the bytes; HEIC does not decode there). */
