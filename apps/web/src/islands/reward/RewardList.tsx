@@ -1,9 +1,9 @@
-import { rewardListRoute } from '@portal/contract';
 import { ApiClientError, type SuccessBody } from '@portal/contract/client';
 import { formatFen } from '@portal/domain';
 import { useEffect, useState } from 'react';
 import { formatDateZh } from '../../lib/format.ts';
 import { api } from '../tip/tip-api.ts';
+import { rewardListRoute } from '../tip/tip-routes.ts';
 
 type RewardPage = SuccessBody<typeof rewardListRoute>;
 type State = { kind: 'loading' } | { kind: 'ready'; page: RewardPage } | { kind: 'error'; message: string };

@@ -1,9 +1,9 @@
-import { rewardDetailRoute } from '@portal/contract';
 import { ApiClientError } from '@portal/contract/client';
 import { formatFen } from '@portal/domain';
 import { useEffect, useState } from 'react';
 import { formatDateZh } from '../../lib/format.ts';
 import { api, type PublicReward } from '../tip/tip-api.ts';
+import { rewardDetailRoute } from '../tip/tip-routes.ts';
 
 type State =
   | { kind: 'loading' }

@@ -2,13 +2,7 @@
  * The tip form's calls to `/api/v1`, all through the contract's typed client and route objects:
  * the answer types are the contract's, never restated here.
  */
-import {
-  type rewardDetailRoute,
-  rewardListRoute,
-  type TipSubmit,
-  tipLookupRoute,
-  tipSubmitRoute,
-} from '@portal/contract';
+import type { TipSubmit } from '@portal/contract';
 import {
   type ApiClient,
   ApiClientError,
@@ -16,6 +10,7 @@ import {
   createApiClient,
   type SuccessBody,
 } from '@portal/contract/client';
+import { type rewardDetailRoute, rewardListRoute, tipLookupRoute, tipSubmitRoute } from './tip-routes.ts';
 
 export type TipReceipt = SuccessBody<typeof tipSubmitRoute>;
 export type TipStatusAnswer = SuccessBody<typeof tipLookupRoute>;
