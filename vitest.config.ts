@@ -4,7 +4,7 @@ import { CHROMIUM_PATH } from './tests/support/chromium.ts';
 
 /** Tests that drive Debian's Chromium (`apt-get install -y chromium fonts-noto-cjk`; .ci/run does). */
 const BROWSER_TESTS = [
-  'apps/web/test/with-api-stub.test.ts',
+  'apps/web/test/with-api.test.ts',
   'apps/web/test/screenshots.test.ts',
   'apps/web/test/pages-browser.test.ts',
   'apps/web/test/tip-pages-browser.test.ts',

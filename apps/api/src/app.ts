@@ -1,13 +1,14 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { ApiApp, AppDeps } from './context.ts';
 import { ApiError } from './errors.ts';
 import { registerApiRoutes } from './features/register-routes.ts';
+import { bodyLimits } from './http/body-limits.ts';
 import { corsForPublicApi } from './http/cors.ts';
 import { handleError } from './http/error-handler.ts';
-import { rateLimit } from './http/rate-limit.ts';
+import { parseTrustedProxies, rateLimit } from './http/rate-limit.ts';
 import { requireStaff, STAFF_PATH_PREFIX } from './http/require-staff.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { validationHook } from './http/validation-hook.ts';
 
 /**
@@ -18,12 +19,19 @@ export function createApp(deps: AppDeps): ApiApp {
   const app: ApiApp = new OpenAPIHono({ defaultHook: validationHook });
   app.onError(handleError(deps.logger));
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
-  app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  app.use('*', securityHeaders());
+  app.use('*', bodyLimits());
   app.use('/api/*', corsForPublicApi(deps.env));
-  app.use('/api/v1/*', async (c, next) => {
-    if (c.req.path.startsWith(STAFF_PATH_PREFIX)) return next();
-    return rateLimit(deps.env.RATE_LIMIT_PER_MIN, deps.rateLimitStore, () => deps.now().getTime())(c, next);
-  });
+  const limit = rateLimit(
+    deps.env.RATE_LIMIT_PER_MIN,
+    deps.rateLimitStore,
+    () => deps.now().getTime(),
+    parseTrustedProxies(deps.env.TRUST_PROXY),
+  );
+  // staff routes are authenticated instead
+  app.use('/api/v1/*', async (c, next) =>
+    c.req.path.startsWith(STAFF_PATH_PREFIX) ? next() : limit(c, next),
+  );
   // the one staff gate, before any staff route is registered
   app.use(
     `${STAFF_PATH_PREFIX}*`,

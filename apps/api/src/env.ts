@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/rate-limit.ts';
 
 /**
  * The only reader of `process.env` in the API. Parsed once at start; a bad value stops the
@@ -23,6 +24,9 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+/** Synthetic listings seeded on first start, outside production. */
+export const DEMO_RECORDS_DEFAULT = 2000;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: intFromEnv(8080),
@@ -32,10 +36,23 @@ const envSchema = z.object({
   MEILI_URL: optionalString,
   MEILI_KEY: optionalString,
   MEILI_INDEX: z.string().default('listings'),
-  DEMO_RECORDS: intFromEnv(2000),
+  // defaults by NODE_ENV in parseEnv: a real deployment must not seed synthetic defaulters
+  DEMO_RECORDS: intFromEnv(-1),
   // 50 requests/s per client address: far above a person typing into the instant search box (one
   // debounced request per pause), low enough to make bulk enumeration slow. `0` disables it.
   RATE_LIMIT_PER_MIN: intFromEnv(3000),
+  /** Reverse proxies (addresses or CIDR ranges, comma separated) whose X-Forwarded-For names the client. */
+  TRUST_PROXY: optionalString.refine(
+    (v) => {
+      try {
+        parseTrustedProxies(v);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be a comma-separated list of IP addresses or CIDR ranges' },
+  ),
   STAFF_BOOTSTRAP_TOKEN: optionalString,
   /** Embedded mode only: `username:password` of a court-admin account ensured on start. */
   STAFF_BOOTSTRAP_ADMIN: optionalString.refine(
@@ -93,6 +110,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid environment:\n  ${lines.join('\n  ')}`);
   }
   const env = result.data;
+  if (env.DEMO_RECORDS < 0) env.DEMO_RECORDS = env.NODE_ENV === 'production' ? 0 : DEMO_RECORDS_DEFAULT;
   for (const name of ['STAFF_BOOTSTRAP_TOKEN', 'STAFF_BOOTSTRAP_ADMIN'] as const) {
     if (env.NODE_ENV === 'production' && env[name]) {
       throw new Error(`Invalid environment:\n  ${name} is refused when NODE_ENV=production`);

@@ -1,5 +1,5 @@
-import { serve } from '@hono/node-server';
 import { parseEnv } from './env.ts';
+import { serveApp } from './http/serve-app.ts';
 import { createLogger } from './logger.ts';
 import { mountPublicSurfaces } from './public-surfaces.ts';
 import { startRuntime } from './runtime.ts';
@@ -14,7 +14,7 @@ async function main() {
   const progress = (msg: string) => process.stderr.write(`${msg}\n`);
   const runtime = await startRuntime(env, logger, { progress });
   const surfaces = await mountPublicSurfaces(runtime, progress);
-  const server = serve({ fetch: runtime.app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  const server = serveApp(runtime.app, { port: env.PORT, hostname: env.HOST }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
     process.stdout.write(`失信曝光台已启动：http://${host}:${info.port}/\n`);
   });

@@ -12,7 +12,7 @@ import { ensureBootstrapAdmin, ensureBootstrapToken } from './features/staff/boo
 import { startNotificationWorker } from './features/tips/notifications/worker.ts';
 import { startOrphanPhotoPurge } from './features/tips/orphan-photos.ts';
 import { createTipsServices } from './features/tips/tips-services.ts';
-import { createMemoryRateLimitStore } from './http/rate-limit.ts';
+import { createMemoryRateLimitStore, createPostgresRateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import { seedDemoDataOnce } from './read-model/demo-seed.ts';
 import { reconcileIndex } from './read-model/index-sync.ts';
@@ -110,7 +110,9 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     search,
     hashIdentifier,
     outbox: publisher,
-    rateLimitStore: createMemoryRateLimitStore(),
+    // several processes share one PostgreSQL, and so their buckets; PGlite is one process
+    rateLimitStore:
+      database.kind === 'postgres' ? createPostgresRateLimitStore(database.db) : createMemoryRateLimitStore(),
     screens: screenCache,
     searchCache,
     sealedBox,

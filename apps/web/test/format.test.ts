@@ -1,5 +1,7 @@
+import { createApiClient } from '@portal/contract/client';
+import { listingDetailRoute } from '@portal/contract/routes';
 import { describe, expect, it } from 'vitest';
-import { isRemovedResponse } from '../src/client/removed-response.ts';
+import { isRemovedError } from '../src/client/removed-response.ts';
 import { siteSnapshotSchema } from '../src/data/snapshot-schema.ts';
 import { formatCount, formatDateTimeZh, formatDateZh } from '../src/lib/format.ts';
 import { XSS_PERSON } from './support/fixture.ts';
@@ -21,12 +23,23 @@ describe('zh-CN formats', () => {
 });
 
 describe('live status check', () => {
-  it('treats only a JSON 404/410 from the API as a removal', () => {
-    expect(isRemovedResponse(404, 'application/json; charset=utf-8')).toBe(true);
-    expect(isRemovedResponse(410, 'application/json')).toBe(true);
-    expect(isRemovedResponse(404, 'text/html')).toBe(false);
-    expect(isRemovedResponse(500, 'application/json')).toBe(false);
-    expect(isRemovedResponse(200, 'application/json')).toBe(false);
+  async function answerTo(status: number, contentType: string, body: string): Promise<unknown> {
+    const api = createApiClient({
+      fetch: async () => new Response(body, { status, headers: { 'content-type': contentType } }),
+    });
+    return api.call(listingDetailRoute, { params: { id: 'L1' } }).then(
+      () => null,
+      (err: unknown) => err,
+    );
+  }
+  const envelope = (code: string) => JSON.stringify({ error: { code, message: '已删除', requestId: 'r' } });
+
+  it('treats only a 404/410 with the API envelope as a removal', async () => {
+    expect(isRemovedError(await answerTo(410, 'application/json', envelope('LISTING_GONE')))).toBe(true);
+    expect(isRemovedError(await answerTo(404, 'application/json', envelope('LISTING_NOT_FOUND')))).toBe(true);
+    expect(isRemovedError(await answerTo(404, 'text/html', '<h1>Not found</h1>'))).toBe(false);
+    expect(isRemovedError(await answerTo(500, 'application/json', envelope('INTERNAL')))).toBe(false);
+    expect(isRemovedError(await answerTo(200, 'application/json', '{}'))).toBe(false);
   });
 });
 

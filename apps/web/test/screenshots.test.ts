@@ -9,22 +9,25 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WEB_ROOT } from '../scripts/build-site.ts';
 import { DESKTOP, launchBrowser, openPage, PHONE } from './support/browser.ts';
 import { testSnapshot } from './support/fixture.ts';
+import { type RealApi, startRealApi } from './support/real-api.ts';
 import { serveSite } from './support/site-server.ts';
 import type { StaticServer } from './support/static-server.ts';
-import { stubApi } from './support/stub-api.ts';
 
 const OUT = join(WEB_ROOT, '../../test-results/web');
 const { dist } = inject('webSite');
 let browser: Browser;
 let server: StaticServer;
+let api: RealApi;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  [browser, server] = await Promise.all([launchBrowser(), serveSite(dist, stubApi(testSnapshot().listings))]);
+  [browser, api] = await Promise.all([launchBrowser(), startRealApi()]);
+  server = await serveSite(dist, api.api);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await api?.close();
 });
 
 const SHOTS = [

@@ -4,7 +4,7 @@ import {
   hasCriteria,
   maxPage,
   parseSearchParams,
-  toApiParams,
+  toApiQuery,
   toSearchParams,
 } from '../src/islands/search/search-state.ts';
 
@@ -45,7 +45,7 @@ describe('search state in the URL', () => {
   });
 
   it('sends the page size to the API', () => {
-    expect(toApiParams({ ...EMPTY_STATE, q: '王' }).get('pageSize')).toBe('20');
+    expect(toApiQuery({ ...EMPTY_STATE, q: '王' })).toEqual({ q: '王', pageSize: '20' });
   });
 
   it('searches only when there is a query, a filter or a chosen order', () => {

@@ -41,6 +41,8 @@ export class ApiClientError extends Error {
   readonly details: unknown;
   /** Seconds from `Retry-After` on 429/503, when the server sent one. */
   readonly retryAfterSeconds: number | undefined;
+  /** True when the API itself answered with its error envelope (not a proxy, a static host or the network). */
+  readonly enveloped: boolean;
 
   constructor(init: {
     status: number;
@@ -49,6 +51,7 @@ export class ApiClientError extends Error {
     field?: string;
     details?: unknown;
     retryAfterSeconds?: number;
+    enveloped?: boolean;
   }) {
     super(init.message);
     this.name = 'ApiClientError';
@@ -57,6 +60,7 @@ export class ApiClientError extends Error {
     this.field = init.field;
     this.details = init.details;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.enveloped = init.enveloped ?? false;
   }
 }
 
@@ -153,6 +157,7 @@ async function errorFrom(response: Response): Promise<ApiClientError> {
         field: envelope.error.field,
         details: envelope.error.details,
         retryAfterSeconds,
+        enveloped: true,
       });
     }
   } catch {

@@ -48,3 +48,44 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   429: '请求过于频繁',
   503: '服务暂时不可用',
 };
+
+/**
+ * A query-string schema that rejects parameters it does not know: a misspelled filter
+ * (`categroy=1`) answers 400 naming it instead of silently returning unfiltered results.
+ */
+export function strictQuery<T extends z.core.$ZodLooseShape>(shape: T) {
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `不支持的查询参数：${issue.keys.join('、')}。` : undefined,
+  });
+}
+
+/** An optional positive whole number in a query string (`page=3`); huge values are refused, never a 500. */
+export function positiveIntParam(label: string, max = 1_000_000) {
+  const message = `${label}必须是大于 0 的整数。`;
+  return z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^\d+$/, { error: message })
+      .refine((s) => s.length <= 9 && Number(s) >= 1, { error: message })
+      .transform(Number)
+      .refine((n) => n <= max, { error: `${label}不能大于 ${max}。` })
+      .optional(),
+  );
+}
+
+/** A route's `{id}` path parameter (listing and request ids). */
+export const idParams = z.object({ id: z.string().max(64).meta({ description: '编号' }) });
+
+/** The machine code an issue asks the API to answer with instead of `INVALID_PARAMETER`. */
+export interface IssueParams {
+  code?: string;
+}
+
+/** A text field of a JSON body with zh-CN messages for a missing or non-text value. */
+export function textField(label: string) {
+  return z.string({
+    error: (issue) => (issue.input === undefined ? `请填写${label}。` : `${label}应为文字。`),
+  });
+}

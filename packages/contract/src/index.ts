@@ -6,8 +6,14 @@
 
 export * from './auth.ts';
 export * from './common.ts';
+export * from './corrections.ts';
 export * from './health.ts';
+export * from './listings.ts';
+export * from './openapi.ts';
 export * from './rewards.ts';
 export type { ApiRoute } from './route.ts';
+export * from './screens.ts';
+export * from './search.ts';
 export * from './staff-admin.ts';
+export * from './stats.ts';
 export * from './tips.ts';

@@ -166,9 +166,16 @@ export const tipSubmitFormSchema = z
     contactName: z.preprocess(emptyToUndefined, tipFields.contactName),
     contactPhone: z.preprocess(emptyToUndefined, tipFields.contactPhone),
     photos: z
-      .union([fileSchema, z.array(fileSchema)])
-      .optional()
-      .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+      .preprocess(
+        (v) =>
+          // a form's empty file input arrives as an empty string or a nameless, empty file: no photo
+          (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(
+            (f) =>
+              f !== '' &&
+              !(typeof File !== 'undefined' && f instanceof File && f.size === 0 && f.name === ''),
+          ),
+        z.array(fileSchema, { error: '照片应以文件上传（字段 photos）。' }),
+      )
       .refine((files) => files.length <= TIP_MAX_PHOTOS, `最多上传 ${TIP_MAX_PHOTOS} 张照片。`),
   })
   .superRefine(tipRules)

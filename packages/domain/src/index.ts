@@ -19,6 +19,7 @@ export * from './money.ts';
 export * from './public-projection.ts';
 export * from './removal-reasons.ts';
 export * from './rewards.ts';
+export * from './search-limits.ts';
 export * from './term.ts';
 export * from './text-normalize.ts';
 export * from './tips.ts';

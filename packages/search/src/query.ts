@@ -1,10 +1,11 @@
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RESULT_WINDOW } from '@portal/domain';
 import { SearchQueryError } from './errors.ts';
 import type { FacetCounts, SearchFilters, SearchQuery, SearchSort } from './search-index.ts';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
-/** Deepest result an adapter serves (the API's own cap is lower: 1,000). */
-export const MAX_RESULT_WINDOW = 10_000;
+// one definition with the API's validation and the site's pager (packages/domain/src/search-limits.ts)
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RESULT_WINDOW };
+/** How many matches an engine counts exactly (totals go beyond the window that is served). */
+export const MAX_COUNTED_HITS = 10_000;
 export const MAX_QUERY_LENGTH = 100;
 
 const SORTS: readonly SearchSort[] = [

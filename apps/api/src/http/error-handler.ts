@@ -10,7 +10,14 @@ export function toApiError(err: unknown): ApiError {
   if (err instanceof HTTPException) {
     if (err.status === 413) return new ApiError('PAYLOAD_TOO_LARGE', { cause: err });
     if (err.status === 401) return new ApiError('UNAUTHENTICATED', { cause: err });
-    if (err.status === 415) return new ApiError('UNSUPPORTED_MEDIA_TYPE', { cause: err });
+    if (err.status === 415) {
+      return new ApiError('UNSUPPORTED_MEDIA_TYPE', {
+        cause: err,
+        message: '请以 application/json 格式提交。',
+      });
+    }
+    // the contract's JSON validator could not parse the body
+    if (err.status === 400 && /json/i.test(err.message)) return new ApiError('INVALID_JSON', { cause: err });
     return new ApiError('BAD_REQUEST', { cause: err, logDetail: err.message });
   }
   if (err instanceof SearchUnavailableError) return new ApiError('SEARCH_UNAVAILABLE', { cause: err });

@@ -1,10 +1,11 @@
+import { ApiClientError } from '@portal/contract/client';
+
 /**
- * True when the API says a listing is gone: 404 or 410 with a JSON body (the error envelope).
- * A 404 without JSON comes from a host that does not serve the API, and proves nothing.
+ * True when the API says a listing is gone: 404 or 410 with its error envelope. A 404 without
+ * the envelope comes from a host that does not serve the API, and proves nothing.
  * @example
- * isRemovedResponse(410, 'application/json; charset=utf-8') // true
- * isRemovedResponse(404, 'text/html') // false
+ * isRemovedError(new ApiClientError({ status: 410, code: 'LISTING_GONE', message: '…', enveloped: true })) // true
  */
-export function isRemovedResponse(status: number, contentType: string | null): boolean {
-  return (status === 404 || status === 410) && (contentType ?? '').includes('application/json');
+export function isRemovedError(err: unknown): boolean {
+  return err instanceof ApiClientError && err.enveloped && (err.status === 404 || err.status === 410);
 }

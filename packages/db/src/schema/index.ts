@@ -6,6 +6,7 @@ export * from './listings.ts';
 export * from './login-attempts.ts';
 export * from './notifications.ts';
 export * from './outbox.ts';
+export * from './rate-limits.ts';
 export * from './reward-notices.ts';
 export * from './staff.ts';
 export * from './staff-sessions.ts';

@@ -57,9 +57,9 @@ describe('embedded index after random upserts, updates and removals', () => {
       for (let k = 0; k < 10; k++) {
         const q = randomText(rand, 1, 3);
         const expected = [...live.values()].filter((d) => matchesByScan(d, q)).map((d) => d.id);
-        const res = await index.search({ q, pageSize: 100, page: 1 });
+        const res = await index.search({ q, pageSize: 50, page: 1 });
         expect(res.total, `q=${q}`).toBe(expected.length);
-        if (expected.length <= 100) expect(res.hits.map((h) => h.id).sort()).toEqual(expected.sort());
+        if (expected.length <= 50) expect(res.hits.map((h) => h.id).sort()).toEqual(expected.sort());
       }
     }
     expect(await index.count()).toBe(live.size);

@@ -2,7 +2,7 @@ import type { Settings } from 'meilisearch';
 import { dayNumber } from '../embedded/columns.ts';
 import { normalizeForSearch } from '../normalize.ts';
 import { toStoredListing } from '../public-listing.ts';
-import { MAX_RESULT_WINDOW } from '../query.ts';
+import { MAX_COUNTED_HITS } from '../query.ts';
 import type { SearchDocument } from '../search-index.ts';
 
 /** What one Meilisearch document holds: the public listing plus bookkeeping, never a clear ID. */
@@ -57,6 +57,6 @@ export const MEILI_SETTINGS: Settings = {
   localizedAttributes: [
     { attributePatterns: ['name', 'nameGrams', 'caseNo', 'legalRepresentative'], locales: ['cmn'] },
   ],
-  pagination: { maxTotalHits: MAX_RESULT_WINDOW },
+  pagination: { maxTotalHits: MAX_COUNTED_HITS },
   faceting: { maxValuesPerFacet: 500 },
 };

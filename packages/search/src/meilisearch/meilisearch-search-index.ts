@@ -34,7 +34,7 @@ export interface MeilisearchIndexOptions extends SearchIndexOptions {
  * Version ordering: `upsert` reads the stored versions of the batch first and sends only newer
  * documents. Two writers racing on one id between that read and the write end last-write-wins;
  * the publisher is the single writer and its reconcile pass (`listVersions`) repairs any drift.
- * Totals are exact up to `MAX_RESULT_WINDOW` (Meilisearch's `maxTotalHits`).
+ * Totals are exact up to `MAX_COUNTED_HITS` (Meilisearch's `maxTotalHits`).
  */
 export class MeilisearchSearchIndex implements SearchIndex {
   readonly engine = 'meilisearch' as const;

@@ -167,6 +167,7 @@ export async function decideCorrection(deps: Deps, principal: StaffPrincipal, id
       message: '审查结论只能是 accepted（予以纠正）或 rejected（驳回）。',
     });
   }
+  const verdict: 'accepted' | 'rejected' = decision;
   const today = todayInChina(deps.now());
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
@@ -190,6 +191,6 @@ export async function decideCorrection(deps: Deps, principal: StaffPrincipal, id
       entity: 'correction',
       entityId: id,
     });
-    return { status: decision, fixDeadline };
+    return { status: verdict, fixDeadline };
   });
 }

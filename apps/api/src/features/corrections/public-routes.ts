@@ -1,13 +1,11 @@
-import type { Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../../context.ts';
-import { readJson } from '../../http/read-json.ts';
+import { submitCorrectionRoute } from '@portal/contract';
+import type { ApiApp, AppDeps } from '../../context.ts';
 import { submitCorrection } from './corrections-service.ts';
 
 /** `POST /api/v1/corrections`: the public correction request form (arts. 11–12). */
-export function registerCorrections(app: Hono<AppEnv>, deps: AppDeps): void {
-  app.post('/api/v1/corrections', async (c) => {
-    const body = await readJson(c);
-    const key = c.req.header('idempotency-key')?.slice(0, 200);
-    return c.json(await submitCorrection(deps, body, key), 201);
+export function registerCorrections(app: ApiApp, deps: AppDeps): void {
+  app.openapi(submitCorrectionRoute, async (c) => {
+    const key = c.req.valid('header')['idempotency-key']?.slice(0, 200);
+    return c.json(await submitCorrection(deps, c.req.valid('json'), key), 201);
   });
 }

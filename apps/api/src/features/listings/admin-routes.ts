@@ -1,72 +1,55 @@
-import type { Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../../context.ts';
+import {
+  createListingRoute,
+  importListingsRoute,
+  publishListingRoute,
+  removeListingRoute,
+  staffListingsRoute,
+} from '@portal/contract';
+import type { ApiApp, AppDeps } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
-import { readJson } from '../../http/read-json.ts';
 import { staffOf } from '../../http/require-staff.ts';
 import { type CommandContext, createDraft, publishListing, removeListing } from './listing-commands.ts';
 import { importListingsCsv } from './listing-import.ts';
 import { listForStaff } from './listing-queries.ts';
 
-const MAX_CSV_BYTES = 20 * 1024 * 1024;
-
 /** Staff API for listings (CONTRACT.md): create, list, CSV import, publish, remove. */
-export function registerAdminListings(app: Hono<AppEnv>, deps: AppDeps): void {
+export function registerAdminListings(app: ApiApp, deps: AppDeps): void {
   const ctx: CommandContext = { db: deps.db, now: deps.now, afterCommit: () => deps.outbox.wake() };
 
-  app.post('/api/v1/admin/listings', async (c) => {
-    const body = await readJson(c);
-    return c.json(await createDraft(ctx, staffOf(c), body), 201);
+  app.openapi(createListingRoute, async (c) =>
+    c.json(await createDraft(ctx, staffOf(c), c.req.valid('json')), 201),
+  );
+
+  app.openapi(staffListingsRoute, async (c) => {
+    const { status, page } = c.req.valid('query');
+    return c.json(await listForStaff(deps.db, staffOf(c), { status, page: page ?? 1 }), 200);
   });
 
-  app.get('/api/v1/admin/listings', async (c) => {
-    const status = c.req.query('status');
-    if (status !== undefined && status !== 'draft' && status !== 'published' && status !== 'removed') {
-      throw new ApiError('INVALID_PARAMETER', {
-        field: 'status',
-        message: '状态只能是 draft、published 或 removed。',
-      });
-    }
-    const pageRaw = c.req.query('page') ?? '1';
-    if (!/^\d+$/.test(pageRaw) || Number(pageRaw) < 1) {
-      throw new ApiError('INVALID_PARAMETER', { field: 'page', message: '页码必须是大于 0 的整数。' });
-    }
-    return c.json(await listForStaff(deps.db, staffOf(c), { status, page: Number(pageRaw) }));
-  });
-
-  app.post('/api/v1/admin/listings/import', async (c) => {
+  app.openapi(importListingsRoute, async (c) => {
     const type = c.req.header('content-type') ?? '';
     if (!/^(text\/csv|application\/csv|text\/plain|application\/octet-stream)/i.test(type)) {
       throw new ApiError('UNSUPPORTED_MEDIA_TYPE', { message: '请以 text/csv 格式上传 CSV 文件。' });
     }
-    const declared = Number(c.req.header('content-length') ?? 0);
-    if (declared > MAX_CSV_BYTES)
-      throw new ApiError('PAYLOAD_TOO_LARGE', {
-        message: 'CSV 文件不能超过 20 MB，请分批导入或使用命令行导入工具。',
-      });
+    // the body limit of this route (http/body-limits.ts) has already capped the size
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.byteLength > MAX_CSV_BYTES)
-      throw new ApiError('PAYLOAD_TOO_LARGE', {
-        message: 'CSV 文件不能超过 20 MB，请分批导入或使用命令行导入工具。',
-      });
-    return c.json(await importListingsCsv(ctx, staffOf(c), bytes));
+    return c.json(await importListingsCsv(ctx, staffOf(c), bytes), 200);
   });
 
-  app.post('/api/v1/admin/listings/:id/publish', async (c) => {
-    return c.json(await publishListing(ctx, staffOf(c), c.req.param('id')));
-  });
+  app.openapi(publishListingRoute, async (c) =>
+    c.json(await publishListing(ctx, staffOf(c), c.req.valid('param').id), 200),
+  );
 
-  app.post('/api/v1/admin/listings/:id/remove', async (c) => {
-    const body = await readJson(c);
-    const reason = body && typeof body === 'object' ? (body as Record<string, unknown>).reason : undefined;
-    const note = body && typeof body === 'object' ? (body as Record<string, unknown>).note : undefined;
+  app.openapi(removeListingRoute, async (c) => {
+    const { reason, note } = c.req.valid('json');
     return c.json(
       await removeListing(
         ctx,
         staffOf(c),
-        c.req.param('id'),
+        c.req.valid('param').id,
         reason,
         typeof note === 'string' ? note.slice(0, 500) : undefined,
       ),
+      200,
     );
   });
 }

@@ -1,3 +1,4 @@
+import { MAX_REPORTED_REJECTIONS } from '@portal/contract';
 import { appendAudit, insertListings, newId } from '@portal/db';
 import { type NormalizedDraft, parseListingCsv, todayInChina } from '@portal/domain';
 import type { StaffPrincipal } from '../staff/staff-auth.ts';
@@ -12,7 +13,10 @@ export interface ImportRejection {
 
 export interface ImportResult {
   created: number;
+  /** the first `MAX_REPORTED_REJECTIONS` refused rows, by row number */
   rejected: ImportRejection[];
+  /** every refused row, listed or not */
+  rejectedTotal: number;
   ids: string[];
 }
 
@@ -62,5 +66,11 @@ export async function importListingsCsv(
     });
   }
   rejected.sort((a, b) => a.row - b.row);
-  return { created: accepted.length, rejected, ids };
+  // a file of bad rows must not become a response hundreds of times its size
+  return {
+    created: accepted.length,
+    rejected: rejected.slice(0, MAX_REPORTED_REJECTIONS),
+    rejectedTotal: rejected.length,
+    ids,
+  };
 }

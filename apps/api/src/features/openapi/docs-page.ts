@@ -1,33 +1,37 @@
 import { html, raw } from 'hono/html';
-import type { buildOpenApiDocument } from './document.ts';
 
-type Doc = ReturnType<typeof buildOpenApiDocument>;
+interface Doc {
+  paths?: Record<string, Record<string, unknown>>;
+}
 interface Op {
-  summary: string;
-  tags: string[];
-  parameters: {
+  summary?: string;
+  tags?: string[];
+  parameters?: {
     name: string;
     in: string;
-    required: boolean;
-    schema: { description?: string; enum?: string[] };
+    required?: boolean;
+    description?: string;
+    schema?: { description?: string; enum?: unknown[] };
   }[];
-  responses: Record<string, { description: string }>;
+  responses?: Record<string, { description: string }>;
 }
+
+const PLACE: Record<string, string> = { path: '路径', query: '查询', header: '请求头' };
 
 /** A plain, self-contained HTML rendering of the OpenAPI document (no third-party scripts). */
 export function renderDocsPage(doc: Doc): string {
-  const sections = Object.entries(doc.paths).flatMap(([path, methods]) =>
+  const sections = Object.entries(doc.paths ?? {}).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, value]) => {
       const op = value as Op;
-      const params = op.parameters
+      const params = (op.parameters ?? [])
         .map(
           (p) =>
-            html`<li><code>${p.name}</code>（${p.in === 'path' ? '路径' : '查询'}${p.required ? '，必填' : ''}）${p.schema.description ?? ''}${p.schema.enum ? `：${p.schema.enum.join(' | ')}` : ''}</li>`,
+            html`<li><code>${p.name}</code>（${PLACE[p.in] ?? p.in}${p.required ? '，必填' : ''}）${p.description ?? p.schema?.description ?? ''}${p.schema?.enum ? `：${p.schema.enum.join(' | ')}` : ''}</li>`,
         )
         .join('');
       return html`<section><h2><span class="m">${method.toUpperCase()}</span> <code>${path}</code></h2>
-        <p>${op.summary}（${op.tags.join('、')}）</p>${params ? html`<ul>${raw(params)}</ul>` : ''}
-        <p>响应：${Object.keys(op.responses).join('、')}</p></section>`;
+        <p>${op.summary ?? ''}（${(op.tags ?? []).join('、')}）</p>${params ? html`<ul>${raw(params)}</ul>` : ''}
+        <p>响应：${Object.keys(op.responses ?? {}).join('、')}</p></section>`;
     }),
   );
   return html`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -1,79 +1,75 @@
 import {
+  type BoardQuery,
+  boardJsonRoute,
+  boardPngRoute,
+  livelihoodPngRoute,
+  neutralPngRoute,
+  shareCardRoute,
+  statsPngRoute,
+} from '@portal/contract';
+import {
   kioskAssets,
-  type Orientation,
   renderBoardSlide,
   renderLivelihoodSlide,
   renderNeutralSlide,
   renderShareCard,
   renderStatsSlide,
 } from '@portal/graphics';
-import type { Context, Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../../context.ts';
+import type { Context } from 'hono';
+import type { ApiApp, AppDeps } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import { computeStats } from '../stats/stats-routes.ts';
 import type { BoardKey, ScreenCache } from './screen-cache.ts';
 
 const DEFAULT_COURT_NAME = '人民法院执行局';
 
-function boardKey(c: Context<AppEnv>, livelihood = false): BoardKey & { page: number } {
-  const orientation = (c.req.query('orientation') || 'landscape') as Orientation;
-  if (orientation !== 'landscape' && orientation !== 'portrait') {
-    throw new ApiError('INVALID_PARAMETER', {
-      field: 'orientation',
-      message: '屏幕方向只能是 landscape 或 portrait。',
-    });
-  }
-  const pageRaw = c.req.query('page') || '1';
-  if (!/^\d{1,4}$/.test(pageRaw) || Number(pageRaw) < 1) {
-    throw new ApiError('INVALID_PARAMETER', { field: 'page', message: '页码必须是大于 0 的整数。' });
-  }
-  const court = c.req.query('court')?.trim().slice(0, 100) || undefined;
-  const region = c.req.query('region')?.trim().slice(0, 50) || undefined;
+type SlideQuery = Pick<BoardQuery, 'orientation' | 'court' | 'region'>;
+
+function slideKey(q: SlideQuery, livelihood = false): BoardKey {
   return {
-    orientation,
-    page: Number(pageRaw),
-    ...(court ? { court } : {}),
-    ...(region ? { region } : {}),
+    orientation: q.orientation,
+    ...(q.court ? { court: q.court } : {}),
+    ...(q.region ? { region: q.region } : {}),
     ...(livelihood ? { livelihood } : {}),
   };
 }
 
-const png = (c: Context<AppEnv>, body: Buffer) =>
+const png = (c: Context, body: Buffer) =>
   c.body(new Uint8Array(body), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'no-cache' });
 
 /**
  * Large-screen slides, share cards and the kiosk page. Everything is drawn from the public read
- * model; a page beyond the last one answers the last page's neighbour rule: 400 (so a kiosk that
- * lost track restarts at page 1).
+ * model; a page beyond the last one answers 400 (so a kiosk that lost track restarts at page 1).
  */
-export function registerScreens(app: Hono<AppEnv>, deps: AppDeps, cache: ScreenCache): void {
+export function registerScreens(app: ApiApp, deps: AppDeps, cache: ScreenCache): void {
   const siteUrl = deps.env.SITE_URL ?? `http://${deps.env.HOST}:${deps.env.PORT}`;
   const courtName = (key: BoardKey) => key.court ?? DEFAULT_COURT_NAME;
 
-  async function slide(c: Context<AppEnv>, livelihood: boolean) {
-    const key = boardKey(c, livelihood);
-    const { page, ...planKey } = key;
+  async function slide(q: BoardQuery, livelihood: boolean) {
+    const planKey = slideKey(q, livelihood);
     const plan = await cache.plan(planKey);
-    if (page > plan.pages)
+    if (q.page > plan.pages)
       throw new ApiError('INVALID_PARAMETER', {
         field: 'page',
         message: `页码超出范围，共 ${plan.pages} 页。`,
       });
-    return { key, planKey, plan, listings: plan.slides[page - 1] ?? [] };
+    return { key: { ...planKey, page: q.page }, plan, listings: plan.slides[q.page - 1] ?? [] };
   }
 
-  app.get('/api/v1/screens/board.json', async (c) => {
-    const { key, plan, listings } = await slide(c, c.req.query('livelihood') === 'true');
+  app.openapi(boardJsonRoute, async (c) => {
+    const q = c.req.valid('query');
+    const { key, plan, listings } = await slide(q, q.livelihood);
     c.header('Cache-Control', 'no-store');
-    return c.json({ page: key.page, pages: plan.pages, listingIds: listings.map((l) => l.id) });
+    return c.json({ page: key.page, pages: plan.pages, listingIds: listings.map((l) => l.id) }, 200);
   });
 
-  for (const [path, livelihood] of [
-    ['/api/v1/screens/board.png', false],
-    ['/api/v1/screens/livelihood.png', true],
+  for (const [route, livelihood] of [
+    [boardPngRoute, false],
+    [livelihoodPngRoute, true],
   ] as const) {
-    app.get(path, async (c) => {
-      const { key, plan, listings } = await slide(c, livelihood || c.req.query('livelihood') === 'true');
+    app.openapi(route, async (c) => {
+      const q = c.req.valid('query');
+      const { key, plan, listings } = await slide(q, livelihood || q.livelihood);
       const input = {
         listings,
         page: key.page,
@@ -84,12 +80,12 @@ export function registerScreens(app: Hono<AppEnv>, deps: AppDeps, cache: ScreenC
         demo: listings.some((l) => l.demo),
       };
       const render = key.livelihood ? () => renderLivelihoodSlide(input) : () => renderBoardSlide(input);
-      return png(c, await cache.image(`${path}|${JSON.stringify(key)}`, render));
+      return png(c, await cache.image(`${route.path}|${JSON.stringify(key)}`, render));
     });
   }
 
-  app.get('/api/v1/screens/stats.png', async (c) => {
-    const key = boardKey(c);
+  app.openapi(statsPngRoute, async (c) => {
+    const key = { ...slideKey(c.req.valid('query')), page: 1 };
     const stats = await computeStats(deps);
     return png(
       c,
@@ -105,8 +101,8 @@ export function registerScreens(app: Hono<AppEnv>, deps: AppDeps, cache: ScreenC
     );
   });
 
-  app.get('/api/v1/screens/neutral.png', async (c) => {
-    const key = boardKey(c);
+  app.openapi(neutralPngRoute, async (c) => {
+    const key = { ...slideKey(c.req.valid('query')), page: 1 };
     return png(
       c,
       await cache.image(`neutral|${JSON.stringify(key)}`, () =>
@@ -115,8 +111,8 @@ export function registerScreens(app: Hono<AppEnv>, deps: AppDeps, cache: ScreenC
     );
   });
 
-  app.get('/api/v1/screens/cards/:file', async (c) => {
-    const m = /^([0-9A-Za-z_-]{1,64})\.png$/.exec(c.req.param('file'));
+  app.openapi(shareCardRoute, async (c) => {
+    const m = /^([0-9A-Za-z_-]{1,64})\.png$/.exec(c.req.valid('param').file);
     if (!m?.[1]) throw new ApiError('LISTING_NOT_FOUND');
     const listing = await deps.search.get(m[1]);
     if (!listing) throw new ApiError('LISTING_NOT_FOUND');
@@ -125,10 +121,10 @@ export function registerScreens(app: Hono<AppEnv>, deps: AppDeps, cache: ScreenC
 }
 
 /** `/screen`: the kiosk page that loops the slides full-screen. */
-export function registerKiosk(app: Hono<AppEnv>): void {
+export function registerKiosk(app: ApiApp): void {
   // blob: is the neutral slide, which the kiosk keeps in memory to show while the network is down
   const csp =
-    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'";
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
   app.get('/screen', (c) => {
     c.header('Content-Security-Policy', csp);
     c.header('Cache-Control', 'no-cache');

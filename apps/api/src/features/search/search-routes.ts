@@ -1,20 +1,33 @@
-import type { Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../../context.ts';
-import { ApiError } from '../../errors.ts';
-import { parseSearchParams, RESULT_WINDOW } from './search-params.ts';
+import { DEFAULT_PAGE_SIZE, type SearchResult, searchRoute } from '@portal/contract';
+import type { SearchQuery } from '@portal/search';
+import type { TypedResponse } from 'hono';
+import type { ApiApp, AppDeps } from '../../context.ts';
 
 /** `GET /api/v1/search`: the public search over the read model (CONTRACT.md). */
-export function registerSearch(app: Hono<AppEnv>, deps: AppDeps): void {
-  app.get('/api/v1/search', async (c) => {
-    const query = parseSearchParams(new URL(c.req.url).searchParams);
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 20;
-    if (page * pageSize > RESULT_WINDOW) throw new ApiError('RESULT_WINDOW_EXCEEDED', { field: 'page' });
-    const key = JSON.stringify(query);
-    const body = await deps.searchCache.getOrCompute(key, async () =>
+export function registerSearch(app: ApiApp, deps: AppDeps): void {
+  app.openapi(searchRoute, async (c) => {
+    const p = c.req.valid('query');
+    const query: SearchQuery = {
+      q: p.q,
+      filters: {
+        ...(p.kind ? { kind: p.kind } : {}),
+        ...(p.category !== undefined ? { category: p.category } : {}),
+        ...(p.region ? { region: p.region } : {}),
+        ...(p.court ? { court: p.court } : {}),
+        // `livelihood=false` means "no filter", like an unticked box
+        ...(p.livelihood ? { livelihood: true } : {}),
+      },
+      sort: p.sort,
+      page: p.page ?? 1,
+      pageSize: p.pageSize ?? DEFAULT_PAGE_SIZE,
+    };
+    const body = await deps.searchCache.getOrCompute(JSON.stringify(query), async () =>
       JSON.stringify(await deps.search.search(query)),
     );
     c.header('Cache-Control', 'no-store');
-    return c.body(body, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+    // the cached answer is already serialized (a SearchResult): send it as it is
+    return c.body(body, 200, {
+      'Content-Type': 'application/json; charset=UTF-8',
+    }) as unknown as TypedResponse<SearchResult, 200, 'json'>;
   });
 }

@@ -1,16 +1,8 @@
+import { type StatsResponse, statsRoute } from '@portal/contract';
 import { listings } from '@portal/db/schema';
 import { CATEGORIES } from '@portal/domain';
 import { and, count, eq, sql } from 'drizzle-orm';
-import type { Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../../context.ts';
-
-export interface StatsResponse {
-  listed: number;
-  removed: number;
-  livelihood: number;
-  byCategory: Record<string, number>;
-  demo: boolean;
-}
+import type { ApiApp, AppDeps } from '../../context.ts';
 
 /** Aggregate counts only (no personal data), computed from the system of record. */
 export async function computeStats(deps: Pick<AppDeps, 'db'>): Promise<StatsResponse> {
@@ -41,9 +33,9 @@ export async function computeStats(deps: Pick<AppDeps, 'db'>): Promise<StatsResp
 }
 
 /** `GET /api/v1/stats` (CONTRACT.md). */
-export function registerStats(app: Hono<AppEnv>, deps: AppDeps): void {
-  app.get('/api/v1/stats', async (c) => {
+export function registerStats(app: ApiApp, deps: AppDeps): void {
+  app.openapi(statsRoute, async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json<StatsResponse>(await computeStats(deps));
+    return c.json(await computeStats(deps), 200);
   });
 }

@@ -50,7 +50,7 @@ export function registerTips(app: ApiApp, deps: AppDeps): void {
     { ...tipSubmitRoute, middleware: [throttle(services, 'tip', deps.now), tipBodyLimit] },
     async (c) => {
       const type = c.req.header('content-type') ?? '';
-      const multipart = /^multipart\/form-data/i.test(type);
+      const multipart = /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type);
       if (!multipart && !/^application\/json/i.test(type))
         throw new ApiError('UNSUPPORTED_MEDIA_TYPE', {
           message: '请以 application/json 或 multipart/form-data 格式提交。',

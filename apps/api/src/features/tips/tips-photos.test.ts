@@ -181,3 +181,38 @@ describe.each(backends())('tip photos on $kind', (backend) => {
     expect(await db.$count(tips)).toBe(0);
   });
 });
+
+describe.each(backends())('tip forms without photos on $kind', (backend) => {
+  let t: TestRuntime;
+  let listingId: string;
+  beforeEach(async () => {
+    t = await openTestRuntime(backend);
+    listingId = await publishedListing(t);
+  });
+  afterEach(() => t?.close());
+
+  it('takes a plain HTML form: an empty file input is no photo, urlencoded works too, lat/lng become a location', async () => {
+    const fd = new FormData();
+    for (const [k, v] of Object.entries({
+      listingId,
+      kind: 'whereabouts',
+      description: '在那大镇见到此人。',
+      lat: '19.52',
+      lng: '109.58',
+      seenAt: '',
+      website: '',
+    }))
+      fd.append(k, v);
+    fd.append('photos', new Blob([]), '');
+    const res = await t.request('/api/v1/tips', { method: 'POST', body: fd });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const [tip] = await t.rt.deps.db.select().from(tips);
+    expect(tip).toMatchObject({ photoCount: 0, locationLat: 19.52, locationLng: 109.58 });
+    const urlencoded = await t.request('/api/v1/tips', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ listingId, kind: 'other', description: '其他线索。' }).toString(),
+    });
+    expect(urlencoded.status).toBe(201);
+  });
+});

@@ -26,10 +26,7 @@ export function ListingSummary({ listingId }: { listingId: string }) {
         (listing) => setLookup({ kind: 'found', listing }),
         (err: unknown) => {
           if (ctrl.signal.aborted) return;
-          const gone =
-            err instanceof ApiError &&
-            (err.status === 404 || err.status === 410) &&
-            err.code !== 'UNAVAILABLE';
+          const gone = err instanceof ApiError && err.enveloped && (err.status === 404 || err.status === 410);
           setLookup({ kind: gone ? 'missing' : 'unavailable' });
         },
       );

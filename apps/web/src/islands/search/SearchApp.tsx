@@ -18,6 +18,8 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'loading'; previous: SearchResponse | null }
   | { kind: 'ok'; data: SearchResponse }
+  /** 429: the last results stay, a calm line says when the search runs again by itself */
+  | { kind: 'waiting'; previous: SearchResponse | null; seconds: number }
   | { kind: 'error'; message: string };
 
 const DEBOUNCE_MS = 250;
@@ -28,6 +30,8 @@ function statusText(phase: Phase): string {
       return '';
     case 'loading':
       return '正在查询…';
+    case 'waiting':
+      return `查询的人较多，请稍候：${phase.seconds} 秒后将自动重新查询。`;
     case 'error':
       return ''; // the alert below announces it
     case 'ok': {
@@ -94,11 +98,22 @@ export function SearchApp({ initialSearch = '' }: Props) {
     const ctrl = new AbortController();
     const timer = window.setTimeout(async () => {
       const prev = lastPhase.current;
-      setPhase({ kind: 'loading', previous: prev.kind === 'ok' ? prev.data : null });
+      const shown = prev.kind === 'ok' ? prev.data : prev.kind === 'waiting' ? prev.previous : null;
+      setPhase({ kind: 'loading', previous: shown });
       try {
         setPhase({ kind: 'ok', data: await searchListings(state, ctrl.signal) });
       } catch (err) {
         if (ctrl.signal.aborted) return;
+        if (err instanceof ApiError && err.status === 429) {
+          const previous = lastPhase.current;
+          setPhase({
+            kind: 'waiting',
+            previous:
+              previous.kind === 'ok' ? previous.data : previous.kind === 'loading' ? previous.previous : null,
+            seconds: Math.min(60, err.retryAfterSeconds ?? 5),
+          });
+          return;
+        }
         const message = err instanceof ApiError ? err.message : '查询失败，请稍后重试。';
         setPhase({ kind: 'error', message });
       }
@@ -109,6 +124,13 @@ export function SearchApp({ initialSearch = '' }: Props) {
     };
   }, [urlQuery, attempt]);
 
+  // after a 429, search again by itself once the server said it may
+  useEffect(() => {
+    if (phase.kind !== 'waiting') return;
+    const timer = window.setTimeout(() => setAttempt((n) => n + 1), phase.seconds * 1000);
+    return () => window.clearTimeout(timer);
+  }, [phase]);
+
   const goToPage = (page: number) => {
     setState((s) => ({ ...s, page }));
     resultsHeading.current?.focus();
@@ -118,7 +140,12 @@ export function SearchApp({ initialSearch = '' }: Props) {
   const activeFilters = [state.kind, state.category, state.region, state.court, state.livelihood].filter(
     Boolean,
   ).length;
-  const data = phase.kind === 'ok' ? phase.data : phase.kind === 'loading' ? phase.previous : null;
+  const data =
+    phase.kind === 'ok'
+      ? phase.data
+      : phase.kind === 'loading' || phase.kind === 'waiting'
+        ? phase.previous
+        : null;
 
   return (
     <div className="search-app">
@@ -169,7 +196,8 @@ export function SearchApp({ initialSearch = '' }: Props) {
           <summary>{activeFilters > 0 ? `筛选与排序（已选 ${activeFilters} 项）` : '筛选与排序'}</summary>
           <SearchFilters state={state} facets={data?.facets ?? {}} onChange={update} />
         </details>
-        <div>
+        {/* holds a screen's height from the first paint, so arriving results never push the page */}
+        <div className="search-results">
           <p role="status" aria-live="polite" aria-atomic="true" className="search-status">
             {statusText(phase)}
           </p>
@@ -197,7 +225,7 @@ export function SearchApp({ initialSearch = '' }: Props) {
           </h2>
           {data && phase.kind !== 'error' && (
             <>
-              <SearchResults hits={data.hits} busy={phase.kind === 'loading'} />
+              <SearchResults hits={data.hits} busy={phase.kind === 'loading' || phase.kind === 'waiting'} />
               <Pager page={state.page} total={data.total} onPage={goToPage} />
             </>
           )}

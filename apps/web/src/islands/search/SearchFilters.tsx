@@ -51,7 +51,7 @@ function Select(props: {
 
 interface Props {
   state: SearchState;
-  facets: SearchResponse['facets'];
+  facets: Partial<SearchResponse['facets']>;
   onChange: (patch: Partial<SearchState>) => void;
 }
 

@@ -2,9 +2,15 @@
  * The search page's state and its URL form, so that a result list can be shared as a link.
  * Defaults are left out of the URL.
  */
+import type { SearchQueryInput, SearchSort } from '@portal/contract';
+import { DEFAULT_PAGE_SIZE, MAX_RESULT_WINDOW } from '@portal/contract/routes';
 
 export const SORTS = ['relevance', 'listedAt:desc', 'listedAt:asc', 'amount:desc', 'amount:asc'] as const;
 export type SortKey = (typeof SORTS)[number];
+// the site offers exactly the orders the API accepts
+const sortsMatch: [SortKey] extends [SearchSort] ? ([SearchSort] extends [SortKey] ? true : false) : false =
+  true;
+void sortsMatch;
 
 export const SORT_LABELS: Record<SortKey, string> = {
   relevance: '相关度',
@@ -14,9 +20,9 @@ export const SORT_LABELS: Record<SortKey, string> = {
   'amount:asc': '金额从低到高',
 };
 
-export const PAGE_SIZE = 20;
-/** The API serves no result beyond the first 1,000. */
-export const RESULT_WINDOW = 1000;
+export const PAGE_SIZE = DEFAULT_PAGE_SIZE;
+/** The API serves no result beyond this one (the contract's constant). */
+export const RESULT_WINDOW = MAX_RESULT_WINDOW;
 
 export interface SearchState {
   q: string;
@@ -82,11 +88,9 @@ export function toSearchParams(s: SearchState): URLSearchParams {
   return p;
 }
 
-/** The API query string for a state: the URL form plus the page size. */
-export function toApiParams(s: SearchState): URLSearchParams {
-  const p = toSearchParams(s);
-  p.set('pageSize', String(PAGE_SIZE));
-  return p;
+/** The API query for a state: the URL form plus the page size. */
+export function toApiQuery(s: SearchState): SearchQueryInput {
+  return { ...Object.fromEntries(toSearchParams(s)), pageSize: String(PAGE_SIZE) };
 }
 
 /** True when there is something to search for: a query, a filter or a chosen order. */

@@ -1,31 +1,35 @@
 /**
- * The live parts of the pages (search, status check, correction form) against a stand-in API.
- * The full flow against the real server is covered by the end-to-end suite in tests/e2e.
+ * The live parts of the pages (search, status check, correction form) against the real API
+ * (`createApp()` on PGlite, holding the test site's listings). The full flow with the real
+ * server process is covered by the end-to-end suite in tests/e2e.
  */
+
+import { correctionReviewDeadline, todayInChina } from '@portal/domain';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatDateZh } from '../src/lib/format.ts';
 import { seriousViolations } from './support/axe.ts';
-import { launchBrowser, openPage } from './support/browser.ts';
+import { DESKTOP, launchBrowser, openPage, PHONE } from './support/browser.ts';
 import { testSnapshot, XSS_SCRIPT } from './support/fixture.ts';
+import { type RealApi, startRealApi } from './support/real-api.ts';
 import { serveSite } from './support/site-server.ts';
 import type { StaticServer } from './support/static-server.ts';
-import { stubApi } from './support/stub-api.ts';
 
 const { dist } = inject('webSite');
 const { listings } = testSnapshot();
 const REMOVED = listings.find((l) => l.id !== 'xss-person' && l.kind === 'person')!;
 let browser: Browser;
 let server: StaticServer;
+let api: RealApi;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([
-    launchBrowser(),
-    serveSite(dist, stubApi(listings, new Set([REMOVED.id]))),
-  ]);
+  [browser, api] = await Promise.all([launchBrowser(), startRealApi({ removed: [REMOVED.id] })]);
+  server = await serveSite(dist, api.api);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await api?.close();
 });
 
 describe('search page', () => {
@@ -114,8 +118,9 @@ describe('correction form', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '提交纠正申请' }).click();
     await page.getByText('纠正申请已提交').waitFor();
-    expect(await page.locator('body').textContent()).toContain('JZ-2026-000123');
-    expect(await page.locator('body').textContent()).toContain('2026年12月14日');
+    expect(await page.locator('body').textContent()).toMatch(/JZ[0-9A-Z]{10}/);
+    const deadline = correctionReviewDeadline(todayInChina());
+    expect(await page.locator('body').textContent()).toContain(formatDateZh(deadline));
     await w.close();
   });
 
@@ -130,8 +135,79 @@ describe('correction form', () => {
     await page.getByRole('button', { name: '提交纠正申请' }).click();
     await expect
       .poll(() => page.locator('#c-listing-error').textContent())
-      .toBe('没有找到正在公布的这条记录，请核对记录编号。');
+      .toBe('未找到该公布中的失信信息，请从信息详情页提交申请。');
     expect(await page.locator('#c-listing').getAttribute('aria-invalid')).toBe('true');
+    await w.close();
+  });
+});
+
+/** Sum of every layout shift not caused by input (an upper bound of CLS), from page load on. */
+async function layoutShiftOf(page: import('playwright-core').Page, url: string): Promise<number> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shift: number };
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!entry.hadRecentInput) w.__shift += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^找到 \d+ 条记录/ })
+    .waitFor();
+  await page.waitForTimeout(500);
+  return page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+}
+
+describe('search page layout (issue 14 item 16)', () => {
+  for (const [label, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    it(`keeps the layout still while results of 王 arrive on a ${label} (CLS ≤ 0.05)`, async () => {
+      const w = await openPage(browser, server.url, viewport);
+      const shift = await layoutShiftOf(w.page, `${server.url}/search/?q=%E7%8E%8B`);
+      expect(await w.page.locator('.card-list > li').count()).toBeGreaterThan(0);
+      console.info(`search page layout shift on ${label}: ${shift.toFixed(4)}`);
+      expect(shift).toBeLessThanOrEqual(0.05);
+      await w.close();
+    });
+  }
+});
+
+describe('search page when the API says 429 (issue 14 item 2)', () => {
+  let limited: RealApi;
+  let limitedServer: StaticServer;
+  beforeAll(async () => {
+    // one search a minute per client: the second search is refused
+    limited = await startRealApi({ env: { RATE_LIMIT_PER_MIN: '1' } });
+    limitedServer = await serveSite(dist, limited.api);
+  });
+  afterAll(async () => {
+    await limitedServer?.close();
+    await limited?.close();
+  });
+
+  it('keeps the results, says calmly when it will search again, and does not move the page', async () => {
+    const w = await openPage(browser, limitedServer.url);
+    const { page } = w;
+    await layoutShiftOf(page, `${limitedServer.url}/search/?q=%E7%8E%8B`);
+    const shown = await page.locator('.card-list > li').count();
+    expect(shown).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      (window as unknown as { __shift: number }).__shift = 0;
+    });
+    await page.fill('#search-q', '王五');
+    const status = page.getByRole('status');
+    await expect.poll(() => status.textContent()).toMatch(/^查询的人较多，请稍候：\d+ 秒后将自动重新查询。$/);
+    await page.waitForTimeout(300);
+    expect(await page.locator('.card-list > li').count()).toBe(shown);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBeLessThanOrEqual(
+      0.05,
+    );
     await w.close();
   });
 });

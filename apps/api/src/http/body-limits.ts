@@ -1,0 +1,42 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { ApiError } from '../errors.ts';
+
+/** JSON bodies (drafts, corrections, tips) are small forms. */
+export const MAX_JSON_BYTES = 256 * 1024;
+/** A staff CSV import; larger files go through the command-line importer in chunks. */
+export const MAX_CSV_BYTES = 20 * 1024 * 1024;
+
+/** Routes whose bodies may be larger than a JSON form, with their own cap and message. */
+const LARGE_BODY_ROUTES: Record<string, { maxSize: number; message: string }> = {
+  '/api/v1/admin/listings/import': {
+    maxSize: MAX_CSV_BYTES,
+    message: 'CSV 文件不能超过 20 MB，请分批导入或使用命令行导入工具。',
+  },
+};
+
+function limit(maxSize: number, message?: string): MiddlewareHandler {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ApiError('PAYLOAD_TOO_LARGE', {
+        ...(message ? { message } : {}),
+        headers: { Connection: 'close' },
+        logDetail: `body over ${maxSize} bytes`,
+      });
+    },
+  });
+}
+
+/**
+ * One size cap for every request body, checked from `Content-Length` before anything is read
+ * and, for chunked uploads, while the stream is read: a 300 MB POST is refused with 413 and the
+ * envelope after at most the cap has been buffered, never read whole.
+ */
+export function bodyLimits(): MiddlewareHandler {
+  const byPath = new Map(
+    Object.entries(LARGE_BODY_ROUTES).map(([path, { maxSize, message }]) => [path, limit(maxSize, message)]),
+  );
+  const json = limit(MAX_JSON_BYTES);
+  return (c, next) => (byPath.get(c.req.path) ?? json)(c, next);
+}

@@ -1,0 +1,36 @@
+import type { MiddlewareHandler } from 'hono';
+
+/**
+ * The one security-header policy of every response: API, site pages, `/screen`, `kiosk.js`,
+ * docs, errors. It matches the site's `apps/web/security-headers.json` (a test keeps them
+ * equal); a surface may set its own Content-Security-Policy (the kiosk draws blob: images, the
+ * docs page inlines its style), everything else is the same everywhere, HSTS included.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'",
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** `/api/*` answers other origins too (the mini-program's H5 pages, CORS clients). */
+const API_OVERRIDES: Readonly<Record<string, string>> = { 'Cross-Origin-Resource-Policy': 'cross-origin' };
+
+/** Sets every header of the policy the route did not set itself (only CSP differs by surface). */
+export function securityHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const policy = c.req.path.startsWith('/api/')
+      ? { ...SECURITY_HEADERS, ...API_OVERRIDES }
+      : SECURITY_HEADERS;
+    for (const [name, value] of Object.entries(policy)) {
+      if (name === 'Content-Security-Policy' && c.res.headers.has(name)) continue;
+      c.res.headers.set(name, value);
+    }
+  };
+}

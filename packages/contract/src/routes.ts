@@ -1,0 +1,22 @@
+/**
+ * The contract's routes for browsers: method and path at runtime, the full zod route only as a
+ * type. `createApiClient().call(route, …)` needs nothing else at runtime, and a page that calls
+ * the API does not ship zod (the search page's JavaScript budget is 64 KB gzipped).
+ * `routes.test.ts` checks each entry against the full route object.
+ */
+import type * as full from './index.ts';
+import type { ApiRoute } from './route.ts';
+
+/** A route's method and path, typed as the full route so the client derives its input and output. */
+function light<R extends ApiRoute>(method: R['method'], path: R['path']): R {
+  return { method, path } as R;
+}
+
+export const searchRoute = light<typeof full.searchRoute>('get', '/api/v1/search');
+export const listingDetailRoute = light<typeof full.listingDetailRoute>('get', '/api/v1/listings/{id}');
+export const submitCorrectionRoute = light<typeof full.submitCorrectionRoute>('post', '/api/v1/corrections');
+export const statsRoute = light<typeof full.statsRoute>('get', '/api/v1/stats');
+export const healthRoute = light<typeof full.healthRoute>('get', '/api/v1/health');
+
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RESULT_WINDOW } from '@portal/domain';
+export type { CorrectionReceipt, SearchResult, StatsResponse } from './index.ts';

@@ -1,0 +1,111 @@
+import { CATEGORIES, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RESULT_WINDOW } from '@portal/domain';
+import { z } from 'zod';
+import { errorResponses, type IssueParams, jsonResponse, positiveIntParam, strictQuery } from './common.ts';
+import { publicListingSchema } from './listings.ts';
+import type { ApiRoute } from './route.ts';
+
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RESULT_WINDOW };
+
+export const SEARCH_SORTS = [
+  'relevance',
+  'amount:desc',
+  'amount:asc',
+  'listedAt:desc',
+  'listedAt:asc',
+] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
+const categoryValues = CATEGORIES.map((c) => String(c.code)) as [string, ...string[]];
+const tooLarge: IssueParams = { code: 'PAGE_SIZE_TOO_LARGE' };
+const beyondWindow: IssueParams = { code: 'RESULT_WINDOW_EXCEEDED' };
+
+/**
+ * The public search query string. It validates requests AND generates the OpenAPI parameters.
+ * Unknown values and unknown parameters are rejected (not ignored): a typo in a shared link
+ * shows an error instead of other results.
+ */
+export const searchQuerySchema = strictQuery({
+  q: z
+    .string()
+    .trim()
+    .max(100, { error: '查询内容不能超过 100 个字符。' })
+    .default('')
+    .meta({ description: '姓名、名称、案号片段，或完整的 18 位身份证号码 / 统一社会信用代码' }),
+  kind: z.preprocess(
+    emptyToUndefined,
+    z.enum(['person', 'org'], { error: '类型只能是 person（自然人）或 org（法人或其他组织）。' }).optional(),
+  ),
+  category: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(categoryValues, { error: '失信情形只能是 1 至 6。' })
+      .transform((v) => Number(v) as 1 | 2 | 3 | 4 | 5 | 6)
+      .optional(),
+  ),
+  region: z.preprocess(emptyToUndefined, z.string().trim().max(50).optional()),
+  court: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),
+  livelihood: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['true', 'false'], { error: '涉民生筛选只能是 true 或 false。' })
+      .transform((v) => v === 'true')
+      .optional(),
+  ),
+  sort: z.enum(SEARCH_SORTS, { error: '排序方式不正确。' }).default('relevance'),
+  page: positiveIntParam('页码', MAX_RESULT_WINDOW),
+  pageSize: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d+$/, { error: '每页条数必须是大于 0 的整数。' })
+      .refine((s) => Number(s) >= 1, { error: '每页条数必须是大于 0 的整数。' })
+      .refine((s) => Number(s) <= MAX_PAGE_SIZE, {
+        error: `每页最多 ${MAX_PAGE_SIZE} 条。`,
+        params: tooLarge,
+      })
+      .transform(Number)
+      .optional()
+      .meta({ description: `每页条数，默认 ${DEFAULT_PAGE_SIZE}，最多 ${MAX_PAGE_SIZE}` }),
+  ),
+}).superRefine((query, ctx) => {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  if (page * pageSize > MAX_RESULT_WINDOW) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['page'],
+      message: `只提供前 ${MAX_RESULT_WINDOW} 条结果，请输入更具体的查询条件。`,
+      params: beyondWindow,
+    });
+  }
+});
+
+export type SearchQueryInput = z.input<typeof searchQuerySchema>;
+
+const counts = z.record(z.string(), z.number().int());
+
+export const searchResultSchema = z
+  .object({
+    hits: z.array(publicListingSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    facets: z.object({ category: counts, region: counts, kind: counts, court: counts }),
+  })
+  .meta({ id: 'SearchResult' });
+
+export type SearchResult = z.output<typeof searchResultSchema>;
+
+/** `GET /api/v1/search`: the public search over the read model. */
+export const searchRoute = {
+  method: 'get',
+  path: '/api/v1/search',
+  tags: ['公开接口'],
+  summary: '查询失信被执行人',
+  request: { query: searchQuerySchema },
+  responses: {
+    200: jsonResponse(searchResultSchema, '一页结果与分面计数'),
+    ...errorResponses(400, 429, 503),
+  },
+} as const satisfies ApiRoute;
