@@ -101,9 +101,9 @@ describe('tip form', () => {
     await fillValidTip(page);
     await page.setInputFiles('#t-photos', [photo()]);
     await expect.poll(() => page.locator('.tip-photos canvas').count()).toBe(1);
-    expect(await page.locator('.tip-photos canvas').getAttribute('aria-label')).toBe(
-      '照片预览：car.jpg，320×240',
-    );
+    await expect
+      .poll(() => page.locator('.tip-photos canvas').getAttribute('aria-label'))
+      .toBe('照片预览：car.jpg，320×240');
     // a proxy times out after the tip may have been stored (Chromium resends by itself on a reset
     // connection, so a dropped socket would not reach the page)
     stub.nextSubmit = [504];

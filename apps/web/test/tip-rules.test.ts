@@ -1,4 +1,3 @@
-import * as contract from '@portal/contract';
 import { tipSubmitFormSchema, tipSubmitSchema } from '@portal/contract';
 import { ApiClientError } from '@portal/contract/client';
 import { TIP_DESCRIPTION_MAX, TIP_PHOTO_MAX_BYTES } from '@portal/domain';
@@ -7,7 +6,6 @@ import { receiptGroups } from '../src/islands/tip/TipReceiptPanel.tsx';
 import { newIdempotencyKey, tipFormData } from '../src/islands/tip/tip-api.ts';
 import { submitProblem, waitText } from '../src/islands/tip/tip-errors.ts';
 import { shrunkSize } from '../src/islands/tip/tip-photo-shrink.ts';
-import * as light from '../src/islands/tip/tip-routes.ts';
 import {
   admitPhotos,
   checkTip,
@@ -167,18 +165,6 @@ describe('the form’s checks are the API schema’s', () => {
       }
     });
   }
-});
-
-describe('browser route entries', () => {
-  it('match the contract’s route objects (method and path)', () => {
-    const pairs = [
-      [light.tipSubmitRoute, contract.tipSubmitRoute],
-      [light.tipLookupRoute, contract.tipLookupRoute],
-      [light.rewardListRoute, contract.rewardListRoute],
-      [light.rewardDetailRoute, contract.rewardDetailRoute],
-    ] as const;
-    for (const [entry, route] of pairs) expect(entry).toEqual({ method: route.method, path: route.path });
-  });
 });
 
 describe('photo checks', () => {

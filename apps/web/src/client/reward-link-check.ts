@@ -1,5 +1,5 @@
 import { createApiClient } from '@portal/contract/client';
-import { rewardListRoute } from '../islands/tip/tip-routes.ts';
+import { rewardListRoute } from '@portal/contract/routes';
 
 /** Fills and reveals the listing page's 本案正在悬赏 line when a notice is in force. */
 export async function showRewardLink(box: HTMLElement): Promise<void> {

@@ -1,9 +1,9 @@
 import { ApiClientError, type SuccessBody } from '@portal/contract/client';
+import { rewardListRoute } from '@portal/contract/routes';
 import { formatFen } from '@portal/domain';
 import { useEffect, useState } from 'react';
 import { formatDateZh } from '../../lib/format.ts';
 import { api } from '../tip/tip-api.ts';
-import { rewardListRoute } from '../tip/tip-routes.ts';
 
 type RewardPage = SuccessBody<typeof rewardListRoute>;
 type State = { kind: 'loading' } | { kind: 'ready'; page: RewardPage } | { kind: 'error'; message: string };
@@ -13,17 +13,15 @@ export function RewardList() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
     const ctrl = new AbortController();
-    api()
-      .call(rewardListRoute, { signal: ctrl.signal })
-      .then(
-        (page) => setState({ kind: 'ready', page }),
-        (err: unknown) =>
-          ctrl.signal.aborted ||
-          setState({
-            kind: 'error',
-            message: err instanceof ApiClientError ? err.message : '暂时无法读取悬赏公告，请稍后再试。',
-          }),
-      );
+    api.call(rewardListRoute, { signal: ctrl.signal }).then(
+      (page) => setState({ kind: 'ready', page }),
+      (err: unknown) =>
+        ctrl.signal.aborted ||
+        setState({
+          kind: 'error',
+          message: err instanceof ApiClientError ? err.message : '暂时无法读取悬赏公告，请稍后再试。',
+        }),
+    );
     return () => ctrl.abort();
   }, []);
 

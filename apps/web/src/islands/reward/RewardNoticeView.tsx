@@ -1,9 +1,9 @@
 import { ApiClientError } from '@portal/contract/client';
+import { rewardDetailRoute } from '@portal/contract/routes';
 import { formatFen } from '@portal/domain';
 import { useEffect, useState } from 'react';
 import { formatDateZh } from '../../lib/format.ts';
 import { api, type PublicReward } from '../tip/tip-api.ts';
-import { rewardDetailRoute } from '../tip/tip-routes.ts';
 
 type State =
   | { kind: 'loading' }
@@ -47,20 +47,18 @@ export function RewardNoticeView({ initialSearch = '' }: { initialSearch?: strin
   useEffect(() => {
     if (!ID.test(id)) return;
     const ctrl = new AbortController();
-    api()
-      .call(rewardDetailRoute, { params: { id }, signal: ctrl.signal })
-      .then(
-        (notice) => setState({ kind: 'ready', notice }),
-        (err: unknown) => {
-          if (ctrl.signal.aborted) return;
-          if (err instanceof ApiClientError && err.status === 404) setState({ kind: 'gone' });
-          else
-            setState({
-              kind: 'error',
-              message: err instanceof ApiClientError ? err.message : '暂时无法读取悬赏公告，请稍后再试。',
-            });
-        },
-      );
+    api.call(rewardDetailRoute, { params: { id }, signal: ctrl.signal }).then(
+      (notice) => setState({ kind: 'ready', notice }),
+      (err: unknown) => {
+        if (ctrl.signal.aborted) return;
+        if (err instanceof ApiClientError && err.status === 404) setState({ kind: 'gone' });
+        else
+          setState({
+            kind: 'error',
+            message: err instanceof ApiClientError ? err.message : '暂时无法读取悬赏公告，请稍后再试。',
+          });
+      },
+    );
     return () => ctrl.abort();
   }, [id]);
 

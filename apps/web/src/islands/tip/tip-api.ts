@@ -3,25 +3,21 @@
  * the answer types are the contract's, never restated here.
  */
 import type { TipSubmit } from '@portal/contract';
+import { type ApiClient, ApiClientError, type CallInput, type SuccessBody } from '@portal/contract/client';
 import {
-  type ApiClient,
-  ApiClientError,
-  type CallInput,
-  createApiClient,
-  type SuccessBody,
-} from '@portal/contract/client';
-import { type rewardDetailRoute, rewardListRoute, tipLookupRoute, tipSubmitRoute } from './tip-routes.ts';
+  type rewardDetailRoute,
+  rewardListRoute,
+  tipLookupRoute,
+  tipSubmitRoute,
+} from '@portal/contract/routes';
+import { api } from '../shared/api-error.ts';
 
 export type TipReceipt = SuccessBody<typeof tipSubmitRoute>;
 export type TipStatusAnswer = SuccessBody<typeof tipLookupRoute>;
 export type PublicReward = SuccessBody<typeof rewardDetailRoute>;
 
-let shared: ApiClient | undefined;
-/** Same-origin client, made on first use (tests pass their own). */
-export function api(): ApiClient {
-  shared ??= createApiClient();
-  return shared;
-}
+/** The site's same-origin client (tests pass their own). */
+export { api };
 
 /**
  * A fresh Idempotency-Key for one form: 128 random bits as hex. `crypto.getRandomValues` works on
@@ -52,7 +48,7 @@ export function submitTip(
   body: TipSubmit,
   photos: readonly File[],
   idempotencyKey: string,
-  client: ApiClient = api(),
+  client: ApiClient = api,
 ): Promise<TipReceipt> {
   const headers = { 'Idempotency-Key': idempotencyKey };
   if (photos.length === 0) return client.call(tipSubmitRoute, { json: body, headers });
@@ -65,7 +61,7 @@ export function submitTip(
 }
 
 /** Status and messages for a receipt; the receipt travels only in the POST body. */
-export function lookUpReceipt(receipt: string, client: ApiClient = api()): Promise<TipStatusAnswer> {
+export function lookUpReceipt(receipt: string, client: ApiClient = api): Promise<TipStatusAnswer> {
   return client.call(tipLookupRoute, { json: { receipt } });
 }
 
@@ -73,7 +69,7 @@ export function lookUpReceipt(receipt: string, client: ApiClient = api()): Promi
 export async function rewardsForListing(
   listingId: string,
   signal?: AbortSignal,
-  client: ApiClient = api(),
+  client: ApiClient = api,
 ): Promise<PublicReward[]> {
   const answer = await client.call(rewardListRoute, { query: { listingId }, ...(signal ? { signal } : {}) });
   return answer.items.filter((n) => n.listingId === listingId);

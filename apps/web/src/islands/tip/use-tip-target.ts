@@ -1,9 +1,9 @@
+import { rewardDetailRoute } from '@portal/contract/routes';
 import type { PublicListing } from '@portal/domain';
 import { useEffect, useState } from 'react';
 import { fetchListing } from '../correction/submit-correction.ts';
 import { ApiError } from '../shared/api-error.ts';
 import { ApiClientError, api, type PublicReward, rewardsForListing } from './tip-api.ts';
-import { rewardDetailRoute } from './tip-routes.ts';
 
 /** Who the tip is about, as the page learns it from `?listing=` or `?notice=`. */
 export type TipTarget =
@@ -34,7 +34,7 @@ async function loadTarget(listingId: string, noticeId: string, signal: AbortSign
   let notice: PublicReward | null = null;
   if (noticeId) {
     try {
-      notice = await api().call(rewardDetailRoute, { params: { id: noticeId }, signal });
+      notice = await api.call(rewardDetailRoute, { params: { id: noticeId }, signal });
       listingId = notice.listingId;
     } catch (err) {
       if (isGone(err)) return { kind: 'gone', what: 'notice' };
