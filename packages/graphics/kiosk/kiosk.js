@@ -141,7 +141,9 @@
       const shape = cfg.orientation === 'landscape' ? 'orientation=landscape&' : '';
       return `/api/v1/screens/rewards/${encodeURIComponent(slide.noticeId)}.png?${shape}v=${hash(slide.key)}`;
     }
-    return `/api/v1/screens/${IMAGE[slide.kind]}?${filters({ page: String(slide.page), v: hash(slide.key) })}`;
+    // the statistics slide has no pages (its route refuses a `page` parameter)
+    const page = slide.kind === 'stats' ? {} : { page: String(slide.page) };
+    return `/api/v1/screens/${IMAGE[slide.kind]}?${filters({ ...page, v: hash(slide.key) })}`;
   }
 
   /** Loads and decodes the PNG of a slide before it is shown. */

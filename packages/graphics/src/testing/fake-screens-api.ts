@@ -66,7 +66,12 @@ export async function startFakeScreensApi(ids: string[]): Promise<FakeScreensApi
       return send(200, 'image/png', slidePng);
     if (u.pathname === '/api/v1/screens/neutral.png' && !api.neutralDown)
       return send(200, 'image/png', neutralPng);
-    if (u.pathname === '/api/v1/screens/stats.png') return send(200, 'image/png', slidePng);
+    if (u.pathname === '/api/v1/screens/stats.png') {
+      // like the real route: the statistics slide has no pages, and unknown parameters are refused
+      if (u.searchParams.has('page'))
+        return send(400, 'application/json', '{"error":{"code":"INVALID_PARAMETER"}}');
+      return send(200, 'image/png', slidePng);
+    }
     if (u.pathname === '/api/v1/rewards' && api.rewards) {
       return send(200, 'application/json', JSON.stringify({ items: api.rewards, total: api.rewards.length }));
     }
