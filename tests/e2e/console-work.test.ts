@@ -208,6 +208,8 @@ describe('console work screens on the real server', () => {
     expect(await form.getByText('应于 2025-06-06 前（3 个工作日内）删除。').count()).toBe(1);
     await form.getByRole('button', { name: '确认删除' }).click();
     await poll(() => page.getByRole('status').textContent()).toContain('已删除“演示王二”');
+    // the event date was 2025-06-03: its three working days ended on 2025-06-06, long before today
+    expect(await page.getByRole('status').textContent()).toContain('删除时限 2025-06-06，已超过时限。');
     await poll(() => page.getByRole('button', { name: /^删除 / }).count()).toBe(1);
 
     await page.getByRole('tab', { name: '已删除' }).click();

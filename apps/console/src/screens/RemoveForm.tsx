@@ -14,9 +14,8 @@ import type { StaffListing } from './ListingsScreen.tsx';
 
 /**
  * Removes a published listing for one of the reasons its category allows (法释〔2017〕7号 art. 10),
- * with the day the ground arose, from which the 3-working-day clock runs.
- * UNFINISHED (API gap): POST …/remove does not read `eventDate` yet (it is sent, and ignored), so
- * the clock shown here is not stored with the removal.
+ * with the day the ground arose, from which the 3-working-day clock runs (the API records both
+ * and answers whether the removal met the deadline).
  */
 export function RemoveForm({
   listing,
@@ -52,11 +51,16 @@ export function RemoveForm({
     }
     setBusy(true);
     try {
-      await api.call(removeListingRoute, {
+      const answer = await api.call(removeListingRoute, {
         params: { id: listing.id },
         json: { reason: chosen.code, eventDate, ...(note.trim() ? { note: note.trim() } : {}) },
       });
-      onRemoved(`已删除“${listing.name}”，案号${listing.caseNo}，事由：${chosen.label}。`);
+      const clock = answer.removalDeadline
+        ? `删除时限 ${answer.removalDeadline}${answer.deadlineEstimated ? '（估算）' : ''}，${
+            answer.deadlineMet === false ? '已超过时限' : '在时限内'
+          }。`
+        : '';
+      onRemoved(`已删除“${listing.name}”，案号${listing.caseNo}，事由：${chosen.label}。${clock}`);
     } catch (e) {
       setError(e);
       onRefused();
