@@ -7,7 +7,6 @@ import {
   isCategoryCode,
   isRemovalReason,
   removalReasonLabel,
-  todayInChina,
 } from '@portal/domain';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api.ts';
@@ -28,17 +27,41 @@ const TABS: readonly TabItem<Status>[] = [
 const category = (code: number) =>
   isCategoryCode(code) ? categoryLabel(code as CategoryCode) : `第 ${code} 类`;
 
-/** Term end for the table: open-ended (category 1), the date, or the date flagged as passed. */
-function TermEnd({ listing, today }: { listing: StaffListing; today: string }) {
+/** Term end for the table: open-ended (category 1), or the date with the API's art. 10 clock once it has passed. */
+function TermEnd({ listing }: { listing: StaffListing }) {
   if (!listing.termEndsAt) return <>无固定期限</>;
-  if (listing.status === 'published' && listing.termEndsAt < today) {
-    return (
-      <>
-        {listing.termEndsAt} <strong className="flag">已届满，应删除</strong>
-      </>
-    );
-  }
-  return <>{listing.termEndsAt}</>;
+  const clock = listing.status === 'published' ? listing.removalClock : null;
+  if (!clock) return <>{listing.termEndsAt}</>;
+  const deadline = `${clock.deadline}${clock.estimate ? '（估算）' : ''}`;
+  return (
+    <>
+      {listing.termEndsAt}{' '}
+      <strong className="flag">
+        {clock.overdue ? `已届满，逾期未删（时限 ${deadline}）` : `已届满，应于 ${deadline} 前删除`}
+      </strong>
+    </>
+  );
+}
+
+/** When and why a listing was removed, and whether the art. 10 deadline was met. */
+function Removal({ listing }: { listing: StaffListing }) {
+  const reason =
+    listing.removalReason && isRemovalReason(listing.removalReason)
+      ? `：${removalReasonLabel(listing.removalReason)}`
+      : '';
+  const clock = listing.removalClock;
+  return (
+    <>
+      {listing.removedAt ? listing.removedAt.slice(0, 10) : '—'}
+      {reason}
+      {clock ? (
+        <span className={clock.state === 'late' ? 'flag block' : 'muted block'}>
+          事由发生 {clock.eventDate}，时限 {clock.deadline}
+          {clock.estimate ? '（估算）' : ''}，{clock.state === 'late' ? '逾期删除' : '按时删除'}
+        </span>
+      ) : null}
+    </>
+  );
 }
 
 /**
@@ -53,7 +76,6 @@ export function ListingsScreen() {
   const [done, setDone] = useState('');
   const [busyId, setBusyId] = useState<string | null>(null);
   const [removing, setRemoving] = useState<StaffListing | null>(null);
-  const today = todayInChina();
 
   const load = useCallback(async () => {
     setError(null);
@@ -146,14 +168,11 @@ export function ListingsScreen() {
                   <td className="num">{formatFen(l.amountOwedFen)}</td>
                   <td>{l.listedAt ?? '—'}</td>
                   <td>
-                    <TermEnd listing={l} today={today} />
+                    <TermEnd listing={l} />
                   </td>
                   {status === 'removed' ? (
                     <td>
-                      {l.removedAt ? l.removedAt.slice(0, 10) : '—'}
-                      {l.removalReason && isRemovalReason(l.removalReason)
-                        ? `：${removalReasonLabel(l.removalReason)}`
-                        : ''}
+                      <Removal listing={l} />
                     </td>
                   ) : null}
                   {status === 'draft' ? (
