@@ -8,7 +8,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { idNumberCheckChar, removalReasonsFor } from '@portal/domain';
+import { idNumberCheckChar, removalReasonsFor, todayInChina } from '@portal/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -222,7 +222,8 @@ describe('console work screens on the real server', () => {
     );
     // removed by someone else without an event date: the clock runs from today, and was met
     const other = await page.getByRole('row', { name: /演示符大海/ }).textContent();
-    expect(other).toContain('当事人达成执行和解协议');
+    // the removal day is the court's (China) date, not the UTC date of the timestamp
+    expect(other).toContain(`${todayInChina()}：当事人达成执行和解协议`);
     expect(other).toContain('按时删除');
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'listings-removed');

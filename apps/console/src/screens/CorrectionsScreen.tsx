@@ -113,7 +113,7 @@ export function CorrectionsScreen() {
                   <td>{c.listingName}</td>
                   <td>{c.caseNo}</td>
                   <td>{c.groundsLabel}</td>
-                  <td>{c.receivedOn}</td>
+                  <td className="nowrap">{c.receivedOn}</td>
                   <td>
                     <ReviewClock c={c} />
                   </td>

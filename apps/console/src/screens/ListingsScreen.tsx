@@ -7,6 +7,7 @@ import {
   isCategoryCode,
   isRemovalReason,
   removalReasonLabel,
+  todayInChina,
 } from '@portal/domain';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api.ts';
@@ -52,7 +53,7 @@ function Removal({ listing }: { listing: StaffListing }) {
   const clock = listing.removalClock;
   return (
     <>
-      {listing.removedAt ? listing.removedAt.slice(0, 10) : '—'}
+      {listing.removedAt ? todayInChina(new Date(listing.removedAt)) : '—'}
       {reason}
       {clock ? (
         <span className={clock.state === 'late' ? 'flag block' : 'muted block'}>
@@ -166,7 +167,7 @@ export function ListingsScreen() {
                   <td>{l.caseNo}</td>
                   <td>{category(l.category)}</td>
                   <td className="num">{formatFen(l.amountOwedFen)}</td>
-                  <td>{l.listedAt ?? '—'}</td>
+                  <td className="nowrap">{l.listedAt ?? '—'}</td>
                   <td>
                     <TermEnd listing={l} />
                   </td>
