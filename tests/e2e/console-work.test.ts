@@ -123,8 +123,18 @@ describe('console work screens on the real server', () => {
         'utf8',
       ),
     });
+    // a slow network: the upload shows its progress bar until the answer arrives
+    const slow = '**/api/v1/admin/listings/import';
+    await page.route(slow, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     await page.getByRole('button', { name: '导入' }).click();
+    await poll(() => page.getByRole('progressbar', { name: '导入进度' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '导入' }).isDisabled()).toBe(true);
     await poll(() => page.getByText('已新建 1 条草稿，没有被拒绝的行').count()).toBe(1);
+    await page.unroute(slow);
+    expect(await page.getByRole('progressbar').count()).toBe(0);
     expect(await page.getByRole('table', { name: '被拒绝的行' }).count()).toBe(0);
   });
 
