@@ -5,6 +5,7 @@ import { listings } from '@portal/db/schema';
 import { toPublicListing } from '@portal/domain';
 import { eq } from 'drizzle-orm';
 import { ensureConsoleBuilt, mountConsole } from './features/console/console-static.ts';
+import { ensureMiniprogramBuilt, mountMiniprogram } from './features/miniprogram/miniprogram-static.ts';
 import { createSiteBuilder } from './features/site/site-builder.ts';
 import { mountStaticSite } from './features/site/static-site.ts';
 import { computeStats } from './features/stats/stats-routes.ts';
@@ -39,6 +40,8 @@ export async function mountPublicSurfaces(runtime: Runtime, progress: (msg: stri
   const headers = siteHeaders();
   await ensureConsoleBuilt(progress);
   mountConsole(runtime.app, { headers: () => headers });
+  await ensureMiniprogramBuilt(progress);
+  mountMiniprogram(runtime.app, { headers: () => headers });
   mountStaticSite(runtime.app, {
     root: () => site.current(),
     headers: () => headers,

@@ -11,7 +11,10 @@ const workspacePackages = path.join(repoRoot, 'packages');
  */
 // biome-ignore lint/suspicious/noExplicitAny: webpack-chain's type is not exported by Taro
 const resolveAppFirst = (chain: any) => {
-  chain.resolve.modules.clear().add(path.join(appRoot, 'node_modules')).add(path.join(repoRoot, 'node_modules'));
+  chain.resolve.modules
+    .clear()
+    .add(path.join(appRoot, 'node_modules'))
+    .add(path.join(repoRoot, 'node_modules'));
 };
 
 /** Where the mini-program's API lives (https, ICP-filed); the H5 build calls its own origin. */
@@ -23,7 +26,8 @@ export default defineConfig<'webpack5'>({
   designWidth: 750,
   deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
   sourceRoot: 'src',
-  outputRoot: `dist/${process.env.TARO_ENV}`,
+  // the server builds into a staging folder and renames it (apps/api features/miniprogram)
+  outputRoot: process.env.MINIPROGRAM_OUTPUT_ROOT ?? `dist/${process.env.TARO_ENV}`,
   plugins: [],
   defineConstants: {
     API_BASE: JSON.stringify(apiBase),

@@ -39,7 +39,10 @@ export default function DetailPage() {
       if (err instanceof ApiClientError && (err.status === 404 || err.status === 410)) {
         setState({ kind: 'gone', message: '该信息不存在或已依法删除。' });
       } else {
-        setState({ kind: 'error', message: err instanceof ApiClientError ? err.message : '加载失败，请重试。' });
+        setState({
+          kind: 'error',
+          message: err instanceof ApiClientError ? err.message : '加载失败，请重试。',
+        });
       }
     }
   }, [id]);
@@ -49,7 +52,11 @@ export default function DetailPage() {
 
   const cardUrl = apiUrl(api.url(shareCardRoute, { params: { file: `${id}.png` } }));
   const title = state.kind === 'ok' ? `失信被执行人：${state.listing.name}` : '失信被执行人信息';
-  useShareAppMessage(() => ({ title, path: `/pages/detail/index?id=${encodeURIComponent(id)}`, imageUrl: cardUrl }));
+  useShareAppMessage(() => ({
+    title,
+    path: `/pages/detail/index?id=${encodeURIComponent(id)}`,
+    imageUrl: cardUrl,
+  }));
   useShareTimeline(() => ({ title, query: `id=${encodeURIComponent(id)}`, imageUrl: cardUrl }));
 
   if (state.kind === 'loading') {
@@ -118,7 +125,12 @@ export default function DetailPage() {
 
       <View className="card share-card">
         <Text className="section-title">分享卡片</Text>
-        <Image className="share-image" src={cardUrl} mode="widthFix" aria-label={`${listing.name}的分享卡片`} />
+        <Image
+          className="share-image"
+          src={cardUrl}
+          mode="widthFix"
+          aria-label={`${listing.name}的分享卡片`}
+        />
         <Text className="hint mono share-url">{cardUrl}</Text>
       </View>
     </View>

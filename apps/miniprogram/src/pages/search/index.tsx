@@ -6,7 +6,13 @@ import { DemoMark } from '../../components/DemoMark.tsx';
 import { ListingCard } from '../../components/ListingCard.tsx';
 import { useLargeType } from '../../lib/large-type.ts';
 import { open } from '../../lib/navigate.ts';
-import { EMPTY_STATE, KIND_OPTIONS, maxPage, type SearchState, SORT_OPTIONS } from '../../lib/search-state.ts';
+import {
+  EMPTY_STATE,
+  KIND_OPTIONS,
+  maxPage,
+  type SearchState,
+  SORT_OPTIONS,
+} from '../../lib/search-state.ts';
 import { useSearch } from './use-search.ts';
 
 const CATEGORY_OPTIONS = [{ value: '', label: '全部失信情形' }].concat(
@@ -24,8 +30,7 @@ export default function SearchPage() {
   useShareAppMessage(() => ({ title: '失信被执行人查询', path: '/pages/search/index' }));
   useShareTimeline(() => ({ title: '失信被执行人查询' }));
 
-  const data =
-    phase.kind === 'ok' ? phase.data : phase.kind === 'idle' ? null : (phase.previous ?? null);
+  const data = phase.kind === 'ok' ? phase.data : phase.kind === 'idle' ? null : (phase.previous ?? null);
   const kindIndex = KIND_OPTIONS.findIndex((o) => o.value === state.kind);
   const categoryIndex = CATEGORY_OPTIONS.findIndex((o) => o.value === state.category);
   const sortIndex = SORT_OPTIONS.findIndex((o) => o.value === state.sort);
@@ -46,7 +51,9 @@ export default function SearchPage() {
           onConfirm={() => setAttempt((n) => n + 1)}
         />
       </View>
-      <Text className="hint">输入时自动查询。身份证号、统一社会信用代码须完整输入 18 位；案号可输入一部分，如“执1234”。</Text>
+      <Text className="hint">
+        输入时自动查询。身份证号、统一社会信用代码须完整输入 18 位；案号可输入一部分，如“执1234”。
+      </Text>
 
       <View className="entries">
         <Button

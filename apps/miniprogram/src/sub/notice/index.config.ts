@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '公告', enableShareAppMessage: true, enableShareTimeline: true });
+export default definePageConfig({
+  navigationBarTitleText: '公告',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});

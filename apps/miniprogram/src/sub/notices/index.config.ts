@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '公告与指南', enableShareAppMessage: true, enableShareTimeline: true });
+export default definePageConfig({
+  navigationBarTitleText: '公告与指南',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});
