@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in sequence, each printing its own table (figures side by side
- * with its baseline and the ratio). `--only name` runs one: db, search, http, graphics, site.
+ * with its baseline and the ratio). `--only name` runs one: db, search, http, graphics, tips, site.
  */
 import { parseArgs } from 'node:util';
 
@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   search: async () => (await import('./search.bench.ts')).run(quick ? { sizes: [100_000] } : {}),
   http: async () => (await import('./http-search.bench.ts')).run(quick ? { seconds: 5 } : {}),
   graphics: async () => (await import('./graphics.bench.ts')).run(),
+  tips: async () => (await import('./tips.bench.ts')).run(quick ? { seconds: 5, delaySamples: 30 } : {}),
   // the full static site build (target: 10k listing pages in ≤ 20 s); it prints one JSON line
   site: async () => {
     const { execFileSync } = await import('node:child_process');

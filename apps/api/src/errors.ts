@@ -25,6 +25,10 @@ export const API_ERRORS = {
   LISTING_GONE: [410, '该失信被执行人信息已依法删除，不再公布。'],
   INVALID_STATE: [409, '当前状态下不能执行此操作。'],
   RATE_LIMITED: [429, '请求过于频繁，请稍后再试。'],
+  IDEMPOTENCY_IN_FLIGHT: [409, '同一请求正在处理中，请稍候再查看结果，不要重复提交。'],
+  IDEMPOTENCY_KEY_REUSED: [422, '该幂等键已用于内容不同的请求，请为新的提交使用新的键。'],
+  RECEIPT_NOT_FOUND: [404, '未找到与该回执码对应的线索，请核对后重试。'],
+  STORAGE_UNAVAILABLE: [503, '存储空间暂时不可用，您的内容未被保存，请稍后重试。'],
   SEARCH_UNAVAILABLE: [503, '查询服务暂时不可用，请稍后再试。'],
   INTERNAL: [500, '系统内部错误，请稍后再试。'],
 } as const satisfies Record<string, readonly [ContentfulStatusCode, string]>;

@@ -9,6 +9,9 @@ import { startExpiryJob } from './features/listings/expiry-job.ts';
 import { createScreenCache } from './features/screens/screen-cache.ts';
 import { createSearchCache } from './features/search/search-cache.ts';
 import { ensureBootstrapAdmin, ensureBootstrapToken } from './features/staff/bootstrap-staff.ts';
+import { startNotificationWorker } from './features/tips/notifications/worker.ts';
+import { startOrphanPhotoPurge } from './features/tips/orphan-photos.ts';
+import { createTipsServices } from './features/tips/tips-services.ts';
 import { createMemoryRateLimitStore, createPostgresRateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import { seedDemoDataOnce } from './read-model/demo-seed.ts';
@@ -34,6 +37,8 @@ export interface Runtime {
   /** Listeners for index changes (site rebuilds, screen caches) register here. */
   onIndexChanged: Set<(ids: string[]) => void>;
   drainPublisher(): Promise<number>;
+  /** Tip notifications: deliver what is due now, queue reminders (tests). */
+  tipNotifier: { drain(): Promise<number>; remind(): Promise<number> } | null;
   close(): Promise<void>;
 }
 
@@ -111,8 +116,21 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     screens: screenCache,
     searchCache,
     sealedBox,
+    tips: createTipsServices(env),
     now: opts.now ?? (() => new Date()),
   };
+  const tipNotifier = workers
+    ? startNotificationWorker({ db: database.db, targets: deps.tips.notify, logger, now: deps.now })
+    : null;
+  if (tipNotifier) deps.tips.wake = tipNotifier.wake;
+  const photoPurge = workers
+    ? startOrphanPhotoPurge({
+        db: database.db,
+        files: () => deps.tips.files,
+        now: deps.now,
+        onError: (err) => logger.warn({ err }, 'tip photo purge failed'),
+      })
+    : null;
   const expiry = workers ? startExpiryJob(deps) : { stop() {} };
   const reconcileTimer = setInterval(() => {
     reconcileIndex(database.db, search, hashIdentifier).catch((err) =>
@@ -127,9 +145,12 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     deps,
     onIndexChanged,
     drainPublisher: () => publisher.drain(),
+    tipNotifier,
     async close() {
       clearInterval(reconcileTimer);
       expiry.stop();
+      photoPurge?.stop();
+      await tipNotifier?.stop();
       await publisher.stop();
       await search.close();
       if (!opts.keepDatabaseOpen) await database.close();

@@ -8,7 +8,14 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'sub',
-      pages: ['notices/index', 'notice/index', 'privacy/index'],
+      pages: [
+        'notices/index',
+        'notice/index',
+        'privacy/index',
+        'tip/index',
+        'my-tips/index',
+        'rewards/index',
+      ],
     },
   ],
   window: {

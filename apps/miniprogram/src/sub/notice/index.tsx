@@ -14,7 +14,9 @@ export default function NoticePage() {
   if (!notice) {
     return (
       <View className="page">
-        <Text role="alert">该公告不存在。</Text>
+        <View role="alert">
+          <Text>该公告不存在。</Text>
+        </View>
       </View>
     );
   }
