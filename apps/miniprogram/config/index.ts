@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from '@tarojs/cli';
+import { NoNewFunctionPlugin } from './no-new-function.ts';
 
 const appRoot = path.resolve(__dirname, '..');
 const repoRoot = path.resolve(appRoot, '../..');
@@ -42,7 +43,11 @@ export default defineConfig<'webpack5'>({
       pxtransform: { enable: true, config: {} },
       cssModules: { enable: false },
     },
-    webpackChain: resolveAppFirst,
+    // biome-ignore lint/suspicious/noExplicitAny: webpack-chain's type is not exported by Taro
+    webpackChain: (chain: any) => {
+      resolveAppFirst(chain);
+      chain.plugin('no-new-function').use(NoNewFunctionPlugin);
+    },
   },
   h5: {
     publicPath: '/m/',
