@@ -49,6 +49,27 @@ describe('search page', () => {
     await w.close();
   });
 
+  it('法发〔2019〕35号: a company found through its legal representative is labelled, with why', async () => {
+    const org = listings.find(
+      (l) =>
+        l.kind === 'org' &&
+        l.legalRepresentative &&
+        l.id !== REMOVED.id &&
+        !listings.some((o) => o.name.includes(l.legalRepresentative!)),
+    )!;
+    const w = await openPage(browser, server.url);
+    const { page } = w;
+    await page.goto(`${server.url}/search?q=${encodeURIComponent(org.legalRepresentative!)}`, {
+      waitUntil: 'networkidle',
+    });
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^找到 \d+ 条记录/);
+    const card = page.locator('.card-list > li', { hasText: org.name });
+    await expect.poll(() => card.locator('.badge.via-representative').textContent()).toBe('命中：法定代表人');
+    expect(await card.textContent()).toContain('法定代表人本人并未因此被列为失信被执行人');
+    expect(await seriousViolations(page)).toEqual([]);
+    await w.close();
+  });
+
   it('a filter narrows the results and the URL holds the state for sharing', async () => {
     const w = await openPage(browser, server.url);
     const { page } = w;

@@ -92,6 +92,10 @@ export const searchResultSchema = z
     page: z.number().int(),
     pageSize: z.number().int(),
     facets: z.object({ category: counts, region: counts, kind: counts, court: counts }),
+    representativeMatches: z.array(z.string()).meta({
+      description:
+        '本页中仅因法定代表人（负责人）姓名与查询词相符而命中的单位 id：法定代表人本人并未因此被列入名单（法发〔2019〕35号），页面应标注“命中：法定代表人”',
+    }),
   })
   .meta({ id: 'SearchResult' });
 

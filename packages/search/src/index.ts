@@ -2,7 +2,7 @@ export { InvalidSearchDocumentError } from './document-checks.ts';
 export { EmbeddedSearchIndex, type StoredEntry } from './embedded/embedded-search-index.ts';
 export { SearchError, SearchQueryError, SearchUnavailableError } from './errors.ts';
 export { createIdentifierHasher, normalizeIdentifier, parseFullIdentifier } from './identifier.ts';
-export { MEILI_SETTINGS } from './meilisearch/meili-document.ts';
+export { MEILI_SETTINGS } from './meilisearch/meili-settings.ts';
 export {
   type MeilisearchIndexOptions,
   MeilisearchSearchIndex,

@@ -1,9 +1,15 @@
-import type { Settings } from 'meilisearch';
-import { dayNumber } from '../embedded/columns.ts';
 import { normalizeForSearch } from '../normalize.ts';
 import { toStoredListing } from '../public-listing.ts';
-import { MAX_COUNTED_HITS } from '../query.ts';
 import type { SearchDocument } from '../search-index.ts';
+import { bigramTokens, caseKeyToken, SENTINEL, unigramTokens } from './gram-tokens.ts';
+
+/**
+ * Version of the document shape and settings. Part of the index uid (`listings_v3`): a change
+ * makes the adapter open a new, empty index, which the publisher's reconcile pass fills from the
+ * database (it sees no stored versions and upserts everything). Bump it whenever `toMeiliDocument`
+ * or `MEILI_SETTINGS` change in a way stored documents cannot follow.
+ */
+export const DOCUMENT_SHAPE_VERSION = 3;
 
 /** What one Meilisearch document holds: the public listing plus bookkeeping, never a clear ID. */
 export interface MeiliDocument extends Record<string, unknown> {
@@ -12,51 +18,59 @@ export interface MeiliDocument extends Record<string, unknown> {
   identifierKey?: string;
   /** days since 1970-01-01 of `listedAt`, for numeric sorting */
   listedAtDay: number;
-  /** overlapping bigrams of the normalised name and legal representative, space-separated */
-  nameGrams: string;
+  /** bigram tokens of the normalised name, space-separated (searchable) */
+  gName: string;
+  /** unigram tokens of the normalised name (searchable) */
+  uName: string;
+  /** the sentinel, then one item of bigram tokens per other field (searchable) */
+  gRest: string[];
+  /** the sentinel, then one item of unigram tokens per other field (searchable) */
+  uRest: string[];
+  /** digest token of the normalised case number: the exact-case-number tier (searchable) */
+  caseKey?: string;
+  /** UTF-16 length of the normalised name: shorter names first, as the embedded engine ranks */
+  nameLength: number;
 }
 
-function bigrams(text: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 1 < text.length; i++) out.push(text.slice(i, i + 2));
-  return out;
+/** Days since 1970-01-01 of an ISO date (`listedAt`), for numeric sorting; 0 when unreadable. */
+function dayNumber(date: string): number {
+  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return Number.isFinite(t) ? Math.round(t / 86_400_000) : 0;
+}
+
+/** The normalised texts a listing is found by: the embedded engine's haystack fields, name apart. */
+export function searchableTexts(
+  doc: Pick<SearchDocument, 'name' | 'caseNo' | 'legalRepresentative' | 'uscc' | 'idNumberMasked'>,
+) {
+  return {
+    name: normalizeForSearch(doc.name),
+    caseNo: normalizeForSearch(doc.caseNo),
+    rest: [doc.caseNo, doc.legalRepresentative, doc.uscc, doc.idNumberMasked]
+      .map((field) => normalizeForSearch(field ?? ''))
+      .filter((text) => text !== ''),
+  };
 }
 
 /**
- * The Meilisearch form of a search document. `nameGrams` lets a 2-character fragment inside a
- * name (`伟明`, `金海`) match even where Meilisearch's Chinese segmentation made one longer word.
+ * The Meilisearch form of a search document: the public fields as stored, not searchable, and
+ * the gram fields Meilisearch searches (see gram-tokens.ts). Other fields are array items, which
+ * Meilisearch places 8 positions apart, so no token pair forms across two fields.
  */
 export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
   const listing = toStoredListing(doc);
-  const grams = [normalizeForSearch(listing.name), normalizeForSearch(listing.legalRepresentative ?? '')];
+  const texts = searchableTexts(listing);
+  const caseKey = caseKeyToken(texts.caseNo);
   return {
     ...Object.fromEntries(Object.entries(listing).filter(([, v]) => v !== undefined)),
     id: listing.id,
     version: doc.version,
     ...(doc.identifierKey ? { identifierKey: doc.identifierKey } : {}),
     listedAtDay: dayNumber(listing.listedAt),
-    nameGrams: grams.flatMap(bigrams).join(' '),
+    gName: bigramTokens(texts.name).join(' '),
+    uName: unigramTokens(texts.name).join(' '),
+    gRest: [SENTINEL, ...texts.rest.filter((t) => t.length >= 2).map((t) => bigramTokens(t).join(' '))],
+    uRest: [SENTINEL, ...texts.rest.map((t) => unigramTokens(t).join(' '))],
+    ...(caseKey ? { caseKey } : {}),
+    nameLength: texts.name.length,
   };
 }
-
-/**
- * Index settings. Ranking: an explicit sort first (no-op when none is asked), then all words,
- * exactness (the exact name above names containing it), attribute order (name before case
- * number…), proximity, typos. Typos are off for codes and case numbers, where a near miss is a
- * different listing.
- */
-export const MEILI_SETTINGS: Settings = {
-  searchableAttributes: ['name', 'nameGrams', 'caseNo', 'legalRepresentative', 'uscc', 'idNumberMasked'],
-  filterableAttributes: ['kind', 'category', 'region', 'court', 'livelihood', 'identifierKey'],
-  sortableAttributes: ['amountOwedFen', 'listedAtDay', 'id'],
-  rankingRules: ['sort', 'words', 'exactness', 'attribute', 'proximity', 'typo'],
-  typoTolerance: {
-    disableOnAttributes: ['caseNo', 'uscc', 'idNumberMasked', 'nameGrams'],
-    disableOnNumbers: true,
-  },
-  localizedAttributes: [
-    { attributePatterns: ['name', 'nameGrams', 'caseNo', 'legalRepresentative'], locales: ['cmn'] },
-  ],
-  pagination: { maxTotalHits: MAX_COUNTED_HITS },
-  faceting: { maxValuesPerFacet: 500 },
-};

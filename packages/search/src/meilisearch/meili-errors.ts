@@ -4,12 +4,18 @@ import {
   MeilisearchRequestTimeOutError,
   MeilisearchTaskTimeOutError,
 } from 'meilisearch';
-import { SearchError, SearchQueryError, SearchUnavailableError } from '../errors.ts';
+import { SearchError, SearchUnavailableError } from '../errors.ts';
+
+/** Meilisearch error codes that mean "the engine is not usable right now", not "the adapter is wrong". */
+const UNAVAILABLE_CODES = new Set(['index_not_found', 'invalid_api_key', 'missing_authorization_header']);
 
 /**
  * Maps a client error onto the port's hierarchy, the original kept as `cause`:
- * transport failures, timeouts and 5xx → `SearchUnavailableError`; Meilisearch's
- * `invalid_search_*` → `SearchQueryError`; anything else → `SearchError`.
+ * - transport failures, request and task timeouts, 5xx, a missing index or a refused key, and a
+ *   body that is not JSON (a proxy's HTML error page: the client's `JSON.parse` throws a
+ *   `SyntaxError`) → `SearchUnavailableError` (the API answers 503);
+ * - any other 4xx → `SearchError` (500). The adapter validates every query before sending it
+ *   (`resolveQuery`), so Meilisearch rejecting one is an adapter bug, never the user's 400.
  */
 export function toSearchError(error: unknown, action: string): Error {
   if (error instanceof SearchError) return error;
@@ -18,16 +24,33 @@ export function toSearchError(error: unknown, action: string): Error {
     error instanceof MeilisearchRequestTimeOutError ||
     error instanceof MeilisearchTaskTimeOutError
   ) {
-    return new SearchUnavailableError(`meilisearch unreachable during ${action}`, { cause: error });
+    // a request error wraps what went wrong (refused, reset, `request timed out after …ms`)
+    const detail = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return new SearchUnavailableError(`meilisearch unreachable during ${action}: ${error.message}${detail}`, {
+      cause: error,
+    });
+  }
+  if (error instanceof SyntaxError) {
+    return new SearchUnavailableError(
+      `meilisearch answered ${action} with a body that is not JSON (a proxy?)`,
+      {
+        cause: error,
+      },
+    );
   }
   if (error instanceof MeilisearchApiError) {
     const code = error.cause?.code ?? '';
-    if (code.startsWith('invalid_search_'))
-      return new SearchQueryError('q', `${action}: ${code}`, { cause: error });
-    if (error.response.status >= 500) {
-      return new SearchUnavailableError(`meilisearch failed during ${action}`, { cause: error });
+    if (error.response.status >= 500 || UNAVAILABLE_CODES.has(code)) {
+      return new SearchUnavailableError(
+        `meilisearch failed during ${action}: ${error.response.status} ${code}`,
+        {
+          cause: error,
+        },
+      );
     }
-    return new SearchError(`meilisearch rejected ${action}: ${code}`, { cause: error });
+    return new SearchError(`meilisearch rejected ${action}: ${error.response.status} ${code}`, {
+      cause: error,
+    });
   }
   return new SearchError(`unexpected failure during ${action}`, { cause: error });
 }

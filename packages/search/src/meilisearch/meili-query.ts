@@ -2,6 +2,7 @@ import type { MultiSearchQuery } from 'meilisearch';
 import { PUBLIC_FIELDS } from '../public-listing.ts';
 import type { ResolvedQuery } from '../query.ts';
 import type { SearchFilters } from '../search-index.ts';
+import type { EncodedQuery } from './meili-query-text.ts';
 
 export const FACETS = ['category', 'region', 'kind', 'court'] as const;
 export type FacetName = (typeof FACETS)[number];
@@ -10,10 +11,18 @@ function quote(value: string): string {
   return `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
 }
 
+/** What narrows a search besides the text: the identifier key and re-check exclusions. */
+export interface QueryScope {
+  identifierKey: string | null;
+  /** ids Meilisearch's phrase match returns but the listing does not contain the query */
+  exclude: string[];
+}
+
 /** Meilisearch filter expressions for the filters, optionally leaving one facet's own filter out. */
-export function filterExpressions(filters: SearchFilters, identifierKey: string | null, without?: FacetName) {
+export function filterExpressions(filters: SearchFilters, scope: QueryScope, without?: FacetName) {
   const out: string[] = [];
-  if (identifierKey !== null) out.push(`identifierKey = ${quote(identifierKey)}`);
+  if (scope.identifierKey !== null) out.push(`identifierKey = ${quote(scope.identifierKey)}`);
+  if (scope.exclude.length > 0) out.push(`id NOT IN [${scope.exclude.map(quote).join(', ')}]`);
   if (filters.kind !== undefined && without !== 'kind') out.push(`kind = ${quote(filters.kind)}`);
   if (filters.category !== undefined && without !== 'category') out.push(`category = ${filters.category}`);
   if (filters.region !== undefined && without !== 'region') out.push(`region = ${quote(filters.region)}`);
@@ -22,7 +31,7 @@ export function filterExpressions(filters: SearchFilters, identifierKey: string 
   return out;
 }
 
-function sortOf(query: ResolvedQuery, text: string): string[] | undefined {
+function sortOf(query: ResolvedQuery, text: EncodedQuery | null): string[] | undefined {
   switch (query.sort) {
     case 'amount:desc':
       return ['amountOwedFen:desc', 'id:asc'];
@@ -33,41 +42,42 @@ function sortOf(query: ResolvedQuery, text: string): string[] | undefined {
     case 'listedAt:asc':
       return ['listedAtDay:asc', 'id:asc'];
     default:
-      return text === '' ? ['listedAtDay:desc', 'id:asc'] : undefined; // browse: newest first, like embedded
+      return text === null ? ['listedAtDay:desc', 'id:asc'] : undefined; // browse: newest first, like embedded
   }
 }
 
 /**
  * One multi-search: the page itself (with every filter, facets of the unfiltered fields), then one
  * `limit 0` query per facet whose own filter is set, without that filter: disjunctive facets, as
- * the embedded adapter computes them.
+ * the embedded adapter computes them. `text` null = browse (or an identifier look-up).
  */
 export function buildQueries(
   indexUid: string,
   query: ResolvedQuery,
-  text: string,
-  identifierKey: string | null,
+  text: EncodedQuery | null,
+  scope: QueryScope,
 ) {
   const own = FACETS.filter((f) => query.filters[f] !== undefined);
+  const q = text?.q ?? '';
   const main: MultiSearchQuery = {
     indexUid,
-    q: text,
-    filter: filterExpressions(query.filters, identifierKey),
+    q,
+    filter: filterExpressions(query.filters, scope),
     facets: [...FACETS],
     page: query.page,
     hitsPerPage: query.pageSize,
     attributesToRetrieve: [...PUBLIC_FIELDS],
-    matchingStrategy: 'all',
+    matchingStrategy: 'last',
   };
   const sort = sortOf(query, text);
   if (sort) main.sort = sort;
   const facetQueries: MultiSearchQuery[] = own.map((facet) => ({
     indexUid,
-    q: text,
-    filter: filterExpressions(query.filters, identifierKey, facet),
+    q,
+    filter: filterExpressions(query.filters, scope, facet),
     facets: [facet],
     limit: 0,
-    matchingStrategy: 'all',
+    matchingStrategy: 'last',
   }));
   return { queries: [main, ...facetQueries], own };
 }

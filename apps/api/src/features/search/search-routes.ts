@@ -2,6 +2,7 @@ import { DEFAULT_PAGE_SIZE, type SearchResult, searchRoute } from '@portal/contr
 import type { SearchQuery } from '@portal/search';
 import type { TypedResponse } from 'hono';
 import type { ApiApp, AppDeps } from '../../context.ts';
+import { representativeOnlyMatches } from './representative-matches.ts';
 
 /** `GET /api/v1/search`: the public search over the read model (CONTRACT.md). */
 export function registerSearch(app: ApiApp, deps: AppDeps): void {
@@ -21,9 +22,13 @@ export function registerSearch(app: ApiApp, deps: AppDeps): void {
       page: p.page ?? 1,
       pageSize: p.pageSize ?? DEFAULT_PAGE_SIZE,
     };
-    const body = await deps.searchCache.getOrCompute(JSON.stringify(query), async () =>
-      JSON.stringify(await deps.search.search(query)),
-    );
+    const body = await deps.searchCache.getOrCompute(JSON.stringify(query), async () => {
+      const result = await deps.search.search(query);
+      return JSON.stringify({
+        ...result,
+        representativeMatches: representativeOnlyMatches(query.q, result.hits),
+      });
+    });
     c.header('Cache-Control', 'no-store');
     // the cached answer is already serialized (a SearchResult): send it as it is
     return c.body(body, 200, {

@@ -225,7 +225,11 @@ export function SearchApp({ initialSearch = '' }: Props) {
           </h2>
           {data && phase.kind !== 'error' && (
             <>
-              <SearchResults hits={data.hits} busy={phase.kind === 'loading' || phase.kind === 'waiting'} />
+              <SearchResults
+                hits={data.hits}
+                representativeMatches={data.representativeMatches}
+                busy={phase.kind === 'loading' || phase.kind === 'waiting'}
+              />
               <Pager page={state.page} total={data.total} onPage={goToPage} />
             </>
           )}
