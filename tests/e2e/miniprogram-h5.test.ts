@@ -68,6 +68,9 @@ afterAll(async () => {
   if (server) rmSync(server.dataDir, { recursive: true, force: true });
 });
 
+/** Text on the page in view: Taro's H5 router keeps earlier pages in the document, hidden. */
+const shown = (text: string) => page.locator(`text="${text}" >> visible=true`);
+
 async function search(text: string) {
   const input = page.locator('taro-input-core input');
   await input.fill('');
@@ -134,17 +137,17 @@ describe('mini-program H5 at /m/ on a 390×844 phone', () => {
 
   it('takes a tip with a photo, shows the receipt once and looks it up by receipt', async () => {
     await page.goto(at(`/pages/detail/index?id=${kept}`));
-    await page.getByText('举报线索').click();
-    await expect.poll(() => page.getByText('线索类型（必选）').count(), { timeout: 15_000 }).toBe(1);
-    await page.getByText('提交举报').click();
-    await expect.poll(() => page.getByText('请描述您看到的情况。').count()).toBe(1);
-    await page.getByText('财产线索', { exact: true }).click();
+    await shown('举报线索').click();
+    await expect.poll(() => shown('线索类型（必选）').count(), { timeout: 15_000 }).toBe(1);
+    await shown('提交举报').click();
+    await expect.poll(() => shown('请描述您看到的情况。').count()).toBe(1);
+    await shown('财产线索').click();
     await page.locator('taro-textarea-core textarea').fill('名下一辆白色轿车常停在某小区地下停车场');
     await page.locator('taro-input-core input[placeholder="如：某小区停车场"]').fill('某小区地下停车场');
     await shot('tip-form');
 
-    await page.getByText('添加照片').click();
-    await expect.poll(() => page.getByText('隐私保护提示').count()).toBe(1);
+    await shown('添加照片').click();
+    await expect.poll(() => shown('隐私保护提示').count()).toBe(1);
     await shot('tip-privacy-consent');
     const photo = await page.evaluate(() => {
       const canvas = document.createElement('canvas');
@@ -156,7 +159,7 @@ describe('mini-program H5 at /m/ on a 390×844 phone', () => {
       return canvas.toDataURL('image/jpeg').split(',')[1]!;
     });
     const chooser = page.waitForEvent('filechooser');
-    await page.getByText('同意并继续').click();
+    await shown('同意并继续').click();
     await (await chooser).setFiles({
       name: 'car.jpg',
       mimeType: 'image/jpeg',
@@ -164,11 +167,11 @@ describe('mini-program H5 at /m/ on a 390×844 phone', () => {
     });
     await expect.poll(() => page.locator('.photo').count(), { timeout: 10_000 }).toBe(1);
 
-    await page.getByText('提交举报').click();
-    await expect.poll(() => page.getByText('线索已提交').count(), { timeout: 20_000 }).toBe(1);
+    await shown('提交举报').click();
+    await expect.poll(() => shown('线索已提交').count(), { timeout: 20_000 }).toBe(1);
     const receipt = (await page.locator('.receipt').innerText()).trim();
     expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
-    await page.getByText('同意在本机保存回执').click();
+    await shown('同意在本机保存回执').click();
     await shot('tip-receipt');
 
     // the photo reached the court's inbox with the tip
@@ -185,10 +188,10 @@ describe('mini-program H5 at /m/ on a 390×844 phone', () => {
     expect(detail.attachments).toHaveLength(1);
 
     await page.goto(at('/sub/my-tips/index'));
-    await expect.poll(() => page.getByText(receipt).count(), { timeout: 15_000 }).toBe(1); // kept on the device
-    await page.locator('taro-input-core input').fill(receipt);
-    await page.getByText('查询办理情况').click();
-    await expect.poll(() => page.getByText('办理状态：已收到').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => shown(receipt).count(), { timeout: 15_000 }).toBe(1); // kept on the device
+    await page.locator('taro-input-core input[placeholder^="如 7K3M"]').fill(receipt);
+    await shown('查询办理情况').click();
+    await expect.poll(() => shown('办理状态：已收到').count(), { timeout: 10_000 }).toBe(1);
     await shot('my-tips');
   });
 

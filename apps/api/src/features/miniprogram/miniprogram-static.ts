@@ -27,8 +27,8 @@ const TYPES: Record<string, string> = {
 /**
  * The H5 build's CSP: the site's policy, except that Taro's web components inject `<style>`
  * elements and style attributes (style-src 'unsafe-inline'), its index.html sets the rem base
- * in one inline script (allowed by hash, computed from the served file), photo previews are
- * blob: URLs. Everything else stays 'self'.
+ * in one inline script (allowed by hash, computed from the served file), chosen photos are
+ * blob: URLs (shown and read back for upload). Everything else stays 'self'.
  */
 function h5Policy(indexHtml: string): string {
   const hashes = [...indexHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
@@ -43,7 +43,7 @@ function h5Policy(indexHtml: string): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    "connect-src 'self' blob:", // the tip form reads chosen photos back from their blob: URLs
     "manifest-src 'self'",
     "form-action 'self'",
     "base-uri 'none'",
