@@ -28,6 +28,10 @@ describe('举报 form', () => {
     await screen.findByText('请选择线索类型：财产线索、下落线索、违反限制消费或其他。');
     expect(screen.getByText('请描述您看到的情况。')).toBeTruthy();
     expect(requests).toHaveLength(0);
+    // choosing a kind takes its message away; the other stays until fixed
+    fireEvent.click(screen.getByText('下落线索'));
+    expect(screen.queryByText('请选择线索类型：财产线索、下落线索、违反限制消费或其他。')).toBeNull();
+    expect(screen.getByText('请描述您看到的情况。')).toBeTruthy();
   });
 
   it('asks for a valid phone when the tipster leaves contact details', async () => {

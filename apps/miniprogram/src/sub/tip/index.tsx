@@ -50,7 +50,16 @@ export default function TipPage() {
   const [receipt, setReceipt] = useState<TipReceipt | null>(null);
   const [kept, setKept] = useState(false);
   const privacy = usePrivacyConsent();
-  const set = (patch: Partial<TipFormState>) => setForm((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<TipFormState>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    // a message goes as soon as its field is touched again; the next send checks anew
+    setErrors((e) => {
+      const rest = { ...e };
+      for (const key of Object.keys(patch) as (keyof TipFormState)[]) delete rest[key];
+      if ('seenTime' in patch) delete rest.seenDate;
+      return rest;
+    });
+  };
   const today = new Date().toISOString().slice(0, 10);
 
   const addPhotos = async () => {
