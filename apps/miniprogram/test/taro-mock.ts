@@ -18,6 +18,7 @@ export const requests: RecordedRequest[] = [];
 let handler: Handler = () => ({ statusCode: 500, data: '' });
 const storage = new Map<string, unknown>();
 let routerParams: Record<string, string> = {};
+let fontSizeSetting = 16;
 const navigations: string[] = [];
 
 export const taroMock = {
@@ -26,6 +27,7 @@ export const taroMock = {
     navigations.length = 0;
     storage.clear();
     routerParams = {};
+    fontSizeSetting = 16;
     handler = () => ({ statusCode: 500, data: '' });
   },
   answer(h: Handler) {
@@ -33,6 +35,10 @@ export const taroMock = {
   },
   setRouterParams(params: Record<string, string>) {
     routerParams = params;
+  },
+  /** The system font size WeChat reports (px; 17 is iOS standard). */
+  setFontSize(px: number) {
+    fontSizeSetting = px;
   },
   navigations,
   storage,
@@ -52,8 +58,8 @@ const Taro = {
   removeStorageSync: (key: string) => {
     storage.delete(key);
   },
-  getAppBaseInfo: () => ({ fontSizeSetting: 16 }),
-  getSystemInfoSync: () => ({ fontSizeSetting: 16 }),
+  getAppBaseInfo: () => ({ fontSizeSetting }),
+  getSystemInfoSync: () => ({ fontSizeSetting }),
   getLaunchOptionsSync: () => ({ scene: 1001 }),
   async navigateTo(opts: { url: string }) {
     navigations.push(opts.url);
