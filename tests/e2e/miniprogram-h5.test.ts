@@ -28,9 +28,11 @@ let removed: string;
 
 /** Taro scrolls inside its page element: grow the window to the content for a whole-page shot. */
 async function shot(name: string) {
-  const height = await page.evaluate(() =>
-    Math.max(...[...document.querySelectorAll('.taro_page')].map((e) => e.scrollHeight), 0),
-  );
+  const height = await page.evaluate(() => {
+    type Doc = { querySelectorAll(s: string): ArrayLike<{ scrollHeight: number }> };
+    const doc = (globalThis as unknown as { document: Doc }).document;
+    return Math.max(0, ...Array.from(doc.querySelectorAll('.taro_page'), (e) => e.scrollHeight));
+  });
   await page.setViewportSize({ width: PHONE.width, height: Math.max(PHONE.height, Math.min(height, 6000)) });
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
   await page.setViewportSize(PHONE);
@@ -149,15 +151,16 @@ describe('mini-program H5 at /m/ on a 390×844 phone', () => {
     await shown('添加照片').click();
     await expect.poll(() => shown('隐私保护提示').count()).toBe(1);
     await shot('tip-privacy-consent');
-    const photo = await page.evaluate(() => {
+    // a small red JPEG drawn by the browser itself (runs in the page, hence a string)
+    const photo = await page.evaluate<string>(`(() => {
       const canvas = document.createElement('canvas');
       canvas.width = 64;
       canvas.height = 48;
-      const ctx = canvas.getContext('2d')!;
+      const ctx = canvas.getContext('2d');
       ctx.fillStyle = '#c33';
       ctx.fillRect(0, 0, 64, 48);
-      return canvas.toDataURL('image/jpeg').split(',')[1]!;
-    });
+      return canvas.toDataURL('image/jpeg').split(',')[1];
+    })()`);
     const chooser = page.waitForEvent('filechooser');
     await shown('同意并继续').click();
     await (await chooser).setFiles({

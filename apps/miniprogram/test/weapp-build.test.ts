@@ -137,11 +137,14 @@ describe('WeChat build output', () => {
     ]) {
       const config = JSON.parse(read(`${page}.json`)) as Record<string, unknown>;
       const js = read(`${page}.js`);
+      // Taro puts the flags in the page JSON or compiles them into the page JS
       const flags = {
-        ...config,
-        ...(/enableShareTimeline:\s*(!0|true)/.test(js) ? { enableShareTimeline: true } : {}),
+        enableShareAppMessage:
+          config.enableShareAppMessage === true || /enableShareAppMessage:\s*(!0|true)/.test(js),
+        enableShareTimeline:
+          config.enableShareTimeline === true || /enableShareTimeline:\s*(!0|true)/.test(js),
       };
-      expect(flags.enableShareAppMessage ?? /enableShareAppMessage:\s*(!0|true)/.test(js), page).toBe(true);
+      expect(flags.enableShareAppMessage, page).toBe(true);
       expect(flags.enableShareTimeline, page).toBe(true);
     }
     // the detail page shares the listing's card image
