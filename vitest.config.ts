@@ -48,7 +48,10 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           exclude,
-          globalSetup: ['tests/support/postgres-global-setup.ts'],
+          globalSetup: [
+            'tests/support/postgres-global-setup.ts',
+            'tests/support/miniprogram-global-setup.ts',
+          ],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
