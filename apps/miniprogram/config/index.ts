@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from '@tarojs/cli';
 import { NoNewFunctionPlugin } from './no-new-function.ts';
@@ -17,6 +18,16 @@ const resolveAppFirst = (chain: any) => {
     .add(path.join(appRoot, 'node_modules'))
     .add(path.join(repoRoot, 'node_modules'));
 };
+
+// Which mode the last build ran in (vitest's NODE_ENV=test builds without tree-shaking): the
+// build-output test rebuilds when the output was not built for production.
+if (process.env.TARO_ENV) {
+  mkdirSync(path.join(appRoot, 'dist'), { recursive: true });
+  writeFileSync(
+    path.join(appRoot, 'dist', `${process.env.TARO_ENV}.mode`),
+    process.env.NODE_ENV ?? 'production',
+  );
+}
 
 /** Where the mini-program's API lives (https, ICP-filed); the H5 build calls its own origin. */
 const apiBase = process.env.MINIPROGRAM_API_BASE ?? '';

@@ -25,15 +25,25 @@ let built = false;
 let buildNotice = '';
 beforeAll(() => {
   const appJson = join(DIST, 'app.json');
+  // a build in another mode (e.g. `taro build --watch`, or NODE_ENV=test) is not what ships: rebuild
+  const modeFile = join(APP, 'dist', 'weapp.mode');
+  const production = () => existsSync(modeFile) && readFileSync(modeFile, 'utf8') === 'production';
   const fresh =
     existsSync(appJson) &&
-    statSync(appJson).mtimeMs >= Math.max(newest(join(APP, 'src')), newest(join(APP, 'config')));
+    statSync(appJson).mtimeMs >= Math.max(newest(join(APP, 'src')), newest(join(APP, 'config'))) &&
+    production();
   if (fresh) {
     built = true;
     return;
   }
   const started = Date.now();
-  const run = spawnSync('npm', ['run', 'build:weapp'], { cwd: APP, encoding: 'utf8', timeout: 590_000 });
+  // vitest sets NODE_ENV=test, which would make Taro build unminified: build as people do
+  const run = spawnSync('npm', ['run', 'build:weapp'], {
+    cwd: APP,
+    encoding: 'utf8',
+    timeout: 590_000,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (run.error) {
     buildNotice = `weapp build could not run (${run.error.message})`;
     console.warn(`\n[miniprogram] NOTICE: ${buildNotice}; build-output checks SKIPPED.\n`);
