@@ -168,12 +168,20 @@ export const rewardDetailRoute = {
   responses: { 200: jsonResponse(publicRewardSchema, '悬赏公告'), ...errorResponses(404, 429) },
 } as const satisfies ApiRoute;
 
+/** `GET /api/v1/screens/rewards/{id}.png` (the file name carries the id, as share cards do). */
 export const rewardPosterRoute = {
   method: 'get',
-  path: '/api/v1/screens/rewards/{id}.png',
+  path: '/api/v1/screens/rewards/{file}',
   tags: ['悬赏公告'],
   summary: '悬赏公告海报（A4 竖版 PNG，二维码指向举报页）',
-  request: { params: rewardIdParams },
+  request: {
+    params: z.object({
+      file: z
+        .string()
+        .regex(/^[0-9A-Za-z_-]{1,64}\.png$/, '海报地址应为 {悬赏公告编号}.png。')
+        .meta({ description: '`{悬赏公告编号}.png`', example: 'R01ABC.png' }),
+    }),
+  },
   responses: {
     200: { description: 'PNG', content: { 'image/png': { schema: z.any() } } },
     ...errorResponses(404),

@@ -133,10 +133,9 @@ export type TipSubmit = z.output<typeof tipSubmitSchema>;
 export type TipSubmitInput = z.input<typeof tipSubmitSchema>;
 
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
-const fileSchema = z.custom<File>(
-  (v) => typeof File !== 'undefined' && v instanceof File,
-  '照片应以文件上传（字段 photos）。',
-);
+const fileSchema = z
+  .custom<File>((v) => typeof File !== 'undefined' && v instanceof File, '照片应以文件上传（字段 photos）。')
+  .meta({ type: 'string', format: 'binary', description: 'JPEG、PNG 或 WebP 照片，每张不超过 10 MB' });
 
 /**
  * `POST /api/v1/tips` as `multipart/form-data`: the same fields as text (empty means absent),

@@ -15,9 +15,8 @@ export function registerRewards(app: ApiApp, deps: AppDeps): void {
     c.header('Cache-Control', 'no-cache');
     return c.json(await publicReward(deps, c.req.valid('param').id), 200);
   });
-  // `{id}.png` is not a path Hono can split into a parameter: match the file name and read it here
-  app.get(rewardPosterRoute.path.replace('{id}.png', ':file{[0-9A-Za-z_-]{1,64}\\.png}'), async (c) => {
-    const n = await publicReward(deps, (c.req.param('file') ?? '').replace(/\.png$/, ''));
+  app.openapi(rewardPosterRoute, async (c) => {
+    const n = await publicReward(deps, c.req.valid('param').file.replace(/\.png$/, ''));
     const png = await renderRewardPoster(
       {
         id: n.id,
