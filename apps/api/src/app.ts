@@ -7,6 +7,7 @@ import { registerApiRoutes } from './features/register-routes.ts';
 import { bodyLimits } from './http/body-limits.ts';
 import { corsForPublicApi } from './http/cors.ts';
 import { handleError } from './http/error-handler.ts';
+import { identifierQueryLimit } from './http/identifier-query-limit.ts';
 import { parseTrustedProxies, rateLimit } from './http/rate-limit.ts';
 import { requireStaff, STAFF_PATH_PREFIX } from './http/require-staff.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -24,15 +25,25 @@ export function createApp(deps: AppDeps): ApiApp {
   app.use('*', bodyLimits());
   app.use('/api/*', corsForPublicApi(deps.env));
   app.use('/api/*', wechatRefererCheck(deps.env.WECHAT_APPID));
+  const proxies = parseTrustedProxies(deps.env.TRUST_PROXY);
   const limit = rateLimit(
     deps.env.RATE_LIMIT_PER_MIN,
     deps.rateLimitStore,
     () => deps.now().getTime(),
-    parseTrustedProxies(deps.env.TRUST_PROXY),
+    proxies,
   );
   // staff routes are authenticated instead
   app.use('/api/v1/*', async (c, next) =>
     c.req.path.startsWith(STAFF_PATH_PREFIX) ? next() : limit(c, next),
+  );
+  app.use(
+    '/api/v1/search',
+    identifierQueryLimit(
+      deps.env.RATE_LIMIT_PER_MIN > 0,
+      deps.rateLimitStore,
+      () => deps.now().getTime(),
+      proxies,
+    ),
   );
   // the one staff gate, before any staff route is registered
   app.use(

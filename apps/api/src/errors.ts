@@ -21,7 +21,7 @@ export const API_ERRORS = {
   LOGIN_THROTTLED: [429, '登录失败次数过多，请稍后再试。'],
   USERNAME_TAKEN: [409, '该用户名已被使用。'],
   NOT_FOUND: [404, '未找到相关信息。'],
-  LISTING_NOT_FOUND: [404, '未找到该失信被执行人信息，可能已依法删除或从未公布。'],
+  LISTING_NOT_FOUND: [404, '未找到该信息。'],
   LISTING_GONE: [410, '该失信被执行人信息已依法删除，不再公布。'],
   INVALID_STATE: [409, '当前状态下不能执行此操作。'],
   RATE_LIMITED: [429, '请求过于频繁，请稍后再试。'],

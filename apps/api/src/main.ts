@@ -2,7 +2,9 @@ import { parseEnv } from './env.ts';
 import { serveApp } from './http/serve-app.ts';
 import { createLogger } from './logger.ts';
 import { mountPublicSurfaces } from './public-surfaces.ts';
-import { startRuntime } from './runtime.ts';
+import { type Runtime, startRuntime } from './runtime.ts';
+
+type Server = ReturnType<typeof serveApp>;
 
 /**
  * `npm start`: the whole portal in one process — API at /api/v1/, site at /, kiosk at /screen.
@@ -12,9 +14,38 @@ async function main() {
   const env = parseEnv(process.env);
   const logger = createLogger(env.LOG_LEVEL);
   const progress = (msg: string) => process.stderr.write(`${msg}\n`);
-  const runtime = await startRuntime(env, logger, { progress });
-  const surfaces = await mountPublicSurfaces(runtime, progress);
-  const server = serveApp(runtime.app, { port: env.PORT, hostname: env.HOST }, (info) => {
+  // Signals are handled from the first moment: a stop during start-up (a site build running)
+  // must end the build too, not leave it writing into DATA_DIR.
+  let runtime: Runtime | undefined;
+  let surfaces: ReturnType<typeof mountPublicSurfaces> | undefined;
+  let server: Server | undefined;
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    // a second signal, or a clean-up that hangs (an open connection), must not leave a process
+    // that ignores being stopped; children are killed on exit (see @portal/web/server buildSite)
+    if (closing) process.exit(1);
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      process.stderr.write('关闭超时，强制退出。\n');
+      process.exit(1);
+    }, 10_000).unref();
+    server?.close();
+    if (server && 'closeAllConnections' in server) server.closeAllConnections();
+    await surfaces?.stop();
+    await runtime?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  runtime = await startRuntime(env, logger, { progress });
+  if (closing) return;
+  surfaces = mountPublicSurfaces(runtime, progress);
+  await surfaces.ready;
+  if (closing) return;
+  const started = runtime;
+  server = serveApp(started.app, { port: env.PORT, hostname: env.HOST }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
     process.stdout.write(`失信曝光台已启动：http://${host}:${info.port}/\n`);
   });
@@ -26,27 +57,8 @@ async function main() {
           ? `没有权限监听端口 ${env.PORT}，请换一个大于 1024 的端口。`
           : error.message;
     process.stderr.write(`启动失败：${reason}\n`);
-    void runtime.close().finally(() => process.exit(1));
+    void started.close().finally(() => process.exit(1));
   });
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    // a second signal, or a clean-up that hangs (a site build, an open connection), must not
-    // leave a process that ignores being stopped
-    if (closing) process.exit(1);
-    closing = true;
-    logger.info({ signal }, 'shutting down');
-    setTimeout(() => {
-      process.stderr.write('关闭超时，强制退出。\n');
-      process.exit(1);
-    }, 10_000).unref();
-    server.close();
-    if ('closeAllConnections' in server) server.closeAllConnections();
-    await surfaces.stop();
-    await runtime.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

@@ -1,55 +1,39 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { toListingRecord } from '@portal/db';
-import { listings } from '@portal/db/schema';
-import { toPublicListing } from '@portal/domain';
-import { eq } from 'drizzle-orm';
+import { SITE_SECURITY_HEADERS } from '@portal/web/server';
 import { ensureConsoleBuilt, mountConsole } from './features/console/console-static.ts';
 import { ensureMiniprogramBuilt, mountMiniprogram } from './features/miniprogram/miniprogram-static.ts';
-import { createSiteBuilder } from './features/site/site-builder.ts';
-import { mountStaticSite } from './features/site/static-site.ts';
-import { computeStats } from './features/stats/stats-routes.ts';
+import { createPageCache } from './features/site/page-cache.ts';
+import { mountSiteRoutes } from './features/site/site-routes.ts';
+import { openSiteShell } from './features/site/site-shell.ts';
 import type { Runtime } from './runtime.ts';
 
-const SECURITY_HEADERS_FILE = fileURLToPath(new URL('../../web/security-headers.json', import.meta.url));
-
-function siteHeaders(): Record<string, string> {
-  if (!existsSync(SECURITY_HEADERS_FILE)) return {};
-  return JSON.parse(readFileSync(SECURITY_HEADERS_FILE, 'utf8')) as Record<string, string>;
-}
-
 /**
- * Mounts what the public sees outside `/api/v1`: the static site (built now, rebuilt after
- * publish/remove changes).
+ * Mounts what the public sees outside `/api/v1`: the staff console's static app, and the site
+ * (prerendered shell plus listing pages, home and stats rendered on demand and cached; every
+ * change through any process drops the affected pages through the runtime's change listeners).
  */
-export async function mountPublicSurfaces(runtime: Runtime, progress: (msg: string) => void) {
+export function mountPublicSurfaces(runtime: Runtime, progress: (msg: string) => void) {
   const { deps } = runtime;
-  const site = createSiteBuilder({
-    dataDir: deps.env.DATA_DIR,
-    logger: deps.logger,
-    snapshot: async () => {
-      const rows = await deps.db.select().from(listings).where(eq(listings.status, 'published'));
-      return {
-        generatedAt: new Date().toISOString(),
-        listings: rows.map((r) => toPublicListing(toListingRecord(r))),
-        stats: await computeStats(deps),
-      };
-    },
+  const pages = createPageCache();
+  runtime.onIndexChanged.add((ids) => (ids === 'all' ? pages.invalidate() : pages.dropListings(ids)));
+  const shell =
+    deps.env.SITE_BUILD === '1'
+      ? openSiteShell({ dataDir: deps.env.DATA_DIR, logger: deps.logger })
+      : { current: () => undefined, ready: Promise.resolve(), stop: async () => {} };
+  if (deps.env.SITE_BUILD === '1') progress('正在准备公开网站（首次启动或网站更新后约需十秒）…');
+  const consoleReady = ensureConsoleBuilt(progress);
+  // the console's routes first: the site answers every other GET
+  mountConsole(runtime.app, { headers: () => ({ ...SITE_SECURITY_HEADERS }) });
+  const miniprogramReady = ensureMiniprogramBuilt(progress);
+  mountMiniprogram(runtime.app, { headers: () => ({ ...SITE_SECURITY_HEADERS }) });
+  mountSiteRoutes(runtime.app, deps, {
+    renderer: () => shell.current(),
+    headers: SITE_SECURITY_HEADERS,
+    pages,
   });
-  runtime.onIndexChanged.add(() => site.schedule());
-  const headers = siteHeaders();
-  await ensureConsoleBuilt(progress);
-  mountConsole(runtime.app, { headers: () => headers });
-  await ensureMiniprogramBuilt(progress);
-  mountMiniprogram(runtime.app, { headers: () => headers });
-  mountStaticSite(runtime.app, {
-    root: () => site.current(),
-    headers: () => headers,
-    isPublished: async (id) => (await deps.search.get(id)) !== null,
-  });
-  if (deps.env.SITE_BUILD === '1') {
-    progress('正在生成公开网站（首次启动约需十余秒）…');
-    await site.buildNow();
-  }
-  return { stop: () => site.stop() };
+  /** `ready`: the site can be served; `stop()` also kills a build still running. */
+  return {
+    pages,
+    ready: Promise.all([shell.ready, consoleReady, miniprogramReady]).then(() => {}),
+    stop: () => shell.stop(),
+  };
 }

@@ -1,6 +1,14 @@
 import { join, resolve } from 'node:path';
-import { createDatabase, type DatabaseHandle } from '@portal/db';
+import {
+  CHANGE_FEED_CHANNEL,
+  createDatabase,
+  type DatabaseHandle,
+  holdLeadership,
+  latestFeedPosition,
+} from '@portal/db';
+import { todayInChina } from '@portal/domain';
 import { createIdentifierHasher, openSearchIndex } from '@portal/search';
+import { sql } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
 import type { AppDeps, AppEnv } from './context.ts';
@@ -14,9 +22,11 @@ import { startOrphanPhotoPurge } from './features/tips/orphan-photos.ts';
 import { createTipsServices } from './features/tips/tips-services.ts';
 import { createMemoryRateLimitStore, createPostgresRateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
+import { type ChangeFollower, FEED_APPLIED, startChangeFollower } from './read-model/change-follower.ts';
 import { seedDemoDataOnce } from './read-model/demo-seed.ts';
-import { reconcileIndex } from './read-model/index-sync.ts';
+import { reconcileIndex, syncListingsToIndex } from './read-model/index-sync.ts';
 import { observeIndexChanges } from './read-model/observed-index.ts';
+import { publicView, sweepExpired } from './read-model/public-view.ts';
 import { startPublisher } from './read-model/publisher.ts';
 import { createSealedBox } from './secrets/sealed-box.ts';
 import { loadOrCreateSecret } from './secrets/secrets.ts';
@@ -29,13 +39,24 @@ export interface RuntimeOptions {
   now?: () => Date;
   /** `false` starts no background worker: simulates a process that died after committing */
   workers?: boolean;
+  /** change feed catch-up poll (PostgreSQL), ms */
+  feedPollMs?: number;
 }
+
+/** Advisory lock key of the single active publisher (and expiry job) on one PostgreSQL database. */
+export const PUBLISHER_LOCK_KEY = 0x5f_4c_49_53; // 'LIS'
 
 export interface Runtime {
   app: Hono<AppEnv>;
   deps: AppDeps;
-  /** Listeners for index changes (site rebuilds, screen caches) register here. */
-  onIndexChanged: Set<(ids: string[]) => void>;
+  /**
+   * Listeners for read-model changes (listing pages, screen caches) register here; they hear of
+   * changes made through this process and, through the change feed, through any other.
+   * `'all'`: a repair (reconcile, expiry sweep) may have changed any listing.
+   */
+  onIndexChanged: Set<(ids: string[] | 'all') => void>;
+  /** True while this process is the active publisher (always on PGlite). */
+  isPublisher(): boolean;
   drainPublisher(): Promise<number>;
   /** Tip notifications: deliver what is due now, queue reminders (tests). */
   tipNotifier: { drain(): Promise<number>; remind(): Promise<number> } | null;
@@ -66,7 +87,8 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   );
   // caches derived from the read model, dropped whenever it changes (see observeIndexChanges)
   const derivedCaches: { invalidate(): void }[] = [];
-  const search = observeIndexChanges(
+  const now = opts.now ?? (() => new Date());
+  const index = observeIndexChanges(
     await openSearchIndex({
       hashIdentifier,
       meiliUrl: env.MEILI_URL,
@@ -77,31 +99,80 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
       for (const cache of derivedCaches) cache.invalidate();
     },
   );
-  const searchCache = createSearchCache();
+  // every public surface reads through the visibility rule (term checked on every read)
+  const search = publicView(index, now);
+  const searchCache = createSearchCache(5000, () => todayInChina(now()));
   const screenCache = createScreenCache(search);
   derivedCaches.push(searchCache, screenCache);
   if (env.STAFF_BOOTSTRAP_TOKEN) await ensureBootstrapToken(database.db, env.STAFF_BOOTSTRAP_TOKEN);
   if (env.STAFF_BOOTSTRAP_ADMIN) await ensureBootstrapAdmin(database.db, env.STAFF_BOOTSTRAP_ADMIN);
   const seeded = await seedDemoDataOnce(database.db, env.DEMO_RECORDS, progress);
   if (seeded > 0) logger.info({ seeded }, 'demo data seeded');
+  // PostgreSQL may be shared by several processes: note the feed position before the reconcile,
+  // so that whatever another process changes from now on is applied here too
+  const multiProcess = database.kind === 'postgres';
+  const feedStart = multiProcess ? await latestFeedPosition(database.db) : 0;
+  // UNFINISHED: at 1M listings this start-up reconcile takes ~170 s (DB read ~47 µs, projection
+  // and identifier hash ~38 µs, embedded index upsert ~60 µs per listing; tests/bench/listing-pages
+  // .bench.ts), far above the 60 s target. Persisting the embedded index with its feed position in
+  // DATA_DIR (load, then catch up from the change feed) is the fix that scales.
   progress('正在同步查询索引…');
-  const report = await reconcileIndex(database.db, search, hashIdentifier);
+  const report = await reconcileIndex(database.db, index, hashIdentifier, 1000, todayInChina(now()));
   logger.info(report, 'search index reconciled');
 
-  /** Site rebuilds listen here (after the publisher applied a batch). */
-  const onIndexChanged = new Set<(ids: string[]) => void>();
+  const onIndexChanged = new Set<(ids: string[] | 'all') => void>();
+  const announce = (ids: string[] | 'all') => {
+    for (const listener of onIndexChanged) listener(ids);
+  };
   const workers = opts.workers ?? true;
+  // one active publisher and expiry job per database where a single writer matters
+  const leadership = workers
+    ? holdLeadership(database, PUBLISHER_LOCK_KEY)
+    : { ready: Promise.resolve(), isLeader: () => false, stop: async () => {} };
+  await leadership.ready;
   const publisher = workers
     ? startPublisher({
         db: database.db,
-        search,
+        search: index,
         hashIdentifier,
         logger,
+        isActive: () => leadership.isLeader(),
+        today: () => todayInChina(now()),
         onIndexChanged: (ids) => {
-          for (const listener of onIndexChanged) listener(ids);
+          announce(ids);
+          // a shared engine changed only now: tell the other processes to drop what they cached
+          if (multiProcess && index.engine !== 'embedded') {
+            database.db
+              .execute(sql`select pg_notify(${CHANGE_FEED_CHANNEL}, ${FEED_APPLIED})`)
+              .catch((err) => logger.warn({ err }, 'applied notification failed'));
+          }
         },
       })
     : idlePublisher;
+  // every process applies every change to its own embedded index and drops its caches; with a
+  // shared engine (Meilisearch) the publisher writes it and followers only drop their caches
+  let follower: ChangeFollower | undefined;
+  if (multiProcess && workers) {
+    follower = await startChangeFollower({
+      db: database.db,
+      listen: database.listen?.bind(database),
+      from: feedStart,
+      logger,
+      ...(opts.feedPollMs ? { pollMs: opts.feedPollMs } : {}),
+      async apply(ids) {
+        if (index.engine === 'embedded') {
+          await syncListingsToIndex(database.db, index, hashIdentifier, ids, todayInChina(now()));
+        } else {
+          for (const cache of derivedCaches) cache.invalidate();
+        }
+        announce(ids);
+      },
+      onApplied() {
+        for (const cache of derivedCaches) cache.invalidate();
+        announce('all');
+      },
+    });
+  }
   const deps: AppDeps = {
     env,
     logger,
@@ -117,7 +188,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     searchCache,
     sealedBox,
     tips: createTipsServices(env),
-    now: opts.now ?? (() => new Date()),
+    now,
   };
   const tipNotifier = workers
     ? startNotificationWorker({ db: database.db, targets: deps.tips.notify, logger, now: deps.now })
@@ -131,11 +202,19 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
         onError: (err) => logger.warn({ err }, 'tip photo purge failed'),
       })
     : null;
-  const expiry = workers ? startExpiryJob(deps) : { stop() {} };
+  const expiry = workers ? startExpiryJob(deps, () => leadership.isLeader()) : { stop() {} };
+  // hide listings whose term ended today in this process's index, whoever runs the expiry job
+  const sweepTimer = setInterval(() => {
+    sweepExpired(database.db, index, todayInChina(now()))
+      .then((n) => n > 0 && announce('all'))
+      .catch((err) => logger.warn({ err }, 'expiry sweep failed'));
+  }, 60_000);
+  sweepTimer.unref();
+  if (!workers) clearInterval(sweepTimer);
   const reconcileTimer = setInterval(() => {
-    reconcileIndex(database.db, search, hashIdentifier).catch((err) =>
-      logger.warn({ err }, 'reconcile failed'),
-    );
+    reconcileIndex(database.db, index, hashIdentifier, 1000, todayInChina(now()))
+      .then((r) => r.upserted + r.removed > 0 && announce('all'))
+      .catch((err) => logger.warn({ err }, 'reconcile failed'));
   }, 5 * 60_000);
   reconcileTimer.unref();
   if (!workers) clearInterval(reconcileTimer);
@@ -144,14 +223,18 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     app: createApp(deps),
     deps,
     onIndexChanged,
+    isPublisher: () => leadership.isLeader(),
     drainPublisher: () => publisher.drain(),
     tipNotifier,
     async close() {
       clearInterval(reconcileTimer);
+      clearInterval(sweepTimer);
       expiry.stop();
       photoPurge?.stop();
       await tipNotifier?.stop();
+      await follower?.stop();
       await publisher.stop();
+      await leadership.stop();
       await search.close();
       if (!opts.keepDatabaseOpen) await database.close();
     },

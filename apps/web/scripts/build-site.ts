@@ -1,43 +1,58 @@
 /**
- * Builds the site the way the server does: the `astro build` CLI with SITE_DATA_FILE and
- * SITE_OUT_DIR (telemetry off, so the build makes no outside request).
+ * Builds the site and exports a static snapshot of it: the shell the server builds
+ * (`@portal/web/server` `buildSite`, data-independent) plus every on-demand page (listing pages,
+ * home, stats) rendered from the snapshot in `dataFile` by the same renderer the server uses, so
+ * `outDir` can be served by any static file server (web tests, a static host or CDN).
  */
-import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSite as buildShell, loadSiteRenderer, type PageLocals } from '../server/index.ts';
+import { siteSnapshotSchema } from '../src/data/snapshot-schema.ts';
 
 export const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ASTRO_BIN = resolve(WEB_ROOT, '../../node_modules/.bin/astro');
 
-/** Runs `astro build`; resolves with the wall time in ms, rejects with the build's output on failure. */
-export function buildSite(dataFile: string, outDir: string): Promise<number> {
+/** Builds and exports; resolves with the wall time in ms, rejects with the build's output on failure. */
+export async function buildSite(dataFile: string, outDir: string): Promise<number> {
   const started = performance.now();
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(ASTRO_BIN, ['build', '--silent'], {
-      cwd: WEB_ROOT,
-      env: {
-        ...process.env,
-        PATH: `${join(WEB_ROOT, '../../node_modules/.bin')}:${process.env.PATH ?? ''}`,
-        SITE_DATA_FILE: dataFile,
-        SITE_OUT_DIR: outDir,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        // Vite takes NODE_ENV from the environment: under a test runner (`test`) or a developer's
-        // shell (`development`) it would bundle React's development build, twice the size.
-        NODE_ENV: 'production',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => {
-      output += d;
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      output += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolvePromise(performance.now() - started);
-      else reject(new Error(`astro build exited with ${code}:\n${output.slice(-4000)}`));
-    });
+  const parsed = siteSnapshotSchema.safeParse(JSON.parse(readFileSync(dataFile, 'utf8')));
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new Error(`${dataFile} is invalid at ${first?.path.join('.')}: ${first?.message}`);
+  }
+  const data = parsed.data as unknown as {
+    generatedAt: string;
+    listings: Extract<PageLocals, { page: 'listing' }>['listing'][];
+    stats: Extract<PageLocals, { page: 'stats' }>['stats'];
+  };
+  const buildDir = `${resolve(outDir)}.build`;
+  rmSync(buildDir, { recursive: true, force: true });
+  await buildShell(buildDir).done;
+  const site = await loadSiteRenderer(buildDir);
+  rmSync(outDir, { recursive: true, force: true });
+  cpSync(site.clientDir, outDir, { recursive: true });
+  const write = async (path: string, locals: PageLocals) => {
+    const res = await site.renderPage(new Request(`http://portal.local${path}`), locals);
+    if (res?.status !== 200) throw new Error(`rendering ${path} failed: ${res?.status}`);
+    const dir = join(outDir, path);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'index.html'), await res.text());
+  };
+  const newest = [...data.listings].sort(
+    (a, b) => b.listedAt.localeCompare(a.listedAt) || a.id.localeCompare(b.id),
+  );
+  const { generatedAt, stats } = data;
+  await write('/', {
+    page: 'home',
+    generatedAt,
+    latest: newest.slice(0, 6),
+    livelihood: newest.filter((l) => l.livelihood).slice(0, 4),
+    hasDemo: data.listings.some((l) => l.demo),
+    stats,
   });
+  await write('/stats/', { page: 'stats', generatedAt, stats });
+  for (const listing of data.listings)
+    await write(`/listings/${listing.id}/`, { page: 'listing', generatedAt, listing });
+  rmSync(buildDir, { recursive: true, force: true });
+  return performance.now() - started;
 }

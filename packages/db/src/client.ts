@@ -29,6 +29,24 @@ export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: `LISTEN channel` on a dedicated connection that is re-established after a
+   * drop; `onListen` runs each time it is (re)established, so a follower can catch up on what it
+   * missed meanwhile. Resolves with the function that stops listening.
+   */
+  listen?(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onListen?: () => void,
+  ): Promise<() => Promise<void>>;
+  /** PostgreSQL only: one connection of its own, for session state such as advisory locks. */
+  reserve?(): Promise<ReservedSession>;
+}
+
+/** A connection taken out of the pool until `release()`. */
+export interface ReservedSession {
+  query(text: string, params?: (string | number)[]): Promise<Record<string, unknown>[]>;
+  release(): void;
 }
 
 export interface CreateDatabaseOptions {
@@ -60,16 +78,38 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   try {
     const db = drizzlePostgres(client, { schema });
     await migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER });
-    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+    return {
+      db,
+      kind: 'postgres',
+      close: () => client.end({ timeout: 5 }),
+      async listen(channel, onNotify, onListen) {
+        const request = await client.listen(channel, onNotify, onListen);
+        return () => request.unlisten();
+      },
+      async reserve() {
+        const reserved = await client.reserve();
+        return {
+          query: async (text, params = []) => [...(await reserved.unsafe(text, params))],
+          release: () => reserved.release(),
+        };
+      },
+    };
   } catch (error) {
     await client.end({ timeout: 1 });
     throw error;
   }
 }
 
+/**
+ * PGlite's WebAssembly memory never shrinks, and PostgreSQL's defaults (128 MB shared buffers)
+ * are sized for a dedicated server: an embedded single-process portal with the demo data needs a
+ * fraction (measured in tests/bench/memory-at-rest.bench.ts).
+ */
+export const PGLITE_SETTINGS = ['shared_buffers=16MB', 'wal_buffers=1MB', 'maintenance_work_mem=16MB'];
+
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  return usePglite(await PGlite.create(dataDir ? { dataDir } : {}));
+  return usePglite(await PGlite.create({ ...(dataDir ? { dataDir } : {}), postgresqlconf: PGLITE_SETTINGS }));
 }
 
 /** Wraps an already created PGlite (e.g. loaded from a dump), applies migrations; closing closes it. */

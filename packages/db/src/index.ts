@@ -5,6 +5,7 @@
 export * from './audit.ts';
 export * from './bulk-insert.ts';
 export * from './canonical-json.ts';
+export * from './change-feed.ts';
 export * from './client.ts';
 export * from './ids.ts';
 export * from './listings-repo.ts';

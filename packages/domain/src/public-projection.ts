@@ -88,7 +88,10 @@ export const ORG_ONLY_FIELDS = ['uscc', 'legalRepresentative'] as const;
  * @example
  * isPubliclyVisible(record, '2025-06-01') // false once record.termEndsAt < '2025-06-01'
  */
-export function isPubliclyVisible(rec: ListingRecord, today: string): boolean {
+export function isPubliclyVisible(
+  rec: Pick<ListingRecord, 'status' | 'removedAt' | 'listedAt' | 'termEndsAt'>,
+  today: string,
+): boolean {
   return (
     rec.status === 'published' &&
     rec.removedAt === null &&

@@ -24,9 +24,12 @@ export async function seedDemoDataOnce(
   return db.transaction(async (tx) => {
     await tx.insert(courts).values(structure.courts).onConflictDoNothing();
     await tx.insert(executionUnits).values(structure.units).onConflictDoNothing();
+    // small statements: PGlite's WebAssembly memory grows to the largest statement and never
+    // shrinks, so 1,000-row inserts would keep ~300 MB more for the life of the process
     const ids = await insertListings(tx, generateDemoListings({ count: howMany, today }), {
       status: 'published',
       today,
+      batchSize: 100,
     });
     await appendAudit(tx, {
       actor: 'system',

@@ -15,6 +15,10 @@ export interface PublisherOptions {
   onIndexChanged?: (ids: string[]) => void;
   pollMs?: number;
   batchSize?: number;
+  /** The date the visibility rule is checked against (China time; injected by tests). */
+  today?: () => string;
+  /** False while another process holds the publisher lock (then this one stays idle). */
+  isActive?: () => boolean;
 }
 
 export interface Publisher {
@@ -44,11 +48,12 @@ export function startPublisher(opts: PublisherOptions): Publisher {
   let wakeRequested = false;
 
   async function passOnce(): Promise<number> {
+    if (opts.isActive && !opts.isActive()) return 0;
     const rows = await claimBatch(opts.db, { limit: batchSize, lockMs: 30_000 });
     if (rows.length === 0) return 0;
     const ids = [...new Set(rows.map((r) => r.key))];
     try {
-      await syncListingsToIndex(opts.db, opts.search, opts.hashIdentifier, ids);
+      await syncListingsToIndex(opts.db, opts.search, opts.hashIdentifier, ids, opts.today?.());
       await markDone(
         opts.db,
         rows.map((r) => r.id),

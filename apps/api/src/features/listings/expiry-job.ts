@@ -35,10 +35,13 @@ export async function removeExpiredListings(deps: Pick<AppDeps, 'db' | 'now' | '
   return removed;
 }
 
-/** Runs the expiry pass at start and then every hour. */
-export function startExpiryJob(deps: AppDeps): { stop(): void } {
+/**
+ * Runs the expiry pass at start and then every hour, in the one process for which `isActive()`
+ * holds (the publisher lock); the public surfaces hide an expired listing before this runs.
+ */
+export function startExpiryJob(deps: AppDeps, isActive: () => boolean = () => true): { stop(): void } {
   const run = () =>
-    removeExpiredListings(deps)
+    (isActive() ? removeExpiredListings(deps) : Promise.resolve([]))
       .then((ids) => ids.length > 0 && deps.logger.info({ count: ids.length }, 'expired listings removed'))
       .catch((err) => deps.logger.error({ err }, 'expiry job failed'));
   void run();

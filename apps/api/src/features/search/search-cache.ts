@@ -12,12 +12,17 @@ export interface SearchCache {
   invalidate(): void;
 }
 
-export function createSearchCache(maxEntries = 5000): SearchCache {
+/**
+ * `scope()` is part of every key: the China date, so that an answer computed yesterday never shows
+ * a listing whose term ended at midnight (the visibility rule is checked when answers are computed).
+ */
+export function createSearchCache(maxEntries = 5000, scope: () => string = () => ''): SearchCache {
   let generation = 0;
   let entries = new Map<string, string>();
   return {
-    get: (key) => entries.get(key),
-    async getOrCompute(key, compute) {
+    get: (key) => entries.get(`${scope()}|${key}`),
+    async getOrCompute(unscopedKey, compute) {
+      const key = `${scope()}|${unscopedKey}`;
       const hit = entries.get(key);
       if (hit !== undefined) {
         // refresh recency: Map keeps insertion order, so the oldest entry is evicted first

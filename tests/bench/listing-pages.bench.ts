@@ -1,0 +1,200 @@
+/**
+ * Listing pages at scale, on a throwaway PostgreSQL with N published listings written straight
+ * into the database: `npm start` to ready (and its RSS), publish → live listing page, and the
+ * p95 of listing-page responses, cold (first render) and cached.
+ * Targets: ready ≤ 60 s and ≤ 2 GB RSS at 1M, page live ≤ 2 s, cached page p95 ≤ 5 ms.
+ *
+ *   nice -n 10 node tests/bench/listing-pages.bench.ts [--sizes 100000,1000000]
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  bulkInsert,
+  courts,
+  createDatabase,
+  executionUnits,
+  listings,
+  type NewListingRow,
+  toNewListingRow,
+} from '@portal/db';
+import { generateDemoListings, generateDemoOrgStructure } from '@portal/demo-data';
+import { todayInChina } from '@portal/domain';
+import postgres from 'postgres';
+import { personDraft, staffApi } from '../support/staff-api.ts';
+import { type RunningServer, startServer } from '../support/start-server.ts';
+import { startThrowawayPostgres } from '../support/throwaway-postgres.ts';
+
+const TOKEN = 'bench-listing-pages-token-0123456789';
+const MB = (bytes: number) => Math.round(bytes / 1048576);
+
+async function fill(databaseUrl: string, count: number, seed: number) {
+  const handle = await createDatabase({ databaseUrl });
+  const today = todayInChina();
+  const org = generateDemoOrgStructure();
+  await handle.db.insert(courts).values(org.courts).onConflictDoNothing();
+  await handle.db.insert(executionUnits).values(org.units).onConflictDoNothing();
+  let batch: NewListingRow[] = [];
+  for (const draft of generateDemoListings({ count, seed, today })) {
+    batch.push(toNewListingRow(draft, { status: 'published', today }));
+    if (batch.length === 2000) {
+      await bulkInsert(handle.db, listings, batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await bulkInsert(handle.db, listings, batch);
+  await handle.close();
+}
+
+/** RSS of the node process serving `dataDir` (not npm's). */
+function serverRss(dataDir: string): number {
+  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      const env = readFileSync(`/proc/${pid}/environ`, 'utf8');
+      if (
+        argv[0]?.endsWith('node') &&
+        argv[1]?.endsWith('apps/api/src/main.ts') &&
+        env.includes(`DATA_DIR=${dataDir}`)
+      ) {
+        return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+      }
+    } catch {
+      // gone
+    }
+  }
+  return 0;
+}
+
+function get(agent: Agent, base: URL, path: string): Promise<{ status: number; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = request({ agent, host: base.hostname, port: base.port, path, method: 'GET' }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+
+async function measure(size: number, databaseUrl: string, dataDir: string) {
+  const started = performance.now();
+  const server: RunningServer = await startServer(
+    {
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      DEMO_RECORDS: '0',
+      STAFF_BOOTSTRAP_TOKEN: TOKEN,
+      RATE_LIMIT_PER_MIN: '0',
+    },
+    600_000,
+  );
+  const readySeconds = (performance.now() - started) / 1000;
+  try {
+    const rssReady = serverRss(dataDir);
+    const base = new URL(server.url);
+    const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+    const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    const ids = (
+      await sql`select id from listings where status = 'published' order by random() limit 1000`
+    ).map((r) => r.id as string);
+    await sql.end();
+    const cold: number[] = [];
+    for (const id of ids) {
+      const r = await get(agent, base, `/listings/${id}/`);
+      if (r.status !== 200) throw new Error(`listing ${id}: ${r.status}`);
+      cold.push(r.ms);
+    }
+    const cached: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (const id of ids) cached.push((await get(agent, base, `/listings/${id}/`)).ms);
+    }
+    cold.sort((a, b) => a - b);
+    cached.sort((a, b) => a - b);
+    const staff = staffApi(server.url, TOKEN);
+    const live: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { id } = await staff.call<{ id: string }>(
+        'POST',
+        '/api/v1/admin/listings',
+        personDraft(900 + i + (size % 97)),
+      );
+      const t = performance.now();
+      await staff.call('POST', `/api/v1/admin/listings/${id}/publish`);
+      while ((await get(agent, base, `/listings/${id}/`)).status !== 200)
+        await new Promise((r) => setTimeout(r, 10));
+      live.push(performance.now() - t);
+    }
+    agent.destroy();
+    const rssAfter = serverRss(dataDir);
+    return {
+      listings: size,
+      readySeconds: Number(readySeconds.toFixed(1)),
+      rssReadyMB: MB(rssReady),
+      rssAfterPagesMB: MB(rssAfter),
+      coldP50ms: Number(pct(cold, 0.5).toFixed(2)),
+      coldP95ms: Number(pct(cold, 0.95).toFixed(2)),
+      cachedP50ms: Number(pct(cached, 0.5).toFixed(2)),
+      cachedP95ms: Number(pct(cached, 0.95).toFixed(2)),
+      publishToLiveMs: live.map((ms) => Math.round(ms)).join(' / '),
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function run(opts: { sizes?: number[] } = {}) {
+  const sizes = opts.sizes ?? [100_000, 1_000_000];
+  const pg = await startThrowawayPostgres();
+  const dataDir = mkdtempSync(join(tmpdir(), 'portal-bench-pages-'));
+  const rows = [];
+  try {
+    const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
+    let filled = 0;
+    let dbUrl = '';
+    for (const size of sizes) {
+      // grow one database: 100k, then the next 900k on top (the 1M run happens once)
+      if (!dbUrl) {
+        await admin.unsafe('create database bench_pages');
+        const u = new URL(pg.url);
+        u.pathname = '/bench_pages';
+        dbUrl = u.toString();
+        // the first start also builds the site (data-independent, reused afterwards): time it apart
+        const t = performance.now();
+        const warm = await startServer(
+          { DATABASE_URL: dbUrl, DATA_DIR: dataDir, DEMO_RECORDS: '0', STAFF_BOOTSTRAP_TOKEN: TOKEN },
+          600_000,
+        );
+        await warm.stop();
+        console.log(
+          `first start on an empty database (site build included): ${((performance.now() - t) / 1000).toFixed(1)} s`,
+        );
+      }
+      const t = performance.now();
+      await fill(dbUrl, size - filled, 7 + filled);
+      console.log(
+        `generated ${size - filled} listings straight into PostgreSQL in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+      );
+      filled = size;
+      const row = await measure(size, dbUrl, dataDir);
+      console.log(JSON.stringify(row));
+      rows.push(row);
+    }
+    await admin.end();
+  } finally {
+    await pg.stop();
+  }
+  console.table(rows);
+  return rows;
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { sizes: { type: 'string' } } });
+  await run(values.sizes ? { sizes: values.sizes.split(',').map(Number) } : {});
+}

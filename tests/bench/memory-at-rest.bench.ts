@@ -1,0 +1,122 @@
+/**
+ * Where the server's memory goes at rest with the demo data (PGlite, 2,000 demo listings): RSS
+ * and V8 figures after each start-up stage, in one process started with --expose-gc, then the
+ * RSS of a real `npm start` process after it has served every kind of page and idled.
+ * Target: ≤ 300 MB RSS at rest. UNFINISHED: measured ~560–610 MB (server code ~180 MB, PGlite
+ * ~150 MB, satori fonts and resvg ~150 MB once a screen was drawn); see the table this prints.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startServer } from '../support/start-server.ts';
+
+const MB = (n: number) => Math.round(n / 1048576);
+
+function snapshot(stage: string) {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  return {
+    stage,
+    rssMB: MB(m.rss),
+    heapUsedMB: MB(m.heapUsed),
+    externalMB: MB(m.external),
+    arrayBuffersMB: MB(m.arrayBuffers),
+  };
+}
+
+/** Runs in a child with --expose-gc so every figure is after a full collection. */
+export async function stages(): Promise<ReturnType<typeof snapshot>[]> {
+  const rows = [snapshot('node, nothing loaded')];
+  const { parseEnv } = await import('../../apps/api/src/env.ts');
+  const { createLogger } = await import('../../apps/api/src/logger.ts');
+  const { startRuntime } = await import('../../apps/api/src/runtime.ts');
+  const { mountPublicSurfaces } = await import('../../apps/api/src/public-surfaces.ts');
+  rows.push(snapshot('server modules loaded'));
+  const env = parseEnv({ DATA_DIR: mkdtempSync(join(tmpdir(), 'portal-mem-')), LOG_LEVEL: 'warn' });
+  const runtime = await startRuntime(env, createLogger('warn'));
+  rows.push(snapshot('PGlite open, 2,000 demo listings seeded, embedded index built'));
+  const surfaces = mountPublicSurfaces(runtime, () => {});
+  await surfaces.ready;
+  rows.push(snapshot('site renderer loaded (build reused or made)'));
+  const app = runtime.app;
+  const { hits } = (await (await app.request('/api/v1/search?q=&pageSize=50')).json()) as {
+    hits: { id: string }[];
+  };
+  await app.request('/');
+  await app.request('/stats/');
+  for (const h of hits) await (await app.request(`/listings/${h.id}/`)).text();
+  rows.push(snapshot('home, stats and 50 listing pages rendered (page cache)'));
+  await (await app.request('/api/v1/screens/stats.png')).arrayBuffer();
+  await (await app.request('/api/v1/screens/board.json')).arrayBuffer();
+  rows.push(snapshot('screens: stats slide rendered (fonts loaded)'));
+  await new Promise((r) => setTimeout(r, 3000));
+  rows.push(snapshot('at rest (3 s idle, after gc)'));
+  await surfaces.stop();
+  await runtime.close();
+  return rows;
+}
+
+/** RSS of a real `npm start` process at rest, after it served each kind of page. */
+async function realServerAtRest() {
+  const server = await startServer({ PORT: String(await freePort()) });
+  try {
+    const get = (p: string) => fetch(new URL(p, server.url)).then((r) => r.arrayBuffer());
+    const { hits } = (await (await fetch(new URL('/api/v1/search?q=&pageSize=50', server.url))).json()) as {
+      hits: { id: string }[];
+    };
+    await get('/');
+    await get('/stats/');
+    for (const h of hits) await get(`/listings/${h.id}/`);
+    await get('/api/v1/screens/stats.png');
+    await get('/search/');
+    await new Promise((r) => setTimeout(r, 5000));
+    const { execFileSync } = await import('node:child_process');
+    const pids = execFileSync('pgrep', ['-f', `${server.dataDir}|apps/api/src/main.ts`])
+      .toString()
+      .trim()
+      .split('\n');
+    let rss = 0;
+    // the node process serving this data dir (not npm)
+    const { readFileSync } = await import('node:fs');
+    for (const pid of pids) {
+      try {
+        const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        const environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
+        if (
+          argv[0]?.endsWith('node') &&
+          argv[1]?.endsWith('apps/api/src/main.ts') &&
+          environ.includes(server.dataDir)
+        ) {
+          rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+        }
+      } catch {
+        // gone
+      }
+    }
+    return { rssMB: MB(rss) };
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function run() {
+  const { execFileSync } = await import('node:child_process');
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--input-type=module',
+      '-e',
+      `const m = await import(${JSON.stringify(import.meta.filename)}); console.log(JSON.stringify(await m.stages()));`,
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const rows = JSON.parse(out.trim().split('\n').pop() ?? '[]');
+  console.log('memory by start-up stage (in process, after gc; PGlite, 2,000 demo listings):');
+  console.table(rows);
+  const real = await realServerAtRest();
+  console.log(`npm start at rest after serving pages: ${real.rssMB} MB RSS (target ≤ 300 MB)`);
+  return { stages: rows, real };
+}
+
+if (import.meta.main) await run();
