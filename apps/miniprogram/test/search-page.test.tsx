@@ -30,13 +30,14 @@ function listing(id: string, name: string, demo: boolean) {
   };
 }
 
-const page = (total: number, pageNo: number, hits: unknown[]) =>
+const page = (total: number, pageNo: number, hits: unknown[], representativeMatches: string[] = []) =>
   JSON.stringify({
     hits,
     total,
     page: pageNo,
     pageSize: 20,
     facets: { category: {}, region: {}, kind: {}, court: {} },
+    representativeMatches,
   });
 
 const input = () => screen.getByPlaceholderText('姓名 / 单位名称 / 身份证号 / 案号') as HTMLInputElement;
@@ -129,6 +130,24 @@ describe('查询 page', () => {
     render(<SearchPage />);
     type('王');
     await screen.findByText('查询内容不能超过 100 个字符。');
+  });
+
+  it('says when a company matched only through its legal representative', async () => {
+    const org = {
+      ...listing('E1', '海南某某贸易有限公司', false),
+      kind: 'org',
+      idNumberMasked: undefined,
+      gender: undefined,
+      age: undefined,
+      uscc: '91460000MA5T000017',
+      legalRepresentative: '王某',
+    };
+    taroMock.answer(() => ({ statusCode: 200, data: page(1, 1, [org], ['E1']) }));
+    render(<SearchPage />);
+    type('王某');
+    await screen.findByText('海南某某贸易有限公司');
+    expect(screen.getByText('命中：法定代表人')).toBeTruthy();
+    expect(screen.getByText('法定代表人：王某')).toBeTruthy();
   });
 
   it('opens the detail page of a tapped result', async () => {

@@ -134,7 +134,12 @@ export default function SearchPage() {
 
       <View className="results">
         {data?.hits.map((listing) => (
-          <ListingCard key={listing.id} listing={listing} onOpen={(id) => open('detail', { id })} />
+          <ListingCard
+            key={listing.id}
+            listing={listing}
+            viaRepresentative={data.representativeMatches?.includes(listing.id) ?? false}
+            onOpen={(id) => open('detail', { id })}
+          />
         ))}
       </View>
 
