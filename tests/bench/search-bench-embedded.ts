@@ -1,11 +1,25 @@
 /** The embedded side of the search benchmark: build time, memory, latency over the query mix. */
-import { EmbeddedSearchIndex, type SearchDocument, type SearchQuery } from '@portal/search';
+import { EmbeddedSearchIndex, type SearchDocument, type SearchIndex, type SearchQuery } from '@portal/search';
+import { BaselineEmbeddedSearchIndex } from './search-baseline/embedded-search-index.ts';
+
+/** `new`: the engine in packages/search; `baseline`: a frozen copy of it before issue 13. */
+export type EngineName = 'new' | 'baseline';
+
+export function createEngine(engine: EngineName, hashIdentifier: (v: string) => string): SearchIndex {
+  return engine === 'baseline'
+    ? new BaselineEmbeddedSearchIndex({ hashIdentifier })
+    : new EmbeddedSearchIndex({ hashIdentifier });
+}
 
 const BATCH = 10_000;
 
 export interface EmbeddedBuild {
-  index: EmbeddedSearchIndex;
+  index: SearchIndex;
   buildMs: number;
+  /** CPU time of the build (user + system of this process, GC threads included) */
+  buildCpuMs: number;
+  /** of `buildMs`: sort orders built after the load */
+  prepareMs: number;
   /** RSS and heap + array buffers added by the index, MB (after a GC when `--expose-gc`) */
   rssMb: number;
   heapMb: number;
@@ -19,16 +33,27 @@ function memory(): { rss: number; heap: number } {
 }
 
 /** Upserts the documents in batches of 10k, timing only the upserts; keeps ~1 % as a query sample. */
-export async function buildEmbedded(docs: Iterable<SearchDocument>, hashIdentifier: (v: string) => string) {
+export async function buildEmbedded(
+  docs: Iterable<SearchDocument>,
+  hashIdentifier: (v: string) => string,
+  engine: EngineName = 'new',
+) {
   const before = memory();
-  const index = new EmbeddedSearchIndex({ hashIdentifier });
+  const index = createEngine(engine, hashIdentifier);
   const sample: SearchDocument[] = [];
   let batch: SearchDocument[] = [];
   let buildMs = 0;
+  let buildCpuMs = 0;
+  const cpuMs = () => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1000;
+  };
   const flush = async () => {
     const started = performance.now();
+    const cpuStarted = cpuMs();
     await index.upsert(batch);
     buildMs += performance.now() - started;
+    buildCpuMs += cpuMs() - cpuStarted;
     batch = [];
   };
   let i = 0;
@@ -38,11 +63,20 @@ export async function buildEmbedded(docs: Iterable<SearchDocument>, hashIdentifi
     if (batch.length === BATCH) await flush();
   }
   await flush();
+  // the new engine builds its sort orders after a bulk load; that belongs to the build time
+  const started = performance.now();
+  const cpuStarted = cpuMs();
+  (index as { prepare?: () => void }).prepare?.();
+  const prepareMs = performance.now() - started;
+  buildMs += prepareMs;
+  buildCpuMs += cpuMs() - cpuStarted;
   const after = memory();
   const mb = (bytes: number) => Math.round(bytes / 1e6);
   return {
     index,
     buildMs,
+    buildCpuMs,
+    prepareMs,
     rssMb: mb(after.rss - before.rss),
     heapMb: mb(after.heap - before.heap),
     sample,
@@ -50,15 +84,27 @@ export async function buildEmbedded(docs: Iterable<SearchDocument>, hashIdentifi
 }
 
 /** Runs the queries (after 20 warm-up queries) and returns their latencies in ms. */
-export async function timeEmbedded(index: EmbeddedSearchIndex, queries: SearchQuery[]): Promise<number[]> {
+export async function timeEmbedded(index: SearchIndex, queries: SearchQuery[]): Promise<number[]> {
+  return (await timeEmbeddedWithCpu(index, queries)).wall;
+}
+
+/**
+ * Wall-clock and CPU (user + system of this process) ms per query: on a machine shared with other
+ * work the wall clock includes waiting for a core; the CPU time does not.
+ */
+export async function timeEmbeddedWithCpu(index: SearchIndex, queries: SearchQuery[]) {
   for (const query of queries.slice(0, 20)) await index.search(query);
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (const query of queries) {
+    const cpuStarted = process.cpuUsage();
     const started = performance.now();
     await index.search(query);
-    times.push(performance.now() - started);
+    wall.push(performance.now() - started);
+    const used = process.cpuUsage(cpuStarted);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return times;
+  return { wall, cpu };
 }
 
 /** The p-th percentile (0–100) of the latencies, nearest rank. */

@@ -70,3 +70,53 @@ export function buildQueryMix(sample: SearchDocument[], count = 240, seed = 11):
   }
   return out;
 }
+
+/**
+ * The first keystrokes of an instant search: surnames and short common fragments that match a
+ * large share of all listings (issue 13).
+ */
+export const BROAD_TERMS = [
+  '王',
+  '陈',
+  '林',
+  '吴',
+  '符',
+  '李',
+  '黄',
+  '张',
+  '公司',
+  '海南',
+  '有限',
+  '执1',
+  '琼9',
+  '执恢',
+];
+
+const ALL_SORTS: SearchSort[] = ['relevance', 'amount:desc', 'amount:asc', 'listedAt:desc', 'listedAt:asc'];
+
+/**
+ * The broad mix: every term × every sort × 10 (page 1–20, page size 10–50) draws = 700 queries;
+ * a third of the single-character ones carry 1–2 filters taken from a sample listing.
+ */
+export function buildBroadMix(sample: SearchDocument[], seed = 13): SearchQuery[] {
+  const rand = prng(seed);
+  const out: SearchQuery[] = [];
+  for (const q of BROAD_TERMS)
+    for (const sort of ALL_SORTS)
+      for (let k = 0; k < 10; k++) {
+        const page = 1 + Math.floor(rand() * 20);
+        const pageSize = 10 + 10 * Math.floor(rand() * 5);
+        let filters: SearchQuery['filters'] = {};
+        if (q.length === 1 && rand() < 1 / 3) {
+          const doc = sample[Math.floor(rand() * sample.length)]!;
+          filters = filtersFor(doc, rand);
+          if (Object.keys(filters ?? {}).length === 0) filters = { region: doc.region };
+        }
+        out.push({ q, filters, sort, page, pageSize });
+      }
+  // interleave terms so that consecutive queries do not share a term
+  return out
+    .map((query, i) => ({ query, key: (i % 50) * 1000 + Math.floor(i / 50) }))
+    .sort((a, b) => a.key - b.key)
+    .map((e) => e.query);
+}

@@ -132,7 +132,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       throw new ApiClientError({
         status: 0,
         code: 'NETWORK_ERROR',
-        message: '网络连接失败，请检查网络后重试。',
+        message: '无法连接服务器，请检查网络后重试。',
       });
     }
     if (response.ok) return (await response.json()) as SuccessBody<R>;
@@ -163,10 +163,16 @@ async function errorFrom(response: Response): Promise<ApiClientError> {
   } catch {
     // not JSON (a proxy's error page): fall through to a generic message
   }
+  // a 404 without the envelope: the API is not served at this address (a static host, a proxy)
+  const unavailable = response.status >= 500 || response.status === 404;
   return new ApiClientError({
     status: response.status,
-    code: response.status >= 500 ? 'UNAVAILABLE' : 'HTTP_ERROR',
-    message: response.status >= 500 ? '服务暂时不可用，请稍后再试。' : '请求未成功，请稍后再试。',
+    code: unavailable ? 'UNAVAILABLE' : response.status === 429 ? 'RATE_LIMITED' : 'HTTP_ERROR',
+    message: unavailable
+      ? '服务暂时无法使用，请稍后再试。'
+      : response.status === 429
+        ? '操作过于频繁，请稍后再试。'
+        : '请求未能完成，请稍后再试。',
     retryAfterSeconds,
   });
 }

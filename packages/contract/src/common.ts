@@ -60,6 +60,9 @@ export function strictQuery<T extends z.core.$ZodLooseShape>(shape: T) {
   });
 }
 
+/** For a route that takes no query parameters: any parameter is a mistake the caller should hear about. */
+export const noQuery = strictQuery({});
+
 /** An optional positive whole number in a query string (`page=3`); huge values are refused, never a 500. */
 export function positiveIntParam(label: string, max = 1_000_000) {
   const message = `${label}必须是大于 0 的整数。`;

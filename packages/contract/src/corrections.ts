@@ -1,6 +1,14 @@
 import { CORRECTION_GROUNDS, type CorrectionRequestInput } from '@portal/domain';
 import { z } from 'zod';
-import { errorResponses, idParams, jsonBody, jsonResponse, strictQuery, textField } from './common.ts';
+import {
+  errorResponses,
+  idParams,
+  jsonBody,
+  jsonResponse,
+  noQuery,
+  strictQuery,
+  textField,
+} from './common.ts';
 import type { ApiRoute } from './route.ts';
 
 const groundsText = CORRECTION_GROUNDS.map((g) => `${g.code}：${g.label}（${g.article}）`).join('；');
@@ -44,6 +52,7 @@ export const submitCorrectionRoute = {
     headers: z.object({
       'idempotency-key': z.string().optional().meta({ description: '重试时沿用，避免重复提交' }),
     }),
+    query: noQuery,
     body: jsonBody(correctionRequestSchema),
   },
   responses: {

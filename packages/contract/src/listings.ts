@@ -7,7 +7,15 @@ import {
   type RemovalReason,
 } from '@portal/domain';
 import { z } from 'zod';
-import { errorResponses, idParams, jsonBody, jsonResponse, positiveIntParam, strictQuery } from './common.ts';
+import {
+  errorResponses,
+  idParams,
+  jsonBody,
+  jsonResponse,
+  noQuery,
+  positiveIntParam,
+  strictQuery,
+} from './common.ts';
 import type { ApiRoute } from './route.ts';
 
 const categoryCodes = CATEGORIES.map((c) => c.code) as [CategoryCode, ...CategoryCode[]];
@@ -61,7 +69,7 @@ export const listingDetailRoute = {
   path: '/api/v1/listings/{id}',
   tags: ['公开接口'],
   summary: '失信被执行人详情',
-  request: { params: idParams },
+  request: { params: idParams, query: noQuery },
   responses: {
     200: jsonResponse(publicListingSchema, '公布中的失信信息'),
     ...errorResponses(400, 404, 410, 429),

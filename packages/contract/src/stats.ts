@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorResponses, jsonResponse } from './common.ts';
+import { errorResponses, jsonResponse, noQuery } from './common.ts';
 import type { ApiRoute } from './route.ts';
 
 export const statsSchema = z
@@ -20,5 +20,6 @@ export const statsRoute = {
   path: '/api/v1/stats',
   tags: ['公开接口'],
   summary: '统计数据',
+  request: { query: noQuery },
   responses: { 200: jsonResponse(statsSchema, '统计'), ...errorResponses(429) },
 } as const satisfies ApiRoute;

@@ -4,8 +4,6 @@ import type { FacetCounts, SearchFilters, SearchQuery, SearchSort } from './sear
 
 // one definition with the API's validation and the site's pager (packages/domain/src/search-limits.ts)
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RESULT_WINDOW };
-/** How many matches an engine counts exactly (totals go beyond the window that is served). */
-export const MAX_COUNTED_HITS = 10_000;
 export const MAX_QUERY_LENGTH = 100;
 
 const SORTS: readonly SearchSort[] = [

@@ -1,4 +1,5 @@
 import type { PublicListing } from '@portal/domain';
+import { ComboDictionary } from './combos.ts';
 import { Dictionary } from './dictionary.ts';
 
 export const KIND_CODES = ['person', 'org'] as const;
@@ -27,6 +28,9 @@ export class Columns {
   listedDay = new Int32Array(0);
   amount = new Float64Array(0);
   version = new Float64Array(0);
+  /** id of the slot's filter-value combination (see `ComboDictionary`) */
+  combo = new Uint32Array(0);
+  readonly combos = new ComboDictionary();
   readonly regions = new Dictionary();
   readonly courts = new Dictionary();
 
@@ -47,6 +51,13 @@ export class Columns {
     this.listedDay[slot] = dayNumber(doc.listedAt);
     this.amount[slot] = doc.amountOwedFen;
     this.version[slot] = version;
+    this.combo[slot] = this.combos.idOf(
+      this.kind[slot]!,
+      this.category[slot]!,
+      this.livelihood[slot]!,
+      this.region[slot]!,
+      this.court[slot]!,
+    );
   }
 
   kill(slot: number): void {
@@ -54,7 +65,7 @@ export class Columns {
   }
 
   private grow(capacity: number): void {
-    const grown = <T extends Uint8Array | Uint16Array | Int32Array | Float64Array>(
+    const grown = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(
       old: T,
       make: (n: number) => T,
     ) => {
@@ -72,6 +83,7 @@ export class Columns {
     this.listedDay = grown(this.listedDay, (n) => new Int32Array(n));
     this.amount = grown(this.amount, (n) => new Float64Array(n));
     this.version = grown(this.version, (n) => new Float64Array(n));
+    this.combo = grown(this.combo, (n) => new Uint32Array(n));
     this.capacity = capacity;
   }
 }

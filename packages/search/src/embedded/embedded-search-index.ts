@@ -2,7 +2,7 @@ import type { PublicListing } from '@portal/domain';
 import { checkSearchDocument } from '../document-checks.ts';
 import { parseFullIdentifier } from '../identifier.ts';
 import { normalizeForSearch } from '../normalize.ts';
-import { StringInterner, toPublicCopy, toStoredListing } from '../public-listing.ts';
+import { toStoredListing } from '../public-listing.ts';
 import { emptyFacets, resolveQuery } from '../query.ts';
 import type {
   SearchDocument,
@@ -15,7 +15,12 @@ import { Columns } from './columns.ts';
 import { GramIndex } from './gram-index.ts';
 import { buildHaystack } from './haystack.ts';
 import { IdentifierKeys } from './identifier-keys.ts';
-import { type Candidates, runSearchPass } from './search-pass.ts';
+import { ListingStore } from './listing-store.ts';
+import { walkPage } from './page-walk.ts';
+import { type Candidates, type PassResult, runSearchPass } from './search-pass.ts';
+import { SortOrders } from './sort-orders.ts';
+import { entryBytes, syncEntry, type TermEntry, termEntry } from './term-entry.ts';
+import { WriteLog } from './write-log.ts';
 
 /** What one slot holds, as `storedEntries()` shows it (for tests and diagnostics). */
 export interface StoredEntry {
@@ -30,35 +35,85 @@ export interface StoredEntry {
  * with a substring re-check on normalised text, single-character lists for bare surnames, and
  * columnar typed arrays for filters, disjunctive facets and sorting. Upsert and remove touch only
  * the changed listing's posting lists. See the package README for the measurements behind this choice.
+ *
+ * Broad queries (a surname, 公司, 执1: tens of thousands of matches and more) cost what their page
+ * costs (issue 13): a term asked twice gets a `TermEntry` (exact match set + histogram over
+ * filter-value combinations, for totals and facets under any filters) and its page is a walk along
+ * index-wide `SortOrders` (or the term's relevance order) that stops when the page is full. Writes
+ * do not invalidate either: they go to a `WriteLog` merged into each answer, and the orders are
+ * rebuilt once 1/64 of the listings were written. Listings are packed per slot (`ListingStore`).
+ * UNFINISHED: ~1.2 GB RSS per million listings (1M measured), so 10M would need ~12 GB, not ≤ 8 GB:
+ * compact posting lists (delta/varint) and typed-array identifier keys are the next steps.
  */
 export interface EmbeddedSearchIndexOptions extends SearchIndexOptions {
   /** compact once this many removed slots exist and they outnumber live ones (default 50,000) */
   minDeadSlotsToCompact?: number;
+  /**
+   * a query whose candidates number at least this many is served from a per-term entry and the
+   * sort orders instead of a pass over every candidate (default 2,000; 0 = every text query)
+   */
+  broadQueryMin?: number;
+  /**
+   * a broad term gets its entry on this sighting (default 2: a term asked once, like most long
+   * fragments, is served by a pass and costs no entry; first keystrokes repeat all the time)
+   */
+  termEntryOnSighting?: number;
+  /** writes after which the sort orders are rebuilt (default: 4,096 or 1/64 of the listings) */
+  rebuildAfterWrites?: number;
 }
+
+/** Per-term entries kept per read-model version: at most this many, and this many bytes. */
+const MAX_TERM_ENTRIES = 64;
+const MAX_TERM_BYTES = 256 * 1024 * 1024;
 
 export class EmbeddedSearchIndex implements SearchIndex {
   readonly engine = 'embedded' as const;
   private readonly hashIdentifier: (value: string) => string;
   private grams = new GramIndex();
   private columns = new Columns();
-  private docs: (PublicListing | undefined)[] = [];
+  private listings = new ListingStore();
   private ids: string[] = [];
   private haystacks: string[] = [];
   private readonly slotOf = new Map<string, number>();
   private readonly keys = new IdentifierKeys();
-  private readonly interner = new StringInterner();
   private readonly idOf = (slot: number) => this.ids[slot] ?? '';
 
   private readonly minDeadSlotsToCompact: number;
+  private readonly broadQueryMin: number;
+  private readonly rebuildAfterWrites: number | undefined;
+  private readonly termEntryOnSighting: number;
+  /** broad terms seen without an entry yet → sightings (bounded, oldest forgotten first) */
+  private readonly sightings = new Map<string, number>();
+  /**
+   * The base: sort orders over the live slots when they were built; term entries belong to it.
+   * Writes since go to `log` and are served from there until the log is long enough to drop it.
+   */
+  private sortOrders: SortOrders | undefined;
+  private readonly log = new WriteLog();
+  private terms = new Map<string, TermEntry>();
+  private termBytes = 0;
 
   constructor(options: EmbeddedSearchIndexOptions) {
     this.hashIdentifier = options.hashIdentifier;
     this.minDeadSlotsToCompact = options.minDeadSlotsToCompact ?? 50_000;
+    this.broadQueryMin = options.broadQueryMin ?? 2_000;
+    this.rebuildAfterWrites = options.rebuildAfterWrites;
+    this.termEntryOnSighting = options.termEntryOnSighting ?? 2;
+  }
+
+  /**
+   * After a bulk load: trims the posting lists' growth room and builds the sort orders now rather
+   * than on the first broad query.
+   */
+  prepare(): void {
+    this.grams.trim();
+    this.orders();
   }
 
   async upsert(docs: SearchDocument[]): Promise<void> {
     for (const doc of docs) checkSearchDocument(doc);
     for (const doc of docs) this.upsertOne(doc);
+    this.dropBaseIfStale();
     this.compactIfSparse();
   }
 
@@ -66,40 +121,159 @@ export class EmbeddedSearchIndex implements SearchIndex {
     for (const id of ids) {
       const slot = this.slotOf.get(id);
       if (slot === undefined) continue;
+      this.logWrite(slot);
       this.grams.remove(slot, this.haystacks[slot]!);
       this.keys.set(slot, undefined);
       this.columns.kill(slot);
-      this.docs[slot] = undefined;
+      this.listings.delete(slot);
       this.ids[slot] = '';
       this.haystacks[slot] = '';
       this.slotOf.delete(id);
     }
+    this.dropBaseIfStale();
     this.compactIfSparse();
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const resolved = resolveQuery(query);
     const { page, pageSize } = resolved;
-    let candidates: Candidates;
-    let text = '';
+    let pass: PassResult;
     const identifier = parseFullIdentifier(resolved.q);
     if (identifier !== null) {
-      candidates = this.keys.slotsFor(this.hashIdentifier(identifier));
+      const candidates = this.keys.slotsFor(this.hashIdentifier(identifier));
+      pass = this.pass(candidates, '', resolved);
     } else {
-      text = normalizeForSearch(resolved.q);
-      candidates = text === '' ? 'all' : (this.grams.candidates(text, this.columns.length) ?? 'all');
+      const text = normalizeForSearch(resolved.q);
+      const planned = this.termOrCandidates(text);
+      pass =
+        'entry' in planned
+          ? walkPage(
+              {
+                columns: this.columns,
+                haystacks: this.haystacks,
+                idOf: this.idOf,
+                orders: this.orders(),
+                log: this.log,
+              },
+              planned.entry,
+              resolved,
+            )
+          : this.pass(planned.candidates, text, resolved);
     }
-    if (candidates !== 'all' && candidates.length === 0)
-      return { hits: [], total: 0, page, pageSize, facets: emptyFacets() };
-    const store = { columns: this.columns, haystacks: this.haystacks, idOf: this.idOf };
-    const pass = runSearchPass(store, candidates, text, resolved);
-    const hits = pass.slots.map((slot) => toPublicCopy(this.docs[slot]!));
+    const hits = pass.slots.map((slot) => this.listings.get(slot));
     return { hits, total: pass.total, page, pageSize, facets: pass.facets };
+  }
+
+  private pass(candidates: Candidates, text: string, resolved: ReturnType<typeof resolveQuery>): PassResult {
+    if (candidates !== 'all' && candidates.length === 0)
+      return { total: 0, slots: [], facets: emptyFacets() };
+    const store = { columns: this.columns, haystacks: this.haystacks, idOf: this.idOf };
+    return runSearchPass(store, candidates, text, resolved);
+  }
+
+  /**
+   * The cached entry of a broad term (building it when it is at least `broadQueryMin` matches
+   * wide), or the candidates for a narrow one, which a single pass serves best.
+   */
+  private termOrCandidates(text: string): { entry: TermEntry } | { candidates: Candidates } {
+    const cached = this.terms.get(text);
+    if (cached) {
+      this.terms.delete(text); // most recently used last
+      this.terms.set(text, cached);
+      syncEntry(cached, this.columns, this.haystacks, this.log);
+      return { entry: cached };
+    }
+    let base: Uint32Array | null;
+    if (text === '') {
+      if (this.slotOf.size < this.broadQueryMin || !this.sighted(text)) return { candidates: 'all' };
+      base = null;
+    } else {
+      const candidates = this.grams.candidates(text, this.columns.length) ?? 'all';
+      const n = candidates === 'all' ? this.columns.length : candidates.length;
+      // a first keystroke (one or two characters: its posting list is exact) matching 1/32 of
+      // everything costs a pass about what its entry costs: no waiting for the second sighting
+      const veryBroad = text.length <= 2 && n * 32 >= this.slotOf.size;
+      if (n < this.broadQueryMin || n === 0 || (!veryBroad && !this.sighted(text))) return { candidates };
+      base = this.exactMatches(candidates, text);
+    }
+    this.orders(); // the entry belongs to the current base
+    const entry = termEntry(text, this.columns, this.log, base);
+    syncEntry(entry, this.columns, this.haystacks, this.log);
+    this.remember(text, entry);
+    return { entry };
+  }
+
+  /** Counts a sighting of a broad term; true when it is the one that earns the term its entry. */
+  private sighted(text: string): boolean {
+    const seen = (this.sightings.get(text) ?? 0) + 1;
+    if (seen >= this.termEntryOnSighting) {
+      this.sightings.delete(text);
+      return true;
+    }
+    this.sightings.delete(text);
+    this.sightings.set(text, seen);
+    if (this.sightings.size > 4 * MAX_TERM_ENTRIES)
+      this.sightings.delete(this.sightings.keys().next().value!);
+    return false;
+  }
+
+  /**
+   * Live slots whose haystack contains `text`. A posting list of one or two code units is already
+   * exact (lists hold live slots only); longer queries are re-checked.
+   */
+  private exactMatches(candidates: Candidates, text: string): Uint32Array {
+    if (candidates !== 'all' && text.length <= 2) return candidates.slice();
+    const out: number[] = [];
+    const n = candidates === 'all' ? this.columns.length : candidates.length;
+    for (let i = 0; i < n; i++) {
+      const slot = candidates === 'all' ? i : candidates[i]!;
+      if (this.columns.alive[slot] === 1 && this.haystacks[slot]!.includes(text)) out.push(slot);
+    }
+    return Uint32Array.from(out);
+  }
+
+  private remember(text: string, entry: TermEntry): void {
+    this.terms.set(text, entry);
+    this.termBytes += entryBytes(entry, this.columns.length);
+    for (const [oldest, old] of this.terms) {
+      if (this.terms.size <= MAX_TERM_ENTRIES && this.termBytes <= MAX_TERM_BYTES) break;
+      if (old === entry) break;
+      this.terms.delete(oldest);
+      this.termBytes -= entryBytes(old, this.columns.length);
+    }
+  }
+
+  private orders(): SortOrders {
+    this.sortOrders ??= new SortOrders(this.columns, this.ids);
+    return this.sortOrders;
+  }
+
+  /** Notes a write to `slot` (before it happens) when there is a base to keep current. */
+  private logWrite(slot: number): void {
+    if (this.sortOrders === undefined) return;
+    this.log.record(slot, this.columns.alive[slot] === 1 ? this.columns.combo[slot]! : -1);
+  }
+
+  /**
+   * A long write log makes every broad query merge many slots: rebuild the base instead (lazily).
+   * UNFINISHED: the rebuild runs on the next broad query (up to about a second per million listings);
+   * at 10M that blocks for seconds once per 156k writes — build it in slices or off the request path.
+   */
+  private dropBaseIfStale(): void {
+    const limit = this.rebuildAfterWrites ?? Math.max(4096, this.slotOf.size / 64);
+    if (this.log.length > limit) this.dropBase();
+  }
+
+  private dropBase(): void {
+    this.sortOrders = undefined;
+    this.log.clear();
+    this.terms.clear();
+    this.termBytes = 0;
   }
 
   async get(id: string): Promise<PublicListing | null> {
     const slot = this.slotOf.get(id);
-    return slot === undefined ? null : toPublicCopy(this.docs[slot]!);
+    return slot === undefined ? null : this.listings.get(slot);
   }
 
   async count(): Promise<number> {
@@ -117,14 +291,14 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   private reset(): void {
+    this.dropBase();
     this.grams = new GramIndex();
     this.columns = new Columns();
-    this.docs = [];
+    this.listings = new ListingStore();
     this.ids = [];
     this.haystacks = [];
     this.slotOf.clear();
     this.keys.clear();
-    this.interner.clear();
   }
 
   async close(): Promise<void> {
@@ -139,7 +313,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   /** Everything the index holds per live listing (tests check no clear ID number is stored). */
   storedEntries(): StoredEntry[] {
     return [...this.slotOf.values()].map((slot) => ({
-      doc: this.docs[slot]!,
+      doc: this.listings.get(slot),
       version: this.columns.version[slot]!,
       identifierKey: this.keys.keyOf(slot),
       haystack: this.haystacks[slot]!,
@@ -149,10 +323,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private upsertOne(doc: SearchDocument): void {
     let slot = this.slotOf.get(doc.id);
     if (slot !== undefined && this.columns.version[slot]! > doc.version) return; // stale: keep the newer
-    const stored = toStoredListing(doc, this.interner);
+    if (slot !== undefined) this.logWrite(slot);
+    const stored = toStoredListing(doc);
     const { haystack, nameLength } = buildHaystack(stored);
     if (slot === undefined) {
       slot = this.columns.allocate();
+      this.logWrite(slot);
       this.slotOf.set(doc.id, slot);
       this.ids[slot] = stored.id;
       this.grams.add(slot, haystack);
@@ -160,7 +336,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       this.grams.remove(slot, this.haystacks[slot]!);
       this.grams.add(slot, haystack);
     }
-    this.docs[slot] = stored;
+    this.listings.set(slot, stored);
     this.haystacks[slot] = haystack;
     this.columns.write(slot, stored, doc.version, nameLength);
     this.keys.set(slot, doc.identifierKey);

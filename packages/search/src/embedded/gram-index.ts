@@ -86,6 +86,13 @@ export class GramIndex {
     return current;
   }
 
+  /** Gives back the growth room of every posting list (after a bulk load: about a fifth of their bytes). */
+  trim(): void {
+    for (const map of [this.bigrams, this.singles])
+      for (const [key, p] of map)
+        if (typeof p !== 'number' && p.length > p[0]! + 1) map.set(key, p.slice(0, p[0]! + 1));
+  }
+
   clear(): void {
     this.charIds.fill(-1);
     this.nextCharId = 0;

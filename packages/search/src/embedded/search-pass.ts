@@ -1,5 +1,5 @@
 import type { ResolvedQuery } from '../query.ts';
-import type { FacetCounts } from '../search-index.ts';
+import type { FacetCounts, SearchFilters } from '../search-index.ts';
 import { type Columns, KIND_CODES } from './columns.ts';
 import { TopK } from './top-k.ts';
 
@@ -21,11 +21,32 @@ export interface PassResult {
 }
 
 const NO_MATCH = 0x10000; // never equals a Uint16 column value
-const KIND_BIT = 1;
-const CATEGORY_BIT = 2;
-const REGION_BIT = 4;
-const COURT_BIT = 8;
-const LIVELIHOOD_BIT = 16;
+export const KIND_BIT = 1;
+export const CATEGORY_BIT = 2;
+export const REGION_BIT = 4;
+export const COURT_BIT = 8;
+export const LIVELIHOOD_BIT = 16;
+
+/** Column codes of the filters; −1 = no filter, `NO_MATCH` = a value the index never saw. */
+export interface FilterCodes {
+  kind: number;
+  category: number;
+  region: number;
+  court: number;
+  livelihood: number;
+}
+
+export function filterCodes(c: Columns, f: SearchFilters): FilterCodes {
+  const regionId = f.region === undefined ? -1 : c.regions.find(f.region);
+  const courtId = f.court === undefined ? -1 : c.courts.find(f.court);
+  return {
+    kind: f.kind === undefined ? -1 : KIND_CODES.indexOf(f.kind),
+    category: f.category ?? -1,
+    region: f.region === undefined ? -1 : regionId >= 0 ? regionId : NO_MATCH,
+    court: f.court === undefined ? -1 : courtId >= 0 ? courtId : NO_MATCH,
+    livelihood: f.livelihood === undefined ? -1 : f.livelihood ? 1 : 0,
+  };
+}
 
 /**
  * One pass over the candidates: substring re-check (`text`, normalised; '' = none), filters,
@@ -37,13 +58,7 @@ const LIVELIHOOD_BIT = 16;
  */
 export function runSearchPass(store: PassStore, candidates: Candidates, text: string, query: ResolvedQuery) {
   const { columns: c, haystacks } = store;
-  const f = query.filters;
-  const kind = f.kind === undefined ? -1 : KIND_CODES.indexOf(f.kind);
-  const category = f.category ?? -1;
-  const region =
-    f.region === undefined ? -1 : c.regions.find(f.region) >= 0 ? c.regions.find(f.region) : NO_MATCH;
-  const court = f.court === undefined ? -1 : c.courts.find(f.court) >= 0 ? c.courts.find(f.court) : NO_MATCH;
-  const livelihood = f.livelihood === undefined ? -1 : f.livelihood ? 1 : 0;
+  const { kind, category, region, court, livelihood } = filterCodes(c, query.filters);
 
   const kindCounts = new Uint32Array(KIND_CODES.length);
   const categoryCounts = new Uint32Array(7);
@@ -90,7 +105,7 @@ export function runSearchPass(store: PassStore, candidates: Candidates, text: st
   return { total, facets, slots: top.sorted().slice(query.offset) } satisfies PassResult;
 }
 
-function toRecord(counts: Uint32Array, label: (i: number) => string): Record<string, number> {
+export function toRecord(counts: Uint32Array, label: (i: number) => string): Record<string, number> {
   const out: Record<string, number> = {};
   for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) out[label(i)] = counts[i]!;
   return out;
@@ -101,7 +116,7 @@ function toRecord(counts: Uint32Array, label: (i: number) => string): Record<str
  * case number (tier 0), name prefix (1), inside the name (2), another field (3); then shorter
  * names. Relevance without text (browse): newest listing first.
  */
-function sortKeyOf(query: ResolvedQuery, c: Columns, textLength: number, haystacks: string[]) {
+export function sortKeyOf(query: ResolvedQuery, c: Columns, textLength: number, haystacks: string[]) {
   switch (query.sort) {
     case 'amount:asc':
       return (slot: number) => c.amount[slot]!;

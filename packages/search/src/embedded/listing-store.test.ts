@@ -1,0 +1,37 @@
+import { PUBLIC_LISTING_FIELDS } from '@portal/domain';
+import { describe, expect, it } from 'vitest';
+import { contractListings } from '../contract-fixtures.ts';
+import { createIdentifierHasher } from '../identifier.ts';
+import { toPublicCopy, toStoredListing } from '../public-listing.ts';
+import { ListingStore } from './listing-store.ts';
+
+const fixtures = contractListings(createIdentifierHasher('store-test-secret-0123456789'));
+
+describe('ListingStore', () => {
+  it('gives back every public field of persons and organisations, absent ones left absent', () => {
+    const store = new ListingStore();
+    const listings = Object.values(fixtures).map((doc) => toPublicCopy(toStoredListing(doc)));
+    listings.forEach((listing, slot) => {
+      store.set(slot, listing);
+    });
+    listings.forEach((listing, slot) => {
+      const back = store.get(slot);
+      expect(back).toEqual(listing);
+      expect(Object.keys(back)).toEqual(PUBLIC_LISTING_FIELDS.filter((f) => f in listing));
+    });
+  });
+
+  it('keeps null and a set term end, and text holding the separator whole', () => {
+    const store = new ListingStore();
+    const base = toPublicCopy(toStoredListing(fixtures.wangWei));
+    const withTerm = { ...base, termEndsAt: '2027-01-10' };
+    const odd = { ...base, name: 'a\u0001b', termEndsAt: null };
+    store.set(0, withTerm);
+    store.set(1, odd);
+    expect(store.get(0)).toEqual(withTerm);
+    expect(store.get(1)).toEqual(odd);
+    expect(Object.keys(store.get(1))).toEqual(Object.keys(odd));
+    store.set(1, base); // overwritten in place
+    expect(store.get(1)).toEqual(base);
+  });
+});

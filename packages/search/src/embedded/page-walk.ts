@@ -1,0 +1,187 @@
+import type { ResolvedQuery } from '../query.ts';
+import type { Columns } from './columns.ts';
+import { filterCodes, type PassResult } from './search-pass.ts';
+import { type SortOrders, walkDescending } from './sort-orders.ts';
+import { bitmapOf, countFromHistogram, type TermEntry } from './term-entry.ts';
+import { TopK } from './top-k.ts';
+import type { WriteLog } from './write-log.ts';
+
+/** What a walk reads besides the term entry (which must be synced with the log). */
+export interface WalkStore {
+  columns: Columns;
+  haystacks: string[];
+  idOf: (slot: number) => string;
+  orders: SortOrders;
+  log: WriteLog;
+}
+
+/**
+ * A query on a broad term: total and facets from the term's histogram, then the page. Relevance
+ * with text walks the term's ranked base matches; the other orders walk the index-wide sort order,
+ * keeping term matches that pass the filters; both merge in the matches written since the base
+ * (sorted on the spot: they are few) and stop once offset + pageSize slots are found — unless the
+ * filtered matches are so sparse in that order that a top-k pass over the term's matches is
+ * cheaper (estimated from the exact filtered total).
+ */
+export function walkPage(store: WalkStore, entry: TermEntry, query: ResolvedQuery): PassResult {
+  const c = store.columns;
+  const { total, facets, passes } = countFromHistogram(entry, c, filterCodes(c, query.filters));
+  const need = query.offset + query.pageSize;
+  if (total === 0 || query.offset >= total) return { total, facets, slots: [] };
+  const combo = c.combo;
+  const dirty = store.log.dirtyMarks;
+  const found: number[] = [];
+  const text = entry.text;
+
+  const byOrder = comparatorFor(store, query, text);
+  const delta = [...entry.delta].filter((slot) => passes[combo[slot]!] === 1).sort(byOrder);
+  let d = 0;
+  /** base slot `slot` (already known to match and pass) comes next in the order */
+  const take = (slot: number): boolean => {
+    while (d < delta.length && found.length < need && byOrder(delta[d]!, slot) < 0) found.push(delta[d++]!);
+    if (found.length < need) found.push(slot);
+    return found.length < need;
+  };
+  const finish = (): PassResult => {
+    while (d < delta.length && found.length < need) found.push(delta[d++]!);
+    return { total, facets, slots: found.slice(query.offset) };
+  };
+
+  if (query.sort === 'relevance' && text !== '') {
+    entry.ranked ??= rankByRelevance(store, entry);
+    const ranked = entry.ranked;
+    for (let i = 0; i < ranked.length && found.length < need; i++) {
+      const slot = ranked[i]!;
+      if (passes[combo[slot]!] === 1 && dirty[slot] !== 1 && !take(slot)) break;
+    }
+    return finish();
+  }
+
+  const live = store.orders.byAmount.length + delta.length;
+  const walkCost = (need * live) / total;
+  if (entry.base !== null && walkCost > entry.base.length) {
+    const top = topOfBase(store, entry.base, passes, query, need);
+    for (const slot of top) if (!take(slot)) break;
+    return finish();
+  }
+
+  const bitmap = entry.base === null ? null : bitmapOf(entry, c.length);
+  const visit = (slot: number): boolean => {
+    if (
+      passes[combo[slot]!] === 1 &&
+      dirty[slot] !== 1 &&
+      (bitmap === null || (bitmap[slot >>> 5]! & (1 << (slot & 31))) !== 0)
+    )
+      return take(slot);
+    return true;
+  };
+  const { byAmount, byListedDay } = store.orders;
+  switch (query.sort) {
+    case 'amount:asc':
+      walkAscending(byAmount, visit);
+      break;
+    case 'amount:desc':
+      walkDescending(byAmount, c.amount, dirty, visit);
+      break;
+    case 'listedAt:asc':
+      walkAscending(byListedDay, visit);
+      break;
+    default: // listedAt:desc, and relevance without text (newest first)
+      walkDescending(byListedDay, c.listedDay, dirty, visit);
+  }
+  return finish();
+}
+
+function walkAscending(order: Uint32Array, visit: (slot: number) => boolean): void {
+  for (let i = 0; i < order.length; i++) if (!visit(order[i]!)) return;
+}
+
+/** The order of the query as a comparator of slots (ties by id), for the few written slots. */
+function comparatorFor(
+  store: WalkStore,
+  query: ResolvedQuery,
+  text: string,
+): (a: number, b: number) => number {
+  const { columns: c, idOf } = store;
+  const byId = (a: number, b: number) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0);
+  switch (query.sort) {
+    case 'amount:asc':
+      return (a, b) => c.amount[a]! - c.amount[b]! || byId(a, b);
+    case 'amount:desc':
+      return (a, b) => c.amount[b]! - c.amount[a]! || byId(a, b);
+    case 'listedAt:asc':
+      return (a, b) => c.listedDay[a]! - c.listedDay[b]! || byId(a, b);
+    default: {
+      if (query.sort !== 'relevance' || text === '')
+        return (a, b) => c.listedDay[b]! - c.listedDay[a]! || byId(a, b);
+      const key = (slot: number) => tierOf(store, text, slot) * 65536 + c.nameLength[slot]!;
+      return (a, b) => key(a) - key(b) || byId(a, b);
+    }
+  }
+}
+
+function topOfBase(
+  store: WalkStore,
+  base: Uint32Array,
+  passes: Uint8Array,
+  query: ResolvedQuery,
+  need: number,
+): number[] {
+  const c = store.columns;
+  const dirty = store.log.dirtyMarks;
+  const top = new TopK(need, store.idOf);
+  const sign = query.sort === 'amount:desc' || query.sort === 'listedAt:desc' ? -1 : 1;
+  const key: ArrayLike<number> = query.sort.startsWith('amount') ? c.amount : c.listedDay;
+  for (let i = 0; i < base.length; i++) {
+    const slot = base[i]!;
+    if (passes[c.combo[slot]!] === 1 && dirty[slot] !== 1) top.offer(sign * key[slot]!, slot);
+  }
+  return top.sorted();
+}
+
+/** Relevance tier as in `sortKeyOf`: exact name or case number, name prefix, inside the name, elsewhere. */
+function tierOf(store: WalkStore, text: string, slot: number): number {
+  const haystack = store.haystacks[slot]!;
+  const pos = haystack.indexOf(text);
+  const nameLength = store.columns.nameLength[slot]!;
+  if (pos === 0) return text.length === nameLength ? 0 : 1;
+  if (pos < nameLength) return 2;
+  if (pos === nameLength + 1 && haystack.charCodeAt(pos + text.length) === 1) return 0;
+  return 3;
+}
+
+/**
+ * The term's base matches by (tier, name length, id). A large match set is bucketed by tier along
+ * the index-wide (name length, id) order; a small one is sorted directly.
+ */
+function rankByRelevance(store: WalkStore, entry: TermEntry): Uint32Array {
+  const { columns: c, orders } = store;
+  const text = entry.text;
+  const base = entry.base!;
+  if (base.length * 16 < orders.byNameLength.length) {
+    // (tier, name length, id rank) packed into one exact double: 2 + 16 + 32 bits < 53
+    const keys = new Float64Array(base.length);
+    for (let i = 0; i < base.length; i++) {
+      const slot = base[i]!;
+      keys[i] = (tierOf(store, text, slot) * 65536 + c.nameLength[slot]!) * 2 ** 32 + orders.idRank[slot]!;
+    }
+    keys.sort();
+    const ranked = new Uint32Array(base.length);
+    for (let i = 0; i < keys.length; i++) ranked[i] = orders.byId[keys[i]! % 2 ** 32]!;
+    return ranked;
+  }
+  const bitmap = bitmapOf(entry, c.length);
+  const tiers: number[][] = [[], [], [], []];
+  const order = orders.byNameLength;
+  for (let i = 0; i < order.length; i++) {
+    const slot = order[i]!;
+    if ((bitmap[slot >>> 5]! & (1 << (slot & 31))) !== 0) tiers[tierOf(store, text, slot)]!.push(slot);
+  }
+  const ranked = new Uint32Array(tiers.reduce((n, t) => n + t.length, 0));
+  let at = 0;
+  for (const tier of tiers) {
+    ranked.set(tier, at);
+    at += tier.length;
+  }
+  return ranked;
+}

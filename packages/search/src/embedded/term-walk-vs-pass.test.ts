@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { contractListings } from '../contract-fixtures.ts';
+import { createIdentifierHasher } from '../identifier.ts';
+import type { SearchDocument, SearchQuery, SearchSort } from '../search-index.ts';
+import { EmbeddedSearchIndex } from './embedded-search-index.ts';
+
+const hash = createIdentifierHasher('walk-test-secret-0123456789');
+const template = contractListings(hash).wangWei;
+const CHARS = '王李陈伟明建筑公司执琼91';
+const REGIONS = ['海口市', '三亚市', '儋州市'];
+const COURTS = ['海口市中级人民法院', '三亚市城郊人民法院', '儋州市人民法院'];
+const SORTS: SearchSort[] = ['relevance', 'amount:desc', 'amount:asc', 'listedAt:desc', 'listedAt:asc'];
+
+function rng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a * 1103515245 + 12345) % 2147483648;
+    return a / 2147483648;
+  };
+}
+
+function randomDoc(rand: () => number, id: string, version: number): SearchDocument {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const text = (min: number, max: number) => {
+    let out = '';
+    const n = min + Math.floor(rand() * (max - min + 1));
+    for (let i = 0; i < n; i++) out += pick([...CHARS]);
+    return out;
+  };
+  return {
+    ...template,
+    id,
+    version,
+    kind: rand() < 0.7 ? 'person' : 'org',
+    name: text(1, 5),
+    caseNo: text(3, 8),
+    category: (1 + Math.floor(rand() * 6)) as SearchDocument['category'],
+    livelihood: rand() < 0.3,
+    region: pick(REGIONS),
+    court: pick(COURTS),
+    amountOwedFen: 100 * Math.floor(rand() * 20), // many ties: the id must break them
+    listedAt: `2024-0${1 + Math.floor(rand() * 3)}-1${Math.floor(rand() * 3)}`,
+  };
+}
+
+function randomQuery(rand: () => number): SearchQuery {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const filters: SearchQuery['filters'] = {};
+  if (rand() < 0.3) filters.region = pick([...REGIONS, '文昌市']);
+  if (rand() < 0.2) filters.court = pick(COURTS);
+  if (rand() < 0.2) filters.kind = pick(['person', 'org'] as const);
+  if (rand() < 0.2) filters.category = pick([1, 2, 3] as const);
+  if (rand() < 0.2) filters.livelihood = rand() < 0.5;
+  const length = Math.floor(rand() * 4); // '' browses
+  let q = '';
+  for (let i = 0; i < length; i++) q += pick([...CHARS]);
+  return { q, filters, sort: pick(SORTS), page: 1 + Math.floor(rand() * 4), pageSize: pick([1, 5, 20]) };
+}
+
+describe.each([
+  { rebuildAfterWrites: undefined, termEntryOnSighting: 1, seed: 7 },
+  { rebuildAfterWrites: 25, termEntryOnSighting: 1, seed: 8 },
+  { rebuildAfterWrites: undefined, termEntryOnSighting: 2, seed: 9 },
+])(
+  'broad queries served from term entries and sort orders (rebuild after $rebuildAfterWrites writes)',
+  ({ rebuildAfterWrites, seed }) => {
+    it('answer exactly as a pass over every candidate does, across writes, filters, sorts and pages', async () => {
+      const rand = rng(seed);
+      const walked = new EmbeddedSearchIndex({
+        hashIdentifier: hash,
+        broadQueryMin: 0,
+        termEntryOnSighting: 1,
+        ...(rebuildAfterWrites ? { rebuildAfterWrites } : {}),
+      });
+      const passed = new EmbeddedSearchIndex({
+        hashIdentifier: hash,
+        broadQueryMin: Number.MAX_SAFE_INTEGER,
+      });
+      const versions = new Map<string, number>();
+      let walkedQueries = 0;
+      for (let round = 0; round < 12; round++) {
+        const batch: SearchDocument[] = [];
+        for (let i = 0; i < 60; i++) {
+          // ids in no particular order relative to slots, so the id tie-break is really exercised
+          const id = `R${(Math.floor(rand() * 400) * 7919) % 1000}`;
+          const version = (versions.get(id) ?? 0) + 1;
+          versions.set(id, version);
+          batch.push(randomDoc(rand, id, version));
+        }
+        await walked.upsert(batch);
+        await passed.upsert(batch);
+        const gone = [...versions.keys()].filter(() => rand() < 0.05);
+        await walked.remove(gone);
+        await passed.remove(gone);
+        for (const id of gone) versions.delete(id);
+        for (let k = 0; k < 40; k++) {
+          const query = randomQuery(rand);
+          const expected = await passed.search(query);
+          if (expected.total > 0) walkedQueries++;
+          expect(await walked.search(query), JSON.stringify(query)).toEqual(expected);
+        }
+      }
+      expect(walkedQueries).toBeGreaterThan(200);
+    });
+  },
+);

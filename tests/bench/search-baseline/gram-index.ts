@@ -1,0 +1,135 @@
+import { intersectSorted } from './intersect.ts';
+import { type Posting, postingAdd, postingLength, postingRemove, postingView } from './posting-list.ts';
+
+/** Single characters at or above this code unit (CJK and friends) get their own posting lists. */
+const FIRST_INDEXED_SINGLE = 0x2e80;
+/** Past this many candidates, intersecting one more list beats re-checking them one by one. */
+const RECHECK_CHEAPER_BELOW = 64;
+/**
+ * A list holding more than this share of all slots removes too few candidates to pay for the
+ * walk (measured: `20`, `01` in case numbers); the substring re-check handles what it would have.
+ */
+const DENSE_SHARE = 0.7;
+
+function indexesSingle(c: number): boolean {
+  return c >= FIRST_INDEXED_SINGLE && (c < 0xd800 || c > 0xdfff);
+}
+
+/**
+ * Inverted index over normalised haystacks: overlapping bigrams of UTF-16 code units, plus single
+ * CJK characters for one-character queries (a bare surname). Candidates it returns are a superset
+ * of the true matches; the caller re-checks each with a substring test.
+ */
+export class GramIndex {
+  /** code unit → dense char id (−1 unseen), so bigram keys stay small integers */
+  private readonly charIds = new Int32Array(65536).fill(-1);
+  private nextCharId = 0;
+  private readonly bigrams = new Map<number, Posting>();
+  private readonly singles = new Map<number, Posting>();
+  private scratchA = new Uint32Array(1024);
+  private scratchB = new Uint32Array(1024);
+
+  add(slot: number, text: string): void {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c <= 1) continue; // field separator
+      if (indexesSingle(c)) {
+        const p = this.singles.get(c);
+        const next = postingAdd(p, slot);
+        if (next !== p) this.singles.set(c, next);
+      }
+      const key = this.bigramAt(text, i, true);
+      if (key < 0) continue;
+      const p = this.bigrams.get(key);
+      const next = postingAdd(p, slot);
+      if (next !== p) this.bigrams.set(key, next);
+    }
+  }
+
+  remove(slot: number, text: string): void {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c <= 1) continue;
+      if (indexesSingle(c)) this.drop(this.singles, c, slot);
+      const key = this.bigramAt(text, i, false);
+      if (key >= 0) this.drop(this.bigrams, key, slot);
+    }
+  }
+
+  /**
+   * Candidate slots for a normalised query of ≥ 1 code unit, ascending; `null` when the query
+   * cannot use the index (a single ASCII character: the caller scans). `slotCount` sizes what a
+   * dense list is.
+   */
+  candidates(nq: string, slotCount: number): Uint32Array | null {
+    if (nq.length === 1) {
+      const c = nq.charCodeAt(0);
+      if (!indexesSingle(c)) return null;
+      const p = this.singles.get(c);
+      return p === undefined ? new Uint32Array(0) : postingView(p);
+    }
+    const postings: Posting[] = [];
+    for (let i = 0; i + 1 < nq.length; i++) {
+      const key = this.bigramKey(nq.charCodeAt(i), nq.charCodeAt(i + 1), false);
+      const p = key < 0 ? undefined : this.bigrams.get(key);
+      if (p === undefined) return new Uint32Array(0);
+      if (!postings.includes(p)) postings.push(p);
+    }
+    postings.sort((a, b) => postingLength(a) - postingLength(b));
+    let current = postingView(postings[0]!);
+    for (let i = 1; i < postings.length && current.length > RECHECK_CHEAPER_BELOW; i++) {
+      if (postingLength(postings[i]!) > slotCount * DENSE_SHARE) break;
+      const out = this.scratchFor(current.length, current.buffer === this.scratchA.buffer);
+      const n = intersectSorted(current, postingView(postings[i]!), out);
+      current = out.subarray(0, n);
+    }
+    return current;
+  }
+
+  clear(): void {
+    this.charIds.fill(-1);
+    this.nextCharId = 0;
+    this.bigrams.clear();
+    this.singles.clear();
+  }
+
+  /** Distinct posting lists held (a size indicator for diagnostics). */
+  get size(): number {
+    return this.bigrams.size + this.singles.size;
+  }
+
+  private scratchFor(n: number, avoidA: boolean): Uint32Array {
+    if (avoidA) {
+      if (this.scratchB.length < n) this.scratchB = new Uint32Array(n * 2);
+      return this.scratchB;
+    }
+    if (this.scratchA.length < n) this.scratchA = new Uint32Array(n * 2);
+    return this.scratchA;
+  }
+
+  private bigramKey(c1: number, c2: number, create: boolean): number {
+    const a = this.charId(c1, create);
+    const b = this.charId(c2, create);
+    return a < 0 || b < 0 ? -1 : a * 65536 + b;
+  }
+
+  private charId(c: number, create: boolean): number {
+    const id = this.charIds[c]!;
+    if (id >= 0 || !create) return id;
+    this.charIds[c] = this.nextCharId;
+    return this.nextCharId++;
+  }
+
+  /** Key of the bigram starting at `i`, or −1 (end of text, separator, unknown character). */
+  private bigramAt(text: string, i: number, create: boolean): number {
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 1;
+    return next <= 1 ? -1 : this.bigramKey(text.charCodeAt(i), next, create);
+  }
+
+  private drop(map: Map<number, Posting>, key: number, slot: number): void {
+    const p = map.get(key);
+    const next = postingRemove(p, slot);
+    if (next === undefined) map.delete(key);
+    else if (next !== p) map.set(key, next);
+  }
+}
