@@ -23,7 +23,10 @@ export function mountPublicSurfaces(runtime: Runtime, progress: (msg: string) =>
   const consoleReady = ensureConsoleBuilt(progress);
   // the console's routes first: the site answers every other GET
   mountConsole(runtime.app, { headers: () => ({ ...SITE_SECURITY_HEADERS }) });
-  const miniprogramReady = ensureMiniprogramBuilt(progress);
+  // a failed H5 build must not keep the portal down: /m/ then answers 503 with how to build it
+  const miniprogramReady = ensureMiniprogramBuilt(progress).catch((err: unknown) =>
+    deps.logger.error({ err }, 'mini-program H5 build failed; /m/ answers 503 until `npm run build:h5`'),
+  );
   mountMiniprogram(runtime.app, { headers: () => ({ ...SITE_SECURITY_HEADERS }) });
   mountSiteRoutes(runtime.app, deps, {
     renderer: () => shell.current(),

@@ -115,8 +115,13 @@ export async function ensureMiniprogramBuilt(progress: (msg: string) => void): P
         else reject(new Error(`mini-program H5 build failed (${code}): ${stderr.slice(-2000)}`));
       });
     });
-  await run(['scripts/gen-notices.mts']);
-  await run([taroBin, 'build', '--type', 'h5'], { MINIPROGRAM_OUTPUT_ROOT: stagingName });
+  try {
+    await run(['scripts/gen-notices.mts']);
+    await run([taroBin, 'build', '--type', 'h5'], { MINIPROGRAM_OUTPUT_ROOT: stagingName });
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true }); // no half build left behind
+    throw err;
+  }
   try {
     renameSync(staging, MINIPROGRAM_H5_DIST_DIR);
   } catch {
