@@ -1,4 +1,6 @@
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPostgresTestDatabase, testDatabaseUrl } from '@portal/db/testing';
@@ -10,6 +12,8 @@ import { type PortalProcess, startPortalProcess } from '../support/portal-proces
  * "Acknowledged means stored": a server taking a load of 1,200 tips is killed with SIGKILL in the
  * middle of it. After a restart on the same data, every receipt it acknowledged is found, every
  * retried request (same Idempotency-Key, same body) gets one tip, never two, and no half tip exists.
+ * Notifications written with the tips reach a webhook receiver at least once after the restart,
+ * each under one stable `webhook-id` (deliveries cut by the kill are sent again under the same id).
  */
 const TOTAL = 1200;
 const KILL_AFTER_ACKS = 450;
@@ -44,8 +48,28 @@ if (pgUrl)
   });
 
 describe.each(backendsForCrash)('kill -9 during a load of tips on $kind', (backend) => {
-  it('loses no acknowledged tip, duplicates none, leaves no half tip', { timeout: 300_000 }, async () => {
-    const env = { ...(await backend.env()), STAFF_BOOTSTRAP_TOKEN: TOKEN, RATE_LIMIT_PER_MIN: '0' };
+  it('loses no acknowledged tip, duplicates none, leaves no half tip', { timeout: 420_000 }, async () => {
+    const hooks: { id: string; tipId: string }[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => {
+        body += c;
+      });
+      req.on('end', () => {
+        hooks.push({ id: String(req.headers['webhook-id']), tipId: JSON.parse(body).data.tipId });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise<void>((r) => receiver.close(() => r())));
+    const env = {
+      ...(await backend.env()),
+      STAFF_BOOTSTRAP_TOKEN: TOKEN,
+      RATE_LIMIT_PER_MIN: '0',
+      TIP_WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+      TIP_WEBHOOK_SECRET: `whsec_${Buffer.from('crash-test-secret-0123').toString('base64')}`,
+      TIP_NOTIFY_ALLOW_PRIVATE: '1',
+    };
     let server: PortalProcess = await startPortalProcess(env);
     const api = (path: string, init: RequestInit = {}) => fetch(new URL(path, server.url), init);
     const admin = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
@@ -121,6 +145,17 @@ describe.each(backendsForCrash)('kill -9 during a load of tips on $kind', (backe
       }
       const list = (await (await api('/api/v1/admin/tips', { headers: admin })).json()) as { total: number };
       expect(list.total).toBe(TOTAL);
+      // every tip's notification arrives (claims cut by the kill expire after their 60 s lease)
+      const deadline = Date.now() + 150_000;
+      while (new Set(hooks.map((h) => h.tipId)).size < TOTAL && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 250));
+      expect(new Set(hooks.map((h) => h.tipId)).size).toBe(TOTAL);
+      const tipOfId = new Map<string, string>();
+      for (const h of hooks) {
+        expect(tipOfId.get(h.id) ?? h.tipId).toBe(h.tipId);
+        tipOfId.set(h.id, h.tipId);
+      }
+      expect(tipOfId.size).toBe(TOTAL); // one message id per tip, however often it was sent
     } finally {
       await server.stop();
     }

@@ -70,6 +70,21 @@ const envSchema = z.object({
   CONTACT_ENCRYPTION_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, {
     message: 'must be at least 16 characters',
   }),
+  /**
+   * Keys that encrypt listed persons' full ID numbers at rest, comma separated, newest first: the
+   * first encrypts, every one decrypts (rotation: prepend a new key, restart; rows are re-encrypted
+   * at start-up). Each at least 16 characters. Default: one key derived from CONTACT_ENCRYPTION_KEY
+   * (`listing-id-number:<that key>`), so every process sharing a database shares it too.
+   */
+  ID_NUMBER_KEYS: optionalString.refine(
+    (v) => v === undefined || v.split(',').every((k) => k.trim().length >= 16),
+    { message: 'each comma-separated key must be at least 16 characters' },
+  ),
+  /**
+   * Years after removal when the identifying fields of a removed listing are erased (retention,
+   * issue 14 item 4). Default 2.
+   */
+  RETENTION_YEARS_AFTER_REMOVAL: intFromEnv(2),
   /** Older encryption keys still accepted for opening (comma separated), during a key rotation. */
   CONTACT_ENCRYPTION_KEY_PREVIOUS: optionalString,
   /** Secret of the keyed hash of tip receipts and client addresses (HMAC); generated in DATA_DIR when unset. */

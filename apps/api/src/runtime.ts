@@ -2,9 +2,11 @@ import { join, resolve } from 'node:path';
 import {
   CHANGE_FEED_CHANNEL,
   createDatabase,
+  createIdNumberVault,
   type DatabaseHandle,
   holdLeadership,
   latestFeedPosition,
+  migrateIdNumbersAtRest,
 } from '@portal/db';
 import { todayInChina } from '@portal/domain';
 import { createIdentifierHasher, openSearchIndex } from '@portal/search';
@@ -14,6 +16,7 @@ import { createApp } from './app.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import type { Env } from './env.ts';
 import { startExpiryJob } from './features/listings/expiry-job.ts';
+import { startRetentionJob } from './features/listings/retention-job.ts';
 import { createScreenCache } from './features/screens/screen-cache.ts';
 import { createSearchCache } from './features/search/search-cache.ts';
 import { ensureBootstrapAdmin, ensureBootstrapToken } from './features/staff/bootstrap-staff.ts';
@@ -79,12 +82,35 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
         ? { databaseUrl: env.DATABASE_URL }
         : { dataDir: join(resolve(env.DATA_DIR), 'pglite') },
     ));
-  const hashIdentifier = createIdentifierHasher(
-    loadOrCreateSecret(env.DATA_DIR, 'identifier-hmac.key', env.IDENTIFIER_HMAC_KEY),
+  const identifierSecret = loadOrCreateSecret(env.DATA_DIR, 'identifier-hmac.key', env.IDENTIFIER_HMAC_KEY);
+  const hashIdentifier = createIdentifierHasher(identifierSecret);
+  const contactSecret = loadOrCreateSecret(
+    env.DATA_DIR,
+    'contact-encryption.key',
+    env.CONTACT_ENCRYPTION_KEY,
   );
-  const sealedBox = createSealedBox(
-    loadOrCreateSecret(env.DATA_DIR, 'contact-encryption.key', env.CONTACT_ENCRYPTION_KEY),
-  );
+  const sealedBox = createSealedBox(contactSecret);
+  const idVault = createIdNumberVault({
+    // ID_NUMBER_KEYS (newest first) or one key derived from the contact key, which every process
+    // on a shared database is configured with (required in production)
+    secrets: env.ID_NUMBER_KEYS
+      ? env.ID_NUMBER_KEYS.split(',').map((k) => k.trim())
+      : [`listing-id-number:${contactSecret}`],
+    // the look-up hash needs an exact key of its own (the search key hashes masked forms), derived
+    // from the identifier secret so no further variable is needed
+    hashSecret: `listing-id-number:${identifierSecret}`,
+  });
+  const idMigration = await migrateIdNumbersAtRest(database.db, idVault);
+  if (idMigration.encrypted + idMigration.reencrypted > 0)
+    logger.info(
+      { encrypted: idMigration.encrypted, reencrypted: idMigration.reencrypted },
+      'ID numbers encrypted at rest',
+    );
+  if (idMigration.unreadable)
+    logger.error(
+      { count: idMigration.unreadable.length, sample: idMigration.unreadable.slice(0, 5) },
+      'ID numbers sealed with a key missing from ID_NUMBER_KEYS: add the old key',
+    );
   // caches derived from the read model, dropped whenever it changes (see observeIndexChanges)
   const derivedCaches: { invalidate(): void }[] = [];
   const now = opts.now ?? (() => new Date());
@@ -106,7 +132,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   derivedCaches.push(searchCache, screenCache);
   if (env.STAFF_BOOTSTRAP_TOKEN) await ensureBootstrapToken(database.db, env.STAFF_BOOTSTRAP_TOKEN);
   if (env.STAFF_BOOTSTRAP_ADMIN) await ensureBootstrapAdmin(database.db, env.STAFF_BOOTSTRAP_ADMIN);
-  const seeded = await seedDemoDataOnce(database.db, env.DEMO_RECORDS, progress);
+  const seeded = await seedDemoDataOnce(database.db, idVault, env.DEMO_RECORDS, progress);
   if (seeded > 0) logger.info({ seeded }, 'demo data seeded');
   // PostgreSQL may be shared by several processes: note the feed position before the reconcile,
   // so that whatever another process changes from now on is applied here too
@@ -187,6 +213,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     screens: screenCache,
     searchCache,
     sealedBox,
+    idVault,
     tips: createTipsServices(env),
     now,
   };
@@ -203,6 +230,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
       })
     : null;
   const expiry = workers ? startExpiryJob(deps, () => leadership.isLeader()) : { stop() {} };
+  const retention = workers ? startRetentionJob(deps, () => leadership.isLeader()) : { stop() {} };
   // hide listings whose term ended today in this process's index, whoever runs the expiry job
   const sweepTimer = setInterval(() => {
     sweepExpired(database.db, index, todayInChina(now()))
@@ -230,6 +258,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
       clearInterval(reconcileTimer);
       clearInterval(sweepTimer);
       expiry.stop();
+      retention.stop();
       photoPurge?.stop();
       await tipNotifier?.stop();
       await follower?.stop();

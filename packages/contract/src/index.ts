@@ -8,6 +8,8 @@ export * from './auth.ts';
 export * from './common.ts';
 export * from './corrections.ts';
 export * from './health.ts';
+export * from './listing-edits.ts';
+export * from './listing-terms.ts';
 export * from './listings.ts';
 export * from './openapi.ts';
 export * from './rewards.ts';

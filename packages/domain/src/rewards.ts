@@ -98,6 +98,7 @@ export const REWARD_EXCLUDED_ROLES = ['creditor_agent', 'obliged_to_report'] as 
 export type RewardExcludedRole = (typeof REWARD_EXCLUDED_ROLES)[number];
 
 /**
+ * UNFINISHED: no staff route records payments yet; these rules are ready for it.
  * Art. 24: a reward is paid only when the lead was new to the court and led to (partial) recovery,
  * and never to the creditor's agent or a person obliged to report assets.
  */

@@ -4,7 +4,9 @@ import { registerAdminCorrections } from './corrections/admin-routes.ts';
 import { registerCorrections } from './corrections/public-routes.ts';
 import { registerHealth } from './health/health-routes.ts';
 import { registerAdminListings } from './listings/admin-routes.ts';
+import { registerListingEdits } from './listings/edit-route.ts';
 import { registerListingDetail } from './listings/public-routes.ts';
+import { registerListingTerms } from './listings/term-route.ts';
 import { registerOpenApi } from './openapi/openapi-routes.ts';
 import { registerAdminRewards } from './rewards/admin-routes.ts';
 import { registerRewards } from './rewards/public-routes.ts';
@@ -23,6 +25,8 @@ export function registerApiRoutes(app: ApiApp, deps: AppDeps): void {
   registerListingDetail(app, deps);
   registerCorrections(app, deps);
   registerAdminListings(app, deps);
+  registerListingEdits(app, deps);
+  registerListingTerms(app, deps);
   registerAdminCorrections(app, deps);
   registerAuth(app, deps);
   registerAdminStaff(app, deps);

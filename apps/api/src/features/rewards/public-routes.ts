@@ -1,5 +1,5 @@
 import { rewardDetailRoute, rewardListRoute, rewardPosterRoute } from '@portal/contract';
-import { renderRewardPoster } from '@portal/graphics';
+import { renderRewardPoster, renderRewardSlide } from '@portal/graphics';
 import type { ApiApp, AppDeps } from '../../context.ts';
 import { listPublicRewards, publicReward } from './rewards-service.ts';
 
@@ -17,7 +17,9 @@ export function registerRewards(app: ApiApp, deps: AppDeps): void {
   });
   app.openapi(rewardPosterRoute, async (c) => {
     const n = await publicReward(deps, c.req.valid('param').file.replace(/\.png$/, ''));
-    const png = await renderRewardPoster(
+    // `?orientation=landscape`: the 16:9 slide the kiosk loops; otherwise the A4 poster
+    const render = c.req.query('orientation') === 'landscape' ? renderRewardSlide : renderRewardPoster;
+    const png = await render(
       {
         id: n.id,
         caseNo: n.caseNo,
@@ -41,8 +43,7 @@ export function registerRewards(app: ApiApp, deps: AppDeps): void {
         conditions: n.conditions,
         deadline: n.endsAt,
         courtPhone: n.courtPhone ?? '12368',
-        // a private creditor's name is never printed
-        applicantName: n.applicantName ?? '',
+        // no creditor's name: the poster never prints one (the notice is the court's)
         publishedAt: n.publishedAt.slice(0, 10),
         demo: n.demo,
       },

@@ -7,7 +7,10 @@ import { createModerationPort, type ModerationPort } from './moderation.ts';
 import { createDiskTipFileStore, type TipFileStore } from './tip-file-store.ts';
 import { addressPrefix, createTipKeyring, type TipKeyring } from './tip-keyring.ts';
 
-/** Hourly counters per client, keyed by a keyed hash of the address prefix: no raw IP is kept. */
+/**
+ * Hourly counters per client, keyed by a keyed hash of the address prefix: no raw IP is kept.
+ * UNFINISHED: in memory, per process; several processes on one PostgreSQL each count on their own.
+ */
 export interface HourlyLimiter {
   /** Counts one hit; throws 429 with Retry-After past `limit` (0 = no limit). */
   hit(bucket: string, clientMac: string, limit: number, nowMs: number): void;
@@ -38,7 +41,10 @@ export function createHourlyLimiter(): HourlyLimiter {
   };
 }
 
-/** Where notifications of new tips go (env); see README "Tip notifications". */
+/**
+ * Where notifications of new tips go (env); see README "Tip notifications".
+ * UNFINISHED: one webhook and one robot per court; per-unit targets need a table and staff routes.
+ */
 export interface NotifyTargets {
   webhookUrl?: string | undefined;
   /** `whsec_…` secrets; the first signs, all are sent (rotation) */
