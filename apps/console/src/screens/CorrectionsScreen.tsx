@@ -150,7 +150,7 @@ export function CorrectionsScreen() {
 
 /**
  * The review decision with its reasons.
- * UNFINISHED (API gap): POST …/decide reads only `decision`; the reasons are sent and not stored.
+ * The API keeps the reasons in the audit chain with the decision.
  */
 function DecisionForm({
   correction: c,
