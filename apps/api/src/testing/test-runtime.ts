@@ -2,13 +2,27 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { DatabaseHandle } from '@portal/db';
+import { createIdNumberVault, type DatabaseHandle, type IdNumberVault } from '@portal/db';
 import { courts, executionUnits, staff, staffTokens } from '@portal/db/schema';
 import type { TestBackend } from '@portal/db/testing';
 import { parseEnv } from '../env.ts';
 import { hashToken } from '../features/staff/staff-auth.ts';
 import { createLogger } from '../logger.ts';
 import { type Runtime, type RuntimeOptions, startRuntime } from '../runtime.ts';
+
+const TEST_IDENTIFIER_KEY = 'test-hmac-key-0123456789';
+const TEST_ID_NUMBER_KEY = 'test-id-number-key-0123456789';
+
+/**
+ * The vault every test runtime uses (the same keys `startRuntime` derives from the test env), for
+ * tests that insert listings straight into the database before the runtime opens it.
+ */
+export function testIdNumberVault(): IdNumberVault {
+  return createIdNumberVault({
+    secrets: [TEST_ID_NUMBER_KEY],
+    hashSecret: `listing-id-number:${TEST_IDENTIFIER_KEY}`,
+  });
+}
 
 export const TOKENS = {
   admin: 'test-admin-token',
@@ -38,9 +52,9 @@ export async function openTestRuntime(
     DEMO_RECORDS: '0',
     SITE_BUILD: '0',
     LOG_LEVEL: 'info',
-    IDENTIFIER_HMAC_KEY: 'test-hmac-key-0123456789',
+    IDENTIFIER_HMAC_KEY: TEST_IDENTIFIER_KEY,
     // one key for every runtime of a test, so a "restarted process" on the same database reads its rows
-    ID_NUMBER_KEYS: 'test-id-number-key-0123456789',
+    ID_NUMBER_KEYS: TEST_ID_NUMBER_KEY,
     DATA_DIR: mkdtempSync(join(tmpdir(), 'portal-test-')),
     RATE_LIMIT_PER_MIN: '0',
     ...overrides,

@@ -4,7 +4,7 @@
  * what the pages get is what the server answers.
  */
 import { getRequestListener } from '@hono/node-server';
-import { openTestRuntime, type TestRuntime } from '@portal/api/testing';
+import { openTestRuntime, type TestRuntime, testIdNumberVault } from '@portal/api/testing';
 import { insertListings, type ListingInput } from '@portal/db';
 import { backends } from '@portal/db/testing';
 import { generateDemoListings } from '@portal/demo-data';
@@ -61,6 +61,7 @@ export async function startRealApi(
   await insertListings(database.db, [...demoInputs(), hostileInput(XSS_PERSON), hostileInput(XSS_ORG)], {
     status: 'published',
     today: TEST_TODAY,
+    vault: testIdNumberVault(),
   });
   const runtime = await openTestRuntime(pglite!, opts.env ?? {}, { database });
   for (const id of opts.removed ?? []) {
