@@ -25,7 +25,7 @@ export interface RenderRequest {
 export type RenderReply = { id: number; png: ArrayBuffer } | { id: number; error: string };
 
 /** How long the renderers stay loaded after the last render. */
-export const DEFAULT_IDLE_MS = 2 * 60 * 1000;
+export const DEFAULT_IDLE_MS = 60 * 1000;
 
 export interface GraphicsRenderer {
   render<K extends RenderKind>(kind: K, ...args: Parameters<Renderers[K]>): Promise<Buffer>;
