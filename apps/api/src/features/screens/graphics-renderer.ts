@@ -35,47 +35,44 @@ export interface GraphicsRenderer {
   close(): Promise<void>;
 }
 
+type Pending = Map<number, { resolve: (png: Buffer) => void; reject: (err: Error) => void }>;
+
 export function createGraphicsRenderer({ idleMs = DEFAULT_IDLE_MS } = {}): GraphicsRenderer {
-  let worker: Worker | undefined;
+  // each worker answers only its own requests: a worker that is ending cannot fail the next one's
+  let current: { worker: Worker; pending: Pending } | undefined;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (png: Buffer) => void; reject: (err: Error) => void }>();
   let idleTimer: NodeJS.Timeout | undefined;
 
-  function failAll(err: Error) {
-    for (const p of pending.values()) p.reject(err);
-    pending.clear();
-  }
-
-  function start(): Worker {
+  function start() {
     // execArgv: [] so that flags of the parent (test runners, --expose-gc) cannot stop it starting
-    const w = new Worker(new URL('./render-worker.ts', import.meta.url), { execArgv: [] });
-    w.unref();
-    w.on('message', (reply: RenderReply) => {
-      const p = pending.get(reply.id);
+    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { execArgv: [] });
+    const self = { worker, pending: new Map() as Pending };
+    const failAll = (err: Error) => {
+      if (current === self) current = undefined;
+      for (const p of self.pending.values()) p.reject(err);
+      self.pending.clear();
+    };
+    worker.unref();
+    worker.on('message', (reply: RenderReply) => {
+      const p = self.pending.get(reply.id);
       if (!p) return;
-      pending.delete(reply.id);
+      self.pending.delete(reply.id);
       if ('png' in reply) p.resolve(Buffer.from(reply.png));
       else p.reject(new Error(`render failed: ${reply.error}`));
-      if (pending.size === 0) armIdle();
+      if (self.pending.size === 0 && current === self) armIdle();
     });
-    w.on('error', (err) => {
-      if (worker === w) worker = undefined;
-      failAll(err);
-    });
-    w.on('exit', (code) => {
-      if (worker === w) worker = undefined;
-      if (pending.size > 0) failAll(new Error(`render worker exited (${code})`));
-    });
-    return w;
+    worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new Error(`render worker exited (${code})`)));
+    return self;
   }
 
   function armIdle() {
     clearTimeout(idleTimer);
     idleTimer = setTimeout(() => {
-      if (pending.size > 0 || !worker) return;
-      const w = worker;
-      worker = undefined;
-      void w.terminate();
+      if (!current || current.pending.size > 0) return;
+      const { worker } = current;
+      current = undefined;
+      void worker.terminate();
     }, idleMs);
     idleTimer.unref();
   }
@@ -83,17 +80,18 @@ export function createGraphicsRenderer({ idleMs = DEFAULT_IDLE_MS } = {}): Graph
   return {
     render(kind, ...args) {
       clearTimeout(idleTimer);
-      worker ??= start();
+      current ??= start();
+      const { worker, pending } = current;
       const id = nextId++;
       const done = new Promise<Buffer>((resolve, reject) => pending.set(id, { resolve, reject }));
       worker.postMessage({ id, kind, args } satisfies RenderRequest);
       return done;
     },
-    loaded: () => worker !== undefined,
+    loaded: () => current !== undefined,
     async close() {
       clearTimeout(idleTimer);
-      const w = worker;
-      worker = undefined;
+      const w = current?.worker;
+      current = undefined;
       if (w) await w.terminate();
     },
   };
