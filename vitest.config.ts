@@ -7,6 +7,8 @@ const BROWSER_TESTS = [
   'apps/web/test/with-api.test.ts',
   'apps/web/test/screenshots.test.ts',
   'apps/web/test/pages-browser.test.ts',
+  'apps/web/test/tip-pages-browser.test.ts',
+  'tests/e2e/tips-site.test.ts',
   'tests/e2e/site.test.ts',
   'tests/e2e/screens.test.ts',
   'tests/e2e/console.test.ts',

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in sequence, each printing its own table (figures side by side
- * with its baseline and the ratio). `--only name` runs one: db, search, http, graphics, pages, memory.
+ * with its baseline and the ratio). `--only name` runs one: db, search, http, graphics, pages, memory, tips.
  */
 import { parseArgs } from 'node:util';
 
@@ -19,6 +19,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   pages: async () => (await import('./listing-pages.bench.ts')).run(quick ? { sizes: [100_000] } : {}),
   // where the server's memory goes at rest with the demo data (target ≤ 300 MB RSS)
   memory: async () => (await import('./memory-at-rest.bench.ts')).run(),
+  tips: async () => (await import('./tips.bench.ts')).run(quick ? { seconds: 5, delaySamples: 30 } : {}),
 };
 
 for (const [name, bench] of Object.entries(benches)) {

@@ -149,7 +149,7 @@ describe('public site on the real server', () => {
     await back.page.getByRole('link', { name: '← 返回查询' }).click();
     await back.page.waitForURL(/\/search$/);
 
-    expect(await staff.remove(id)).toEqual({ status: 'removed' });
+    expect(await staff.remove(id)).toMatchObject({ status: 'removed' });
     const removedAt = Date.now();
 
     // Search: gone on the next query (the contract allows the read model 2 s).

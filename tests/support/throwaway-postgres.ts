@@ -63,7 +63,11 @@ function freePort(): Promise<number> {
  * try { useUrl(pg.url); } finally { await pg.stop(); }
  */
 export async function startThrowawayPostgres(
-  opts: { binDir?: string; maxConnections?: number } = {},
+  opts: {
+    binDir?: string;
+    maxConnections?: number /** fsync and synchronous commit on (durability benchmarks) */;
+    durable?: boolean;
+  } = {},
 ): Promise<ThrowawayPostgres> {
   const binDir = findPostgresBinDir(opts.binDir);
   if (!binDir)
@@ -94,9 +98,7 @@ export async function startThrowawayPostgres(
         `-p ${port}`,
         '-h 127.0.0.1',
         `-k ${dir}`,
-        '-c fsync=off',
-        '-c synchronous_commit=off',
-        '-c full_page_writes=off',
+        ...(opts.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
         `-c max_connections=${opts.maxConnections ?? 300}`,
       ].join(' ');
       try {

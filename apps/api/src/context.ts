@@ -1,9 +1,10 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Database } from '@portal/db';
+import type { Database, IdNumberVault } from '@portal/db';
 import type { SearchIndex } from '@portal/search';
 import type { Env } from './env.ts';
 import type { ScreenCache } from './features/screens/screen-cache.ts';
 import type { SearchCache } from './features/search/search-cache.ts';
+import type { TipsServices } from './features/tips/tips-services.ts';
 import type { RateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import type { SealedBox } from './secrets/sealed-box.ts';
@@ -29,6 +30,10 @@ export interface AppDeps {
   searchCache: SearchCache;
   /** Encrypts personal data at rest (requester and tipster identities). */
   sealedBox: SealedBox;
+  /** Encrypts listed persons' full ID numbers at rest (AES-256-GCM, AAD = row + column). */
+  idVault: IdNumberVault;
+  /** Tip-offs and 悬赏: keys, photo store, limits, notification targets. */
+  tips: TipsServices;
   /** Injected so tests can move time (listing terms, deadlines, rate windows). */
   now: () => Date;
   /** Folder of the built static site, when there is one. */

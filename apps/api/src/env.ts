@@ -70,6 +70,39 @@ const envSchema = z.object({
   CONTACT_ENCRYPTION_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, {
     message: 'must be at least 16 characters',
   }),
+  /**
+   * Keys that encrypt listed persons' full ID numbers at rest, comma separated, newest first: the
+   * first encrypts, every one decrypts (rotation: prepend a new key, restart; rows are re-encrypted
+   * at start-up). Each at least 16 characters. Default: one key derived from CONTACT_ENCRYPTION_KEY
+   * (`listing-id-number:<that key>`), so every process sharing a database shares it too.
+   */
+  ID_NUMBER_KEYS: optionalString.refine(
+    (v) => v === undefined || v.split(',').every((k) => k.trim().length >= 16),
+    { message: 'each comma-separated key must be at least 16 characters' },
+  ),
+  /**
+   * Years after removal when the identifying fields of a removed listing are erased (retention,
+   * issue 14 item 4). Default 2.
+   */
+  RETENTION_YEARS_AFTER_REMOVAL: intFromEnv(2),
+  /** Older encryption keys still accepted for opening (comma separated), during a key rotation. */
+  CONTACT_ENCRYPTION_KEY_PREVIOUS: optionalString,
+  /** Secret of the keyed hash of tip receipts and client addresses (HMAC); generated in DATA_DIR when unset. */
+  TIP_RECEIPT_PEPPER: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: 'must be at least 16 characters',
+  }),
+  /** Standard Webhooks receiver told about new tips (thin payload, no content). */
+  TIP_WEBHOOK_URL: optionalString,
+  /** `whsec_…` signing secret(s) of that webhook; several, comma separated, while rotating. */
+  TIP_WEBHOOK_SECRET: optionalString,
+  /** 企业微信 group robot URL (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…). */
+  TIP_WECOM_ROBOT_URL: optionalString,
+  /** `1` allows notification targets on private or loopback addresses (intranet receivers, tests). */
+  TIP_NOTIFY_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
+  /** Tips one client (address /24 or /64) may submit per hour; RATE_LIMIT_PER_MIN=0 lifts it. */
+  TIP_LIMIT_PER_HOUR: intFromEnv(6),
+  /** Receipt look-ups per client per hour (guessing a receipt needs billions). */
+  TIP_LOOKUP_LIMIT_PER_HOUR: intFromEnv(30),
   /** Public origin of the site, used in QR codes and CORS. */
   SITE_URL: optionalString,
   /** Extra origins allowed by CORS (comma separated), e.g. the mini-program's H5 host. */

@@ -2,9 +2,11 @@ import { join, resolve } from 'node:path';
 import {
   CHANGE_FEED_CHANNEL,
   createDatabase,
+  createIdNumberVault,
   type DatabaseHandle,
   holdLeadership,
   latestFeedPosition,
+  migrateIdNumbersAtRest,
 } from '@portal/db';
 import { todayInChina } from '@portal/domain';
 import { createIdentifierHasher, openSearchIndex } from '@portal/search';
@@ -14,9 +16,13 @@ import { createApp } from './app.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import type { Env } from './env.ts';
 import { startExpiryJob } from './features/listings/expiry-job.ts';
+import { startRetentionJob } from './features/listings/retention-job.ts';
 import { createScreenCache } from './features/screens/screen-cache.ts';
 import { createSearchCache } from './features/search/search-cache.ts';
 import { ensureBootstrapAdmin, ensureBootstrapToken } from './features/staff/bootstrap-staff.ts';
+import { startNotificationWorker } from './features/tips/notifications/worker.ts';
+import { startOrphanPhotoPurge } from './features/tips/orphan-photos.ts';
+import { createTipsServices } from './features/tips/tips-services.ts';
 import { createMemoryRateLimitStore, createPostgresRateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import { type ChangeFollower, FEED_APPLIED, startChangeFollower } from './read-model/change-follower.ts';
@@ -55,6 +61,8 @@ export interface Runtime {
   /** True while this process is the active publisher (always on PGlite). */
   isPublisher(): boolean;
   drainPublisher(): Promise<number>;
+  /** Tip notifications: deliver what is due now, queue reminders (tests). */
+  tipNotifier: { drain(): Promise<number>; remind(): Promise<number> } | null;
   close(): Promise<void>;
 }
 
@@ -74,12 +82,35 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
         ? { databaseUrl: env.DATABASE_URL }
         : { dataDir: join(resolve(env.DATA_DIR), 'pglite') },
     ));
-  const hashIdentifier = createIdentifierHasher(
-    loadOrCreateSecret(env.DATA_DIR, 'identifier-hmac.key', env.IDENTIFIER_HMAC_KEY),
+  const identifierSecret = loadOrCreateSecret(env.DATA_DIR, 'identifier-hmac.key', env.IDENTIFIER_HMAC_KEY);
+  const hashIdentifier = createIdentifierHasher(identifierSecret);
+  const contactSecret = loadOrCreateSecret(
+    env.DATA_DIR,
+    'contact-encryption.key',
+    env.CONTACT_ENCRYPTION_KEY,
   );
-  const sealedBox = createSealedBox(
-    loadOrCreateSecret(env.DATA_DIR, 'contact-encryption.key', env.CONTACT_ENCRYPTION_KEY),
-  );
+  const sealedBox = createSealedBox(contactSecret);
+  const idVault = createIdNumberVault({
+    // ID_NUMBER_KEYS (newest first) or one key derived from the contact key, which every process
+    // on a shared database is configured with (required in production)
+    secrets: env.ID_NUMBER_KEYS
+      ? env.ID_NUMBER_KEYS.split(',').map((k) => k.trim())
+      : [`listing-id-number:${contactSecret}`],
+    // the look-up hash needs an exact key of its own (the search key hashes masked forms), derived
+    // from the identifier secret so no further variable is needed
+    hashSecret: `listing-id-number:${identifierSecret}`,
+  });
+  const idMigration = await migrateIdNumbersAtRest(database.db, idVault);
+  if (idMigration.encrypted + idMigration.reencrypted > 0)
+    logger.info(
+      { encrypted: idMigration.encrypted, reencrypted: idMigration.reencrypted },
+      'ID numbers encrypted at rest',
+    );
+  if (idMigration.unreadable)
+    logger.error(
+      { count: idMigration.unreadable.length, sample: idMigration.unreadable.slice(0, 5) },
+      'ID numbers sealed with a key missing from ID_NUMBER_KEYS: add the old key',
+    );
   // caches derived from the read model, dropped whenever it changes (see observeIndexChanges)
   const derivedCaches: { invalidate(): void }[] = [];
   const now = opts.now ?? (() => new Date());
@@ -101,7 +132,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   derivedCaches.push(searchCache, screenCache);
   if (env.STAFF_BOOTSTRAP_TOKEN) await ensureBootstrapToken(database.db, env.STAFF_BOOTSTRAP_TOKEN);
   if (env.STAFF_BOOTSTRAP_ADMIN) await ensureBootstrapAdmin(database.db, env.STAFF_BOOTSTRAP_ADMIN);
-  const seeded = await seedDemoDataOnce(database.db, env.DEMO_RECORDS, progress);
+  const seeded = await seedDemoDataOnce(database.db, idVault, env.DEMO_RECORDS, progress);
   if (seeded > 0) logger.info({ seeded }, 'demo data seeded');
   // PostgreSQL may be shared by several processes: note the feed position before the reconcile,
   // so that whatever another process changes from now on is applied here too
@@ -182,9 +213,24 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     screens: screenCache,
     searchCache,
     sealedBox,
+    idVault,
+    tips: createTipsServices(env),
     now,
   };
+  const tipNotifier = workers
+    ? startNotificationWorker({ db: database.db, targets: deps.tips.notify, logger, now: deps.now })
+    : null;
+  if (tipNotifier) deps.tips.wake = tipNotifier.wake;
+  const photoPurge = workers
+    ? startOrphanPhotoPurge({
+        db: database.db,
+        files: () => deps.tips.files,
+        now: deps.now,
+        onError: (err) => logger.warn({ err }, 'tip photo purge failed'),
+      })
+    : null;
   const expiry = workers ? startExpiryJob(deps, () => leadership.isLeader()) : { stop() {} };
+  const retention = workers ? startRetentionJob(deps, () => leadership.isLeader()) : { stop() {} };
   // hide listings whose term ended today in this process's index, whoever runs the expiry job
   const sweepTimer = setInterval(() => {
     sweepExpired(database.db, index, todayInChina(now()))
@@ -207,10 +253,14 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     onIndexChanged,
     isPublisher: () => leadership.isLeader(),
     drainPublisher: () => publisher.drain(),
+    tipNotifier,
     async close() {
       clearInterval(reconcileTimer);
       clearInterval(sweepTimer);
       expiry.stop();
+      retention.stop();
+      photoPurge?.stop();
+      await tipNotifier?.stop();
       await follower?.stop();
       await publisher.stop();
       await leadership.stop();

@@ -188,10 +188,19 @@ export const importResultSchema = z
           code: z.string(),
           message: z.string(),
           field: z.string().optional(),
+          listingId: z
+            .string()
+            .optional()
+            .meta({ description: 'DUPLICATE：该行的案号和证件号码已属于这条信息（重复导入）' }),
         }),
       )
       .meta({ description: `被拒绝的行，最多列出前 ${MAX_REPORTED_REJECTIONS} 行` }),
     rejectedTotal: z.number().int().meta({ description: '被拒绝的行数（含未列出的）' }),
+    duplicates: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: '被拒绝的行中，与已有信息重复（已导入过）的行数' }),
   })
   .meta({ id: 'ImportResult' });
 
@@ -234,6 +243,9 @@ export const removeBodySchema = z
       description: REMOVAL_REASONS.map((r) => `${r.code}：${r.label}（${r.legalGround}）`).join('；'),
     }),
     note: z.string().optional().meta({ description: '备注（最多 500 字）' }),
+    eventDate: z.string().optional().meta({
+      description: '删除事由发生之日 YYYY-MM-DD（默认今天）：三个工作日的删除时限自此起算（第十条）',
+    }),
   })
   .meta({ id: 'RemoveRequest' });
 
@@ -245,7 +257,16 @@ export const removeListingRoute = {
   security: [{ bearer: [] }],
   request: { params: idParams, body: jsonBody(removeBodySchema) },
   responses: {
-    200: jsonResponse(z.object({ status: z.literal('removed') }), '已删除'),
+    200: jsonResponse(
+      z.object({
+        status: z.literal('removed'),
+        eventDate: z.string().optional(),
+        removalDeadline: z.string().optional().meta({ description: '删除时限（事由发生后第三个工作日）' }),
+        deadlineEstimated: z.boolean().optional().meta({ description: '时限超出内置节假日历，为估算' }),
+        deadlineMet: z.boolean().optional().meta({ description: '是否在时限内删除' }),
+      }),
+      '已删除',
+    ),
     ...errorResponses(400, 401, 403, 404, 409, 413, 415),
   },
 } as const satisfies ApiRoute;

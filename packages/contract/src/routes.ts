@@ -17,6 +17,18 @@ export const listingDetailRoute = light<typeof full.listingDetailRoute>('get', '
 export const submitCorrectionRoute = light<typeof full.submitCorrectionRoute>('post', '/api/v1/corrections');
 export const statsRoute = light<typeof full.statsRoute>('get', '/api/v1/stats');
 export const healthRoute = light<typeof full.healthRoute>('get', '/api/v1/health');
+export const tipSubmitRoute = light<typeof full.tipSubmitRoute>('post', '/api/v1/tips');
+export const tipLookupRoute = light<typeof full.tipLookupRoute>('post', '/api/v1/tips/lookup');
+export const rewardListRoute = light<typeof full.rewardListRoute>('get', '/api/v1/rewards');
+export const rewardDetailRoute = light<typeof full.rewardDetailRoute>('get', '/api/v1/rewards/{id}');
 
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RESULT_WINDOW } from '@portal/domain';
-export type { CorrectionReceipt, SearchResult, StatsResponse } from './index.ts';
+export type {
+  CorrectionReceipt,
+  PublicReward,
+  SearchResult,
+  StatsResponse,
+  TipLookupResult,
+  TipReceipt,
+  TipSubmit,
+} from './index.ts';

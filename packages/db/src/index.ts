@@ -7,6 +7,8 @@ export * from './bulk-insert.ts';
 export * from './canonical-json.ts';
 export * from './change-feed.ts';
 export * from './client.ts';
+export * from './id-number-migration.ts';
+export * from './id-number-vault.ts';
 export * from './ids.ts';
 export * from './listings-repo.ts';
 export * from './outbox.ts';

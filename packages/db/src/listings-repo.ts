@@ -6,19 +6,28 @@ import {
   type ListingDraftInput,
   type ListingRecord,
   type ListingStatus,
+  listingTermEndsAt,
   parseIdNumber,
   type RemovalReason,
-  termEndsAt,
   todayInChina,
 } from '@portal/domain';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { bulkInsert } from './bulk-insert.ts';
 import type { Database } from './client.ts';
+import { type IdNumberVault, sealIdNumber } from './id-number-vault.ts';
 import { newId } from './ids.ts';
 import { type ListingRow, listings, type NewListingRow } from './schema/index.ts';
 
-/** A validated draft; `birthDate`/`gender` are derived from the ID number when absent. */
-export type ListingInput = ListingDraftInput & { birthDate?: string; id?: string };
+/**
+ * A validated draft; `birthDate`/`gender` are derived from the ID number when absent. A draft
+ * whose `listedAtGiven` is false carries a defaulted `listedAt` that is not stored: the listing is
+ * dated by its publication (art. 2 term; issue 14 item 9).
+ */
+export type ListingInput = ListingDraftInput & {
+  birthDate?: string;
+  id?: string;
+  listedAtGiven?: boolean;
+};
 
 export interface InsertListingsOptions {
   /** rows per INSERT statement (default 1,000) */
@@ -27,23 +36,41 @@ export interface InsertListingsOptions {
   status?: 'draft' | 'published';
   /** listing date for published rows without one (default: today in China) */
   today?: string;
+  /** encrypts persons' full ID numbers; required when an input carries one */
+  vault?: IdNumberVault;
 }
 
 /** Maps an input to a row. Published rows get listedAt, termEndsAt and publishedAt. */
 export function toNewListingRow(input: ListingInput, opts: InsertListingsOptions = {}): NewListingRow {
   const person = input.kind === 'person' && input.idNumber ? parseIdNumber(input.idNumber) : undefined;
   const published = opts.status === 'published';
-  const listedAt = input.listedAt ?? (published ? (opts.today ?? todayInChina()) : undefined);
+  const given = input.listedAtGiven === false ? undefined : input.listedAt;
+  const listedAt = given ?? (published ? (opts.today ?? todayInChina()) : undefined);
+  const id = input.id ?? newId('L');
+  const fullId = input.kind === 'person' ? input.idNumber : undefined;
+  if (fullId && !opts.vault) throw new Error('toNewListingRow: a vault is required to store an ID number');
+  const sealed = fullId && opts.vault ? sealIdNumber(opts.vault, fullId, id) : undefined;
+  const isOrg = input.kind === 'org';
   return {
-    id: input.id ?? newId('L'),
+    id,
     status: opts.status ?? 'draft',
     kind: input.kind,
     name: input.name,
-    idNumber: input.kind === 'person' ? (input.idNumber ?? null) : null,
+    idNumberEnc: sealed?.idNumberEnc ?? null,
+    idNumberHash: sealed?.idNumberHash ?? null,
+    idNumberMasked: sealed?.idNumberMasked ?? null,
     birthDate: input.birthDate ?? (person?.ok ? person.birthDate : null),
     gender: input.gender ?? (person?.ok ? person.gender : null),
-    uscc: input.kind === 'org' ? (input.uscc ?? null) : null,
-    legalRepresentative: input.kind === 'org' ? (input.legalRepresentative ?? null) : null,
+    uscc: isOrg ? (input.uscc ?? null) : null,
+    orgCode: isOrg ? (input.orgCode ?? null) : null,
+    legalRepresentative: isOrg ? (input.legalRepresentative ?? null) : null,
+    legalRepresentativeRole:
+      isOrg && input.legalRepresentative ? (input.legalRepresentativeRole ?? '法定代表人') : null,
+    decisionDocNo: input.decisionDocNo ?? null,
+    decisionDate: input.decisionDate ?? null,
+    termExtensionGround: input.termExtensionGround ?? null,
+    termExtensionDecisionNo: input.termExtensionDecisionNo ?? null,
+    applicant: input.applicant ?? null,
     caseNo: input.caseNo,
     court: input.court,
     filedAt: input.filedAt,
@@ -57,7 +84,14 @@ export function toNewListingRow(input: ListingInput, opts: InsertListingsOptions
     region: input.region,
     listedAt: listedAt ?? null,
     termExtensionYears: input.termExtensionYears ?? null,
-    termEndsAt: listedAt ? termEndsAt(input.category, listedAt, input.termExtensionYears ?? 0) : null,
+    termEndsAt: listedAt
+      ? listingTermEndsAt({
+          category: input.category,
+          listedAt,
+          decisionDate: input.decisionDate ?? null,
+          termExtensionYears: input.termExtensionYears ?? 0,
+        })
+      : null,
     unitId: input.unitId ?? null,
     demo: input.demo ?? false,
     publishedAt: published ? new Date() : null,
@@ -179,7 +213,7 @@ function statusFields(current: ListingRow, change: StatusChange): Partial<NewLis
     return {
       status: 'published',
       listedAt,
-      termEndsAt: termEndsAt(current.category, listedAt, current.termExtensionYears ?? 0),
+      termEndsAt: listingTermEndsAt({ ...current, listedAt }),
       publishedAt: new Date(),
       removedAt: null,
       removalReason: null,
@@ -188,14 +222,18 @@ function statusFields(current: ListingRow, change: StatusChange): Partial<NewLis
   return { status: 'removed', removedAt: new Date(), removalReason: change.reason };
 }
 
-/** The domain's stored-record shape (input of `toPublicListing`, `isPubliclyVisible`). */
+/**
+ * The domain's stored-record shape (input of `toPublicListing`, `isPubliclyVisible`) WITHOUT the
+ * full ID number: `idNumber` holds the masked form, which is all a public surface may derive.
+ * Staff views use `toStaffListingRecord`, which decrypts.
+ */
 export function toListingRecord(row: ListingRow): ListingRecord {
   return {
     id: row.id,
     status: row.status,
     kind: row.kind,
     name: row.name,
-    idNumber: row.idNumber,
+    idNumber: row.idNumberMasked,
     birthDate: row.birthDate,
     gender: row.gender,
     uscc: row.uscc,
@@ -218,5 +256,46 @@ export function toListingRecord(row: ListingRow): ListingRecord {
     demo: row.demo,
     removedAt: row.removedAt ? row.removedAt.toISOString() : null,
     removalReason: row.removalReason,
+  };
+}
+
+/** The stored record as staff see it (full fields): the ID number decrypted, decision and term details, removal clock. */
+export interface StaffListingRecord extends ListingRecord {
+  idNumberMasked: string | null;
+  orgCode: string | null;
+  legalRepresentativeRole: string | null;
+  decisionDocNo: string | null;
+  decisionDate: string | null;
+  termExtensionGround: string | null;
+  termExtensionDecisionNo: string | null;
+  termExtensionDecisionDate: string | null;
+  applicant: string | null;
+  publishedAt: string | null;
+  removalEventDate: string | null;
+  purgedAt: string | null;
+  version: number;
+}
+
+/**
+ * The staff view of a row. Decrypts the full ID number: callers audit every such read
+ * (issue 14 item 3: 每次查看完整信息均留痕).
+ */
+export function toStaffListingRecord(row: ListingRow, vault: IdNumberVault): StaffListingRecord {
+  return {
+    ...toListingRecord(row),
+    idNumber: row.idNumberEnc ? vault.open(row.idNumberEnc, row.id) : null,
+    idNumberMasked: row.idNumberMasked,
+    orgCode: row.orgCode,
+    legalRepresentativeRole: row.legalRepresentativeRole,
+    decisionDocNo: row.decisionDocNo,
+    decisionDate: row.decisionDate,
+    termExtensionGround: row.termExtensionGround,
+    termExtensionDecisionNo: row.termExtensionDecisionNo,
+    termExtensionDecisionDate: row.termExtensionDecisionDate,
+    applicant: row.applicant,
+    publishedAt: row.publishedAt ? row.publishedAt.toISOString() : null,
+    removalEventDate: row.removalEventDate,
+    purgedAt: row.purgedAt ? row.purgedAt.toISOString() : null,
+    version: row.version,
   };
 }

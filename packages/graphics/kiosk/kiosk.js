@@ -2,11 +2,13 @@
  * 失信曝光台 kiosk loop (served at /screen). Plain browser JS, same-origin requests only.
  *
  * Query string: interval (s, default 15), court, region, orientation (landscape|portrait),
- * staleAfter (s, default 60), recheck (s, default 5), slides (default board,livelihood,stats).
+ * staleAfter (s, default 60), recheck (s, default 5), slides (default board,livelihood,stats,reward).
  *
  * Rules:
  * - The deck is every board page, then every 涉民生 page (skipped when there are none), then the
- *   statistics slide. Before every switch it re-fetches board.json for the next page, so a
+ *   statistics slide, then one slide per 悬赏 notice in force (GET /api/v1/rewards; skipped when
+ *   there are none; with `court`, only that court's notices): the 16:9 notice slide on landscape
+ *   screens, the A4 poster on portrait ones. Before every switch it re-fetches board.json for the next page, so a
  *   delisted person is never shown again; the slide on screen is also re-checked every `recheck`
  *   seconds and replaced as soon as its listing ids change.
  * - A page the API no longer has (the list got shorter) restarts the deck at its first slide.
@@ -16,7 +18,8 @@
  *   start and kept in memory), or a pure-CSS neutral screen if even that is unavailable.
  * - It keeps retrying and resumes the loop by itself when the API answers again.
  * State for tests: body[data-state] = starting | slide | neutral | css-neutral, body[data-slide]
- * = board | livelihood | stats, body[data-page], body[data-ids] = listing ids on screen.
+ * = board | livelihood | stats | reward, body[data-page], body[data-ids] = listing ids on screen,
+ * body[data-notice] = the 悬赏 notice on screen.
  */
 (() => {
   const query = new URLSearchParams(location.search);
@@ -24,7 +27,7 @@
     const v = Number(query.get(name));
     return Number.isFinite(v) && v >= min ? v : fallback;
   };
-  const KINDS = ['board', 'livelihood', 'stats'];
+  const KINDS = ['board', 'livelihood', 'stats', 'reward'];
   const wanted = (query.get('slides') || '').split(',').filter((k) => KINDS.includes(k));
   const cfg = {
     intervalMs: seconds('interval', 15, 2) * 1000,
@@ -37,7 +40,12 @@
   };
   const REQUEST_TIMEOUT_MS = 8000;
   const IMAGE = { board: 'board.png', livelihood: 'livelihood.png', stats: 'stats.png' };
-  const ALT = { board: '失信被执行人名单', livelihood: '涉民生失信被执行人名单', stats: '失信惩戒工作统计' };
+  const ALT = {
+    board: '失信被执行人名单',
+    livelihood: '涉民生失信被执行人名单',
+    stats: '失信惩戒工作统计',
+    reward: '悬赏公告',
+  };
 
   const stage = document.getElementById('stage');
   const body = document.body;
@@ -72,7 +80,7 @@
     try {
       const res = await fetch(path, { cache: 'no-store', signal: t.signal });
       if (res.status === 400) throw Object.assign(new Error('page gone'), { pageGone: true });
-      if (!res.ok) throw new Error(`${path} ${res.status}`);
+      if (!res.ok) throw Object.assign(new Error(`${path} ${res.status}`), { status: res.status });
       return await res.json();
     } finally {
       t.done();
@@ -87,13 +95,55 @@
       const minute = Math.floor(Date.now() / 60000);
       return { kind: 'stats', page: 1, pages: 1, ids: [], key: `stats:${minute}` };
     }
+    if (pos.kind === 'reward') return fetchRewardSlide(pos);
     const extra = { page: String(pos.page) };
     if (pos.kind === 'livelihood') extra.livelihood = 'true';
     const j = await getJson(`/api/v1/screens/board.json?${filters(extra)}`);
     const ids = Array.isArray(j.listingIds) ? j.listingIds.map(String) : [];
     const pages = Math.max(1, Number(j.pages) || 1);
     const page = Number(j.page) || pos.page;
-    return { kind: pos.kind, page, pages, ids, key: `${pos.kind}:${page}:${ids.join(',')}` };
+    const empty = pos.kind === 'livelihood' && ids.length === 0;
+    return { kind: pos.kind, page, pages, ids, key: `${pos.kind}:${page}:${ids.join(',')}`, empty };
+  }
+
+  /**
+   * The `page`-th 悬赏 notice in force (one poster per page). The list is fetched again for every
+   * switch and recheck, so a notice that ended, or whose listing was removed, leaves the screen.
+   */
+  async function fetchRewardSlide(pos) {
+    let j;
+    try {
+      j = await getJson('/api/v1/rewards');
+    } catch (error) {
+      // The API answered but without a list (no notices feature, a refusal): the loop goes on
+      // without 悬赏 slides. No answer at all is the API being down, handled as for any slide.
+      if (!error.status) throw error;
+      j = { items: [] };
+    }
+    const all = Array.isArray(j.items) ? j.items : [];
+    const items = cfg.court ? all.filter((n) => !n.court || n.court === cfg.court) : all;
+    const pages = Math.max(1, items.length);
+    if (items.length > 0 && pos.page > items.length) {
+      throw Object.assign(new Error('notice gone'), { pageGone: true });
+    }
+    const notice = items[pos.page - 1];
+    if (!notice) return { kind: 'reward', page: 1, pages, ids: [], key: 'reward:none', empty: true };
+    const ids = notice.listingId ? [String(notice.listingId)] : [];
+    const noticeId = String(notice.id);
+    const key = `reward:${pos.page}:${noticeId}:${ids.join(',')}:${notice.updatedAt || ''}`;
+    return { kind: 'reward', page: pos.page, pages, ids, noticeId, key };
+  }
+
+  /** Where a slide's PNG is; `v` changes with the content, so no cache can serve an old slide. */
+  function imageUrl(slide) {
+    if (slide.kind === 'reward') {
+      // landscape screens get the 16:9 slide, portrait ones the A4 poster
+      const shape = cfg.orientation === 'landscape' ? 'orientation=landscape&' : '';
+      return `/api/v1/screens/rewards/${encodeURIComponent(slide.noticeId)}.png?${shape}v=${hash(slide.key)}`;
+    }
+    // the statistics slide has no pages (its route refuses a `page` parameter)
+    const page = slide.kind === 'stats' ? {} : { page: String(slide.page) };
+    return `/api/v1/screens/${IMAGE[slide.kind]}?${filters({ ...page, v: hash(slide.key) })}`;
   }
 
   /** Loads and decodes the PNG of a slide before it is shown. */
@@ -101,8 +151,7 @@
     const img = new Image();
     img.alt = ALT[slide.kind];
     img.decoding = 'async';
-    // `v` changes with the content, so neither the browser nor a proxy can serve an old slide.
-    img.src = `/api/v1/screens/${IMAGE[slide.kind]}?${filters({ page: String(slide.page), v: hash(slide.key) })}`;
+    img.src = imageUrl(slide);
     await Promise.race([
       img.decode(),
       new Promise((_, reject) => setTimeout(() => reject(new Error('image timeout')), REQUEST_TIMEOUT_MS)),
@@ -131,6 +180,7 @@
     body.dataset.slide = slide.kind;
     body.dataset.page = String(slide.page);
     body.dataset.ids = slide.ids.join(',');
+    body.dataset.notice = slide.noticeId || '';
   }
 
   function showNeutral() {
@@ -138,6 +188,7 @@
     body.dataset.slide = '';
     body.dataset.page = '';
     body.dataset.ids = '';
+    body.dataset.notice = '';
     if (neutralUrl) {
       const img = new Image();
       img.alt = '诚信立身　依法履行';
@@ -171,12 +222,12 @@
     }
   }
 
-  /** The next slide worth showing: skips an empty 涉民生 deck, restarts when a page is gone. */
+  /** The next slide worth showing: skips an empty 涉民生 or 悬赏 deck, restarts when a page is gone. */
   async function confirmNext() {
     for (let tries = 0; tries <= cfg.deck.length; tries++) {
       try {
         const slide = await fetchSlide(next);
-        if (slide.kind !== 'livelihood' || slide.ids.length > 0 || cfg.deck.length === 1) return slide;
+        if (!slide.empty || cfg.deck.length === 1) return slide;
         next = following({ ...slide, page: slide.pages });
       } catch (error) {
         if (!error.pageGone) throw error;
@@ -189,18 +240,28 @@
   /** One step of the loop: confirm the next slide with the API, then show it. */
   async function advance() {
     loadNeutral();
+    let slide;
     try {
-      const slide = await confirmNext();
-      const ready = prepared && prepared.key === slide.key ? prepared : await loadSlide(slide);
-      showSlide(ready);
-      next = following(slide);
-      prepared = null;
-      prepareNext();
-      return true;
+      slide = await confirmNext();
     } catch {
       enforceFreshness();
       return false;
     }
+    try {
+      const ready = prepared && prepared.key === slide.key ? prepared : await loadSlide(slide);
+      showSlide(ready);
+    } catch {
+      // The API confirmed the slide but its picture failed (a poster that cannot be drawn): go on
+      // with the rest of the deck instead of retrying this one forever.
+      next = following(slide);
+      prepared = null;
+      enforceFreshness();
+      return false;
+    }
+    next = following(slide);
+    prepared = null;
+    prepareNext();
+    return true;
   }
 
   /** Preloads the following slide in the background; advance() re-checks it before use. */
@@ -219,6 +280,10 @@
     try {
       const slide = await fetchSlide(was);
       if (shown !== was) return;
+      if (slide.empty) {
+        showNeutral(); // e.g. the only 悬赏 notice ended: nothing of that kind may stay up
+        return;
+      }
       if (slide.key === was.key || slide.kind === 'stats') {
         confirmedAt = Date.now();
       } else {

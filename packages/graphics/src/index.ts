@@ -20,6 +20,7 @@ export {
   renderLivelihoodSlide,
   renderNeutralSlide,
   renderRewardPoster,
+  renderRewardSlide,
   renderShareCard,
   renderStatsSlide,
 } from './slides.ts';
@@ -27,6 +28,7 @@ export { type BoardSlideInput, boardSlideTree } from './templates/board-slide.ts
 export { type LivelihoodSlideInput, livelihoodSlideTree } from './templates/livelihood-slide.ts';
 export { type NeutralSlideInput, neutralSlideTree } from './templates/neutral-slide.ts';
 export { type RewardPosterOptions, rewardPosterTree } from './templates/reward-poster.ts';
+export { type RewardSlideOptions, rewardSlideTree } from './templates/reward-slide.ts';
 export { type ShareCardOptions, shareCardTree } from './templates/share-card.ts';
 export { type StatsSlideInput, statsSlideTree } from './templates/stats-slide.ts';
 export { type Orientation, slideSize } from './theme.ts';

@@ -21,3 +21,15 @@ export async function qrDataUri(url: string): Promise<string> {
 export function joinUrl(siteUrl: string, path: string): string {
   return `${siteUrl.replace(/\/+$/, '')}${path}`;
 }
+
+/**
+ * The public tip form (我要举报) every "扫码举报" code opens: for one listing when the picture shows
+ * one (`?listing=`), for a 悬赏 notice on its poster (`?notice=`, the form claims it), otherwise
+ * the form's start, where the citizen finds the defaulter first.
+ * @example tipFormUrl('https://x.cn', { listingId: 'L1' }) // 'https://x.cn/report/?listing=L1'
+ */
+export function tipFormUrl(siteUrl: string, target: { listingId?: string; noticeId?: string } = {}): string {
+  if (target.noticeId) return joinUrl(siteUrl, `/report/?notice=${encodeURIComponent(target.noticeId)}`);
+  if (target.listingId) return joinUrl(siteUrl, `/report/?listing=${encodeURIComponent(target.listingId)}`);
+  return joinUrl(siteUrl, '/report/');
+}

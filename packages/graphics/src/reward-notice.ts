@@ -3,7 +3,8 @@ import type { PublicListing } from '@portal/domain';
 /**
  * A 悬赏 notice (财产调查规定 arts. 21–25) as the poster needs it. Only the creditor applies;
  * the notice states the reward or its formula and the conditions. Contact is the court's own
- * public line: a party's phone or address never appears.
+ * public line: a party's phone or address never appears, and neither does the creditor's name
+ * (a private creditor is not published; the notice is the court's).
  * UNFINISHED: move to `@portal/domain` when the tip-off work defines the stored notice.
  */
 export interface RewardNotice {
@@ -23,8 +24,6 @@ export interface RewardNotice {
   deadline: string;
   /** the court's public phone line */
   courtPhone: string;
-  /** the applicant creditor's public name */
-  applicantName: string;
   /** `YYYY-MM-DD` */
   publishedAt: string;
   demo: boolean;

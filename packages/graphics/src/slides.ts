@@ -5,6 +5,7 @@ import { type BoardSlideInput, boardSlideTree } from './templates/board-slide.ts
 import { type LivelihoodSlideInput, livelihoodSlideTree } from './templates/livelihood-slide.ts';
 import { type NeutralSlideInput, neutralSlideTree } from './templates/neutral-slide.ts';
 import { POSTER_SIZE, type RewardPosterOptions, rewardPosterTree } from './templates/reward-poster.ts';
+import { REWARD_SLIDE_SIZE, type RewardSlideOptions, rewardSlideTree } from './templates/reward-slide.ts';
 import { SHARE_CARD_SIZE, type ShareCardOptions, shareCardTree } from './templates/share-card.ts';
 import { type StatsSlideInput, statsSlideTree } from './templates/stats-slide.ts';
 import { slideSize } from './theme.ts';
@@ -30,7 +31,7 @@ export async function renderStatsSlide(input: StatsSlideInput): Promise<Buffer> 
   return renderPng(await statsSlideTree(input), slideSize(input.orientation ?? 'landscape'));
 }
 
-/** WeChat Moments share card, 1080×1440, QR to `${siteUrl}/listings/${id}/`. */
+/** WeChat Moments share card, 1080×1440, 扫码举报 QR to `${siteUrl}/report/?listing=${id}`. */
 export async function renderShareCard(listing: PublicListing, opts: ShareCardOptions): Promise<Buffer> {
   return renderPng(await shareCardTree(listing, opts), SHARE_CARD_SIZE);
 }
@@ -46,6 +47,11 @@ export async function renderRewardPoster(
   opts: RewardPosterRenderOptions,
 ): Promise<Buffer> {
   return renderPng(await rewardPosterTree(notice, opts), POSTER_SIZE, opts.print ? 2480 : POSTER_SIZE.width);
+}
+
+/** A 悬赏 notice as a 1920×1080 kiosk slide (landscape screens; portrait ones show the poster). */
+export async function renderRewardSlide(notice: RewardNotice, opts: RewardSlideOptions): Promise<Buffer> {
+  return renderPng(await rewardSlideTree(notice, opts), REWARD_SLIDE_SIZE);
 }
 
 /** The slide a kiosk shows when it has no fresh data: court name and a motto, nothing stale. */

@@ -1,4 +1,4 @@
-import { appendAudit, type Database, insertListings } from '@portal/db';
+import { appendAudit, type Database, type IdNumberVault, insertListings } from '@portal/db';
 import { courts, executionUnits, listings } from '@portal/db/schema';
 import { generateDemoListings, generateDemoOrgStructure } from '@portal/demo-data';
 import { todayInChina } from '@portal/domain';
@@ -11,6 +11,7 @@ import { count } from 'drizzle-orm';
  */
 export async function seedDemoDataOnce(
   db: Database,
+  vault: IdNumberVault,
   howMany: number,
   progress: (msg: string) => void = () => {},
   now: () => Date = () => new Date(),
@@ -29,6 +30,7 @@ export async function seedDemoDataOnce(
     const ids = await insertListings(tx, generateDemoListings({ count: howMany, today }), {
       status: 'published',
       today,
+      vault,
       batchSize: 100,
     });
     await appendAudit(tx, {

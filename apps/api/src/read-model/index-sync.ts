@@ -10,13 +10,16 @@ type ListingRow = typeof listings.$inferSelect;
 /**
  * The one place a stored listing becomes a search document: the public projection from the
  * domain package plus the version and the keyed hash of its identifier (never the identifier).
+ * Persons are matched on their public masked ID number (stored in clear beside the encrypted full
+ * number), so the index is built without decrypting anything.
  */
 export function toSearchDocument(row: ListingRow, hashIdentifier: (v: string) => string): SearchDocument {
-  const identifier = row.kind === 'person' ? row.idNumber : row.uscc;
+  const identifier = row.kind === 'person' ? row.idNumberMasked : row.uscc;
+  const identifierKey = identifier ? hashIdentifier(identifier) : null;
   return {
     ...toPublicListing(toListingRecord(row)),
     version: row.version,
-    ...(identifier ? { identifierKey: hashIdentifier(identifier) } : {}),
+    ...(identifierKey ? { identifierKey } : {}),
   };
 }
 

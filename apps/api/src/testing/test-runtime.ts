@@ -39,6 +39,8 @@ export async function openTestRuntime(
     SITE_BUILD: '0',
     LOG_LEVEL: 'info',
     IDENTIFIER_HMAC_KEY: 'test-hmac-key-0123456789',
+    // one key for every runtime of a test, so a "restarted process" on the same database reads its rows
+    ID_NUMBER_KEYS: 'test-id-number-key-0123456789',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'portal-test-')),
     RATE_LIMIT_PER_MIN: '0',
     ...overrides,

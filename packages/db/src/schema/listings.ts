@@ -1,12 +1,21 @@
-import type { CategoryCode, ListingKind, ListingStatus, RemovalReason } from '@portal/domain';
+import type {
+  CategoryCode,
+  LegalRepresentativeRole,
+  ListingKind,
+  ListingStatus,
+  RemovalReason,
+  TermExtensionGround,
+} from '@portal/domain';
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, pgTable, smallint, text } from 'drizzle-orm/pg-core';
 import { createdUpdated, timestamptz } from './columns.ts';
 import { executionUnits } from './execution-units.ts';
 
 /**
- * The system of record for 失信 listings. Holds the full ID number (never public). `version` starts
- * at 1 and a trigger bumps it (and `updated_at`) on every UPDATE, so readers can order changes.
+ * The system of record for 失信 listings. The full ID number is stored only encrypted
+ * (`idNumberEnc`, see id-number-vault.ts) with a keyed hash for look-ups and the masked public
+ * form beside it. `version` starts at 1 and a trigger bumps it (and `updated_at`) on every UPDATE,
+ * so readers can order changes.
  */
 export const listings = pgTable(
   'listings',
@@ -15,11 +24,24 @@ export const listings = pgTable(
     status: text('status').$type<ListingStatus>().notNull().default('draft'),
     kind: text('kind').$type<ListingKind>().notNull(),
     name: text('name').notNull(),
-    idNumber: text('id_number'),
+    /**
+     * legacy clear column, emptied at start-up by `migrateIdNumbersAtRest`; never written.
+     * UNFINISHED: drop it in a later migration once every deployment has started once on 0006.
+     */
+    idNumberLegacy: text('id_number'),
+    /** `keyId.base64url(iv|tag|ciphertext)`, AAD binds row id and column */
+    idNumberEnc: text('id_number_enc'),
+    /** keyed hash (HMAC) of the normalised full ID number: exact look-ups without decrypting */
+    idNumberHash: text('id_number_hash'),
+    /** public form `4601031980****1234` */
+    idNumberMasked: text('id_number_masked'),
     birthDate: date('birth_date', { mode: 'string' }),
     gender: text('gender').$type<'男' | '女'>(),
     uscc: text('uscc'),
     legalRepresentative: text('legal_representative'),
+    legalRepresentativeRole: text('legal_representative_role').$type<LegalRepresentativeRole>(),
+    /** organisations without a credit code: 9-character organisation code (GB 11714) */
+    orgCode: text('org_code'),
     caseNo: text('case_no').notNull(),
     court: text('court').notNull(),
     filedAt: date('filed_at', { mode: 'string' }).notNull(),
@@ -34,11 +56,26 @@ export const listings = pgTable(
     listedAt: date('listed_at', { mode: 'string' }),
     termEndsAt: date('term_ends_at', { mode: 'string' }),
     termExtensionYears: smallint('term_extension_years'),
+    termExtensionGround: text('term_extension_ground').$type<TermExtensionGround>(),
+    termExtensionDecisionNo: text('term_extension_decision_no'),
+    termExtensionDecisionDate: date('term_extension_decision_date', { mode: 'string' }),
+    /** the listing decision (决定书, art. 5): the term runs from its date */
+    decisionDocNo: text('decision_doc_no'),
+    decisionDate: date('decision_date', { mode: 'string' }),
+    /** 申请执行人 who asked for the listing (art. 10 ¶4: six-month bar after a withdrawal) */
+    applicant: text('applicant'),
     unitId: text('unit_id').references(() => executionUnits.id, { onDelete: 'set null' }),
     demo: boolean('demo').notNull().default(false),
     publishedAt: timestamptz('published_at'),
     removedAt: timestamptz('removed_at'),
     removalReason: text('removal_reason').$type<RemovalReason>(),
+    /** the day the legal ground for removal arose; the 3-working-day clock runs from it */
+    removalEventDate: date('removal_event_date', { mode: 'string' }),
+    removalDeadline: date('removal_deadline', { mode: 'string' }),
+    /** true when the deadline lies past the bundled holiday calendar (估算) */
+    removalDeadlineEstimated: boolean('removal_deadline_estimated'),
+    /** when the retention job erased the identifying fields of this removed listing */
+    purgedAt: timestamptz('purged_at'),
     ...createdUpdated(),
     version: integer('version').notNull().default(1),
   },
@@ -46,7 +83,11 @@ export const listings = pgTable(
     index('listings_status_idx').on(t.status, t.id),
     index('listings_unit_idx').on(t.unitId, t.status),
     index('listings_case_no_idx').on(t.caseNo),
-    index('listings_id_number_idx').on(t.idNumber),
+    index('listings_id_number_hash_idx').on(t.idNumberHash),
+    index('listings_case_no_hash_idx').on(t.caseNo, t.idNumberHash),
+    index('listings_retention_idx')
+      .on(t.removedAt)
+      .where(sql`${t.status} = 'removed' AND ${t.purgedAt} IS NULL`),
     index('listings_uscc_idx').on(t.uscc),
     index('listings_term_ends_idx').on(t.termEndsAt).where(sql`${t.status} = 'published'`),
     check('listings_status_ck', sql`${t.status} in ('draft', 'published', 'removed')`),

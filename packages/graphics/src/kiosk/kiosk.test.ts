@@ -103,6 +103,88 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('kiosk page against a fake screens A
     }
   });
 
+  it('shows one 悬赏 poster per notice in force after the statistics slide, and drops an ended notice at once', async () => {
+    api = await startFakeScreensApi(['A', 'B']);
+    api.rewards = [
+      { id: 'N1', listingId: 'A' },
+      { id: 'N2', listingId: 'B' },
+    ];
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${api.url}/screen?interval=2&staleAfter=10&recheck=1&slides=stats,reward`);
+      await recordSlides(page);
+      await expect
+        .poll(() => seen(page), { timeout: 15_000, interval: 200 })
+        .toEqual(expect.arrayContaining(['stats:1', 'reward:1', 'reward:2']));
+      const order = (await seen(page)).filter((s) => s !== 'starting');
+      expect(order.slice(0, 3)).toEqual(['stats:1', 'reward:1', 'reward:2']);
+
+      await expect
+        .poll(() => page.evaluate('document.body.dataset.notice'), { timeout: 10_000, interval: 100 })
+        .toBe('N2');
+      expect(await page.evaluate('document.querySelector("#stage img").getAttribute("src")')).toMatch(
+        /^\/api\/v1\/screens\/rewards\/N2\.png\?orientation=landscape&v=/,
+      );
+      expect((await state(page)).ids).toBe('B');
+      // the notice on screen ends (its period, or its listing removed): off the screen within a recheck
+      api.rewards = [{ id: 'N1', listingId: 'A' }];
+      await expect
+        .poll(() => page.evaluate('document.body.dataset.notice'), { timeout: 2500, interval: 100 })
+        .not.toBe('N2');
+    } finally {
+      await page.close();
+      await api.close();
+    }
+  });
+
+  it('skips the 悬赏 slide while no notice is in force, or when the API has no notices at all', async () => {
+    api = await startFakeScreensApi(['A', 'B', 'C']);
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${api.url}/screen?interval=2&staleAfter=10&recheck=1&slides=board,reward`);
+      await recordSlides(page);
+      await expect
+        .poll(() => seen(page), { timeout: 12_000, interval: 200 })
+        .toEqual(expect.arrayContaining(['board:1', 'board:2', 'board:1']));
+      api.rewards = null; // 404: the loop must go on without 悬赏 slides
+      const before = (await seen(page)).length;
+      await expect
+        .poll(async () => (await seen(page)).length, { timeout: 12_000 })
+        .toBeGreaterThan(before + 2);
+      const all = await seen(page);
+      expect(all.filter((s) => s.startsWith('reward'))).toEqual([]);
+      expect(all).not.toContain('neutral');
+    } finally {
+      await page.close();
+      await api.close();
+    }
+  });
+
+  it('a poster that fails to load does not stop the loop: the next slides still show', async () => {
+    api = await startFakeScreensApi(['A', 'B']);
+    api.rewards = [
+      { id: 'N1', listingId: 'A' },
+      { id: 'N2', listingId: 'B' },
+    ];
+    api.brokenPosters = ['N1'];
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${api.url}/screen?interval=2&staleAfter=10&recheck=1&slides=stats,reward`);
+      await recordSlides(page);
+      await expect
+        .poll(() => seen(page), { timeout: 15_000, interval: 200 })
+        .toEqual(expect.arrayContaining(['stats:1', 'reward:2']));
+      expect(await seen(page)).not.toContain('reward:1');
+      const afterPoster = (await seen(page)).lastIndexOf('reward:2');
+      await expect
+        .poll(async () => (await seen(page)).slice(afterPoster + 1), { timeout: 10_000, interval: 200 })
+        .toContain('stats:1');
+    } finally {
+      await page.close();
+      await api.close();
+    }
+  });
+
   it('falls back to a pure-CSS neutral screen when even the neutral image is unavailable', async () => {
     api = await startFakeScreensApi(['A']);
     api.down = true;

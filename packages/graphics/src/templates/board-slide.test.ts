@@ -93,7 +93,7 @@ describe('board slide content', () => {
     }
   });
 
-  it('carries a QR code to the report page on the board and to the listing page on the card', async () => {
+  it('carries a 扫码举报 code to the tip form on the board, and to the tip form for its listing on the card', async () => {
     const board = await renderSvg(await boardSlideTree(slide(uniqueListings(2))), LANDSCAPE);
     expect(board).toContain(await qrDataUri(`${site}/report/`));
     const l = fakeListing(7);
@@ -101,6 +101,7 @@ describe('board slide content', () => {
       width: 1080,
       height: 1440,
     });
-    expect(card).toContain(await qrDataUri(`${site}/listings/${l.id}/`));
+    expect(card).toContain(await qrDataUri(`${site}/report/?listing=${encodeURIComponent(l.id)}`));
+    expect(card).not.toContain(await qrDataUri(`${site}/listings/${l.id}/`));
   });
 });

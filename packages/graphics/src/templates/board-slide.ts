@@ -1,7 +1,7 @@
 import type { PublicListing } from '@portal/domain';
 import { formatDateZh } from '../format.ts';
 import { h, type VNode } from '../h.ts';
-import { joinUrl, qrDataUri } from '../qr.ts';
+import { qrDataUri, tipFormUrl } from '../qr.ts';
 import { BASE_STYLE, COLORS, type Orientation, slideSize } from '../theme.ts';
 import { landscapeColumnHeads, landscapeRow, portraitRow } from './listing-row.ts';
 import { noticeStrip } from './parts.ts';
@@ -14,7 +14,7 @@ export interface BoardSlideInput {
   pages: number;
   courtName: string;
   orientation: Orientation;
-  /** public site origin; the QR code points to `${siteUrl}/report/` */
+  /** public site origin; the QR code points to the tip form, `${siteUrl}/report/` */
   siteUrl: string;
   /** force the 演示数据 banner; it is shown anyway when any listing is demo */
   demo?: boolean;
@@ -34,7 +34,7 @@ export async function boardSlideTree(input: BoardSlideInput): Promise<VNode> {
   const size = slideSize(orientation);
   const portrait = orientation === 'portrait';
   const demo = Boolean(input.demo) || listings.some((l) => l.demo);
-  const qr = await qrDataUri(joinUrl(input.siteUrl, '/report/'));
+  const qr = await qrDataUri(tipFormUrl(input.siteUrl));
   const rowsHeight = portrait ? 1400 : 688;
   const rows =
     listings.length === 0

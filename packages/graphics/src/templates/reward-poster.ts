@@ -2,7 +2,7 @@ import { formatFen } from '@portal/domain';
 
 import { formatIsoDateZh } from '../format.ts';
 import { h, type VNode } from '../h.ts';
-import { joinUrl, qrDataUri } from '../qr.ts';
+import { qrDataUri, tipFormUrl } from '../qr.ts';
 import type { RewardNotice } from '../reward-notice.ts';
 import { BASE_STYLE, COLORS } from '../theme.ts';
 import { col, line, noticeStrip, para, qrTile, row } from './parts.ts';
@@ -34,7 +34,7 @@ function rewardText(n: RewardNotice): string {
 
 /** A4 悬赏公告 poster: paper white, red title, reward in large type, QR to the tip-off form. */
 export async function rewardPosterTree(n: RewardNotice, opts: RewardPosterOptions): Promise<VNode> {
-  const qr = await qrDataUri(joinUrl(opts.siteUrl, `/report/?notice=${encodeURIComponent(n.id)}`));
+  const qr = await qrDataUri(tipFormUrl(opts.siteUrl, { noticeId: n.id }));
   const ink = { color: COLORS.ink };
   return h(
     'div',
@@ -57,12 +57,7 @@ export async function rewardPosterTree(n: RewardNotice, opts: RewardPosterOption
     n.demo ? noticeStrip(true, 1204, 60, 30) : null,
     col(
       { padding: '24px 72px 0 72px', flexGrow: 1 },
-      para(
-        `申请执行人${n.applicantName}向本院申请悬赏。为查找被执行人财产，本院依法发布悬赏公告如下：`,
-        34,
-        W,
-        2,
-      ),
+      para('经申请执行人申请，为查找被执行人及其财产，本院依法发布悬赏公告如下：', 34, W, 2),
       col(
         { marginTop: 20, padding: '20px 28px', border: `3px solid ${COLORS.red}`, borderRadius: 10 },
         line(`被执行人：${n.defaulter.name}`, 48, W - 70, { fontWeight: 700 }),

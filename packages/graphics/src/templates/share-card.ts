@@ -3,7 +3,7 @@ import { formatFen } from '@portal/domain';
 
 import { formatIsoDateZh } from '../format.ts';
 import { h, type VNode } from '../h.ts';
-import { joinUrl, qrDataUri } from '../qr.ts';
+import { qrDataUri, tipFormUrl } from '../qr.ts';
 import { BASE_STYLE, COLORS } from '../theme.ts';
 import { col, line, noticeStrip, para, qrTile, row, rule } from './parts.ts';
 
@@ -52,9 +52,12 @@ function fields(l: PublicListing): VNode[] {
   ];
 }
 
-/** Share card for WeChat Moments (1080×1440, 3:4): one listing, QR to its live page. */
+/**
+ * Share card for WeChat Moments (1080×1440, 3:4): one listing, and a 扫码举报 code to the tip form
+ * for that listing (the form shows the listing's live state, so an old card never misleads).
+ */
 export async function shareCardTree(l: PublicListing, opts: ShareCardOptions): Promise<VNode> {
-  const qr = await qrDataUri(joinUrl(opts.siteUrl, `/listings/${encodeURIComponent(l.id)}/`));
+  const qr = await qrDataUri(tipFormUrl(opts.siteUrl, { listingId: l.id }));
   return h(
     'div',
     { style: { ...BASE_STYLE, width: SHARE_CARD_SIZE.width, height: SHARE_CARD_SIZE.height } },
@@ -98,8 +101,9 @@ export async function shareCardTree(l: PublicListing, opts: ShareCardOptions): P
       },
       col(
         { width: 700 },
-        line('扫码查看最新状态', 42, 700, { fontWeight: 700, color: COLORS.gold }),
-        line('履行义务后，法院依法删除名单信息', 30, 700, { marginTop: 10 }),
+        line('扫码举报', 42, 700, { fontWeight: 700, color: COLORS.gold }),
+        line('财产线索、下落或违反限制消费令行为', 30, 700, { marginTop: 10 }),
+        line('履行义务后，法院依法删除名单信息', 26, 700, { marginTop: 8 }),
         line('信息以人民法院公布为准', 26, 700, { marginTop: 8, color: COLORS.muted }),
       ),
       qrTile(qr, 190),

@@ -1,7 +1,7 @@
 import type { CategoryCode } from '@portal/domain';
 import { formatCount, formatDateZh } from '../format.ts';
 import { h, type VNode } from '../h.ts';
-import { joinUrl, qrDataUri } from '../qr.ts';
+import { qrDataUri, tipFormUrl } from '../qr.ts';
 import { BASE_STYLE, COLORS, categoryShort, type Orientation, slideSize } from '../theme.ts';
 import { col, line, noticeStrip, row } from './parts.ts';
 import { reportFooter, slideHeader } from './slide-chrome.ts';
@@ -97,7 +97,7 @@ export async function statsSlideTree(input: StatsSlideInput): Promise<VNode> {
     ),
     body,
     reportFooter({
-      qrSrc: await qrDataUri(joinUrl(input.siteUrl, '/report/')),
+      qrSrc: await qrDataUri(tipFormUrl(input.siteUrl)),
       siteUrl: input.siteUrl,
       orientation,
     }),

@@ -5,13 +5,17 @@ import { toPng } from '../render.ts';
 
 /**
  * A stand-in for the screens routes of the API, for driving the kiosk page in Chromium:
- * `ids` is the published list (`livelihoodIds` its 涉民生 part), `down` makes every API call
- * fail like a dropped network. Like the real API, a page past the last one answers 400.
+ * `ids` is the published list (`livelihoodIds` its 涉民生 part), `rewards` the 悬赏 notices in
+ * force, `down` makes every API call fail like a dropped network. Like the real API, a page past the last one answers 400.
  */
 export interface FakeScreensApi {
   url: string;
   ids: string[];
   livelihoodIds: string[];
+  /** null: the API has no `/api/v1/rewards` (answers 404) */
+  rewards: { id: string; listingId: string; court?: string }[] | null;
+  /** notice ids whose poster fails to render (500) */
+  brokenPosters: string[];
   down: boolean;
   neutralDown: boolean;
   perPage: number;
@@ -27,10 +31,13 @@ const tinyPng = (color: string) =>
 export async function startFakeScreensApi(ids: string[]): Promise<FakeScreensApi> {
   const slidePng = await tinyPng('#0b1e3d');
   const neutralPng = await tinyPng('#a3161a');
+  const posterPng = await tinyPng('#ffffff');
   const api: FakeScreensApi = {
     url: '',
     ids,
     livelihoodIds: [],
+    rewards: [],
+    brokenPosters: [],
     down: false,
     neutralDown: false,
     perPage: 2,
@@ -59,7 +66,22 @@ export async function startFakeScreensApi(ids: string[]): Promise<FakeScreensApi
       return send(200, 'image/png', slidePng);
     if (u.pathname === '/api/v1/screens/neutral.png' && !api.neutralDown)
       return send(200, 'image/png', neutralPng);
-    if (u.pathname === '/api/v1/screens/stats.png') return send(200, 'image/png', slidePng);
+    if (u.pathname === '/api/v1/screens/stats.png') {
+      // like the real route: the statistics slide has no pages, and unknown parameters are refused
+      if (u.searchParams.has('page'))
+        return send(400, 'application/json', '{"error":{"code":"INVALID_PARAMETER"}}');
+      return send(200, 'image/png', slidePng);
+    }
+    if (u.pathname === '/api/v1/rewards' && api.rewards) {
+      return send(200, 'application/json', JSON.stringify({ items: api.rewards, total: api.rewards.length }));
+    }
+    const poster = /^\/api\/v1\/screens\/rewards\/([^/]+)\.png$/.exec(u.pathname);
+    if (poster && api.brokenPosters.includes(decodeURIComponent(poster[1] ?? ''))) {
+      return send(500, 'application/json', '{"error":{"code":"INTERNAL","message":"内部错误"}}');
+    }
+    if (poster && api.rewards?.some((n) => n.id === decodeURIComponent(poster[1] ?? ''))) {
+      return send(200, 'image/png', posterPng);
+    }
     return send(404, 'application/json', '{"error":{"code":"NOT_FOUND","message":"未找到"}}');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -21,7 +21,6 @@ export function fakeRewardNotice(over: Partial<RewardNotice> = {}): RewardNotice
     ],
     deadline: '2027-03-01',
     courtPhone: '0898-23300000',
-    applicantName: '李海燕',
     publishedAt: '2026-11-27',
     demo: false,
     ...over,

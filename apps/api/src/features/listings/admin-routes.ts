@@ -8,13 +8,19 @@ import {
 import type { ApiApp, AppDeps } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import { staffOf } from '../../http/require-staff.ts';
-import { type CommandContext, createDraft, publishListing, removeListing } from './listing-commands.ts';
+import {
+  type CommandContext,
+  commandContext,
+  createDraft,
+  publishListing,
+  removeListing,
+} from './listing-commands.ts';
 import { importListingsCsv } from './listing-import.ts';
 import { listForStaff } from './listing-queries.ts';
 
 /** Staff API for listings (CONTRACT.md): create, list, CSV import, publish, remove. */
 export function registerAdminListings(app: ApiApp, deps: AppDeps): void {
-  const ctx: CommandContext = { db: deps.db, now: deps.now, afterCommit: () => deps.outbox.wake() };
+  const ctx: CommandContext = commandContext(deps);
 
   app.openapi(createListingRoute, async (c) =>
     c.json(await createDraft(ctx, staffOf(c), c.req.valid('json')), 201),
@@ -22,7 +28,7 @@ export function registerAdminListings(app: ApiApp, deps: AppDeps): void {
 
   app.openapi(staffListingsRoute, async (c) => {
     const { status, page } = c.req.valid('query');
-    return c.json(await listForStaff(deps.db, staffOf(c), { status, page: page ?? 1 }), 200);
+    return c.json(await listForStaff(deps, staffOf(c), { status, page: page ?? 1 }), 200);
   });
 
   app.openapi(importListingsRoute, async (c) => {
@@ -40,7 +46,12 @@ export function registerAdminListings(app: ApiApp, deps: AppDeps): void {
   );
 
   app.openapi(removeListingRoute, async (c) => {
-    const { reason, note } = c.req.valid('json');
+    // eventDate: the day the legal ground arose (art. 10 clock); the body schema is loose
+    const { reason, note, eventDate } = c.req.valid('json') as {
+      reason: string;
+      note?: string;
+      eventDate?: unknown;
+    };
     return c.json(
       await removeListing(
         ctx,
@@ -48,6 +59,7 @@ export function registerAdminListings(app: ApiApp, deps: AppDeps): void {
         c.req.valid('param').id,
         reason,
         typeof note === 'string' ? note.slice(0, 500) : undefined,
+        eventDate,
       ),
       200,
     );

@@ -1,5 +1,5 @@
 import { listings } from '@portal/db/schema';
-import { isExpired, todayInChina } from '@portal/domain';
+import { addDays, isExpired, todayInChina } from '@portal/domain';
 import { and, eq, isNotNull, lte } from 'drizzle-orm';
 import type { AppDeps } from '../../context.ts';
 
@@ -19,7 +19,8 @@ export async function removeExpiredListings(deps: Pick<AppDeps, 'db' | 'now' | '
     );
   const removed: string[] = [];
   for (const c of candidates) {
-    if (!c.termEndsAt || !isExpired(c.termEndsAt, today)) continue;
+    const lastDay = c.termEndsAt;
+    if (!lastDay || !isExpired(lastDay, today)) continue;
     await deps.db.transaction(async (tx) => {
       const [row] = await tx
         .select({ status: listings.status })
@@ -27,7 +28,16 @@ export async function removeExpiredListings(deps: Pick<AppDeps, 'db' | 'now' | '
         .where(eq(listings.id, c.id))
         .for('update');
       if (row?.status !== 'published') return;
-      await applyRemoval(tx, c.id, 'expired', 'system', '公布期限届满，系统自动删除', deps.now());
+      // art. 10 ¶2: the ground arises the day after the last day of the term
+      await applyRemoval(
+        tx,
+        c.id,
+        'expired',
+        'system',
+        '公布期限届满，系统自动删除',
+        deps.now(),
+        addDays(lastDay, 1),
+      );
       removed.push(c.id);
     });
   }

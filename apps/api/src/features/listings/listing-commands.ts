@@ -1,29 +1,41 @@
-import { appendAudit, type Database, enqueue, newId, toNewListingRow } from '@portal/db';
+import { appendAudit, type Database, enqueue, type IdNumberVault, newId, toNewListingRow } from '@portal/db';
 import { listings } from '@portal/db/schema';
 import {
   DOMAIN_ERROR_MESSAGES,
   isExpired,
   isMinorOn,
   isRemovalReason,
+  listingTermEndsAt,
   type RemovalReason,
-  termEndsAt,
+  readRemovalEventDate,
+  removalClock,
   todayInChina,
   validateListingDraft,
+  validateRemovalReason,
 } from '@portal/domain';
 import { eq } from 'drizzle-orm';
+import type { AppDeps } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 
 import { LISTING_CHANGED } from '../../read-model/publisher.ts';
 import { assertCanActOnUnit, type StaffPrincipal } from '../staff/staff-auth.ts';
+import { relistingBarFor } from './relisting-bar.ts';
 
 export interface CommandContext {
   db: Database;
   now: () => Date;
   /** wakes the publisher after the transaction committed */
   afterCommit: () => void;
+  /** encrypts and decrypts full ID numbers (staff views, new drafts) */
+  idVault: IdNumberVault;
 }
 
-function validationError(errors: { field: string; code: string; message: string }[]): ApiError {
+/** The command context of a runtime's dependencies. */
+export function commandContext(deps: AppDeps): CommandContext {
+  return { db: deps.db, now: deps.now, afterCommit: () => deps.outbox.wake(), idVault: deps.idVault };
+}
+
+export function validationError(errors: { field: string; code: string; message: string }[]): ApiError {
   const first = errors[0];
   return new ApiError('VALIDATION_FAILED', {
     ...(first ? { message: first.message, field: first.field } : {}),
@@ -49,18 +61,23 @@ export async function createDraft(ctx: CommandContext, principal: StaffPrincipal
   if (!result.ok) throw validationError(result.errors);
   const unitId = unitFor(principal, result.value.unitId);
   const id = newId('L');
-  // the listing date is the publication date unless staff fixed one explicitly
-  const explicitListedAt =
-    input && typeof input === 'object' && 'listedAt' in input && Boolean(input.listedAt);
+  // the listing date is the publication date unless staff fixed one explicitly (listedAtGiven)
   const draft = {
     ...result.value,
     id,
     unitId: unitId ?? undefined,
     demo: false,
-    listedAt: explicitListedAt ? result.value.listedAt : undefined,
   };
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(listings).values(toNewListingRow(draft));
+    const barred = await relistingBarFor(tx, ctx.idVault, draft, today);
+    if (barred) {
+      throw new ApiError('RELISTING_REFUSED', {
+        field: barred.field,
+        message: barred.message,
+        details: { barredUntil: barred.barredUntil },
+      });
+    }
+    await tx.insert(listings).values(toNewListingRow(draft, { vault: ctx.idVault }));
     await appendAudit(tx, {
       actor: principal.staffId,
       action: 'listing.create',
@@ -72,7 +89,7 @@ export async function createDraft(ctx: CommandContext, principal: StaffPrincipal
   return { id, status: 'draft' as const };
 }
 
-async function lockListing(tx: Database, id: string) {
+export async function lockListing(tx: Database, id: string) {
   const rows = await tx.select().from(listings).where(eq(listings.id, id)).for('update');
   const row = rows[0];
   if (!row) throw new ApiError('LISTING_NOT_FOUND');
@@ -100,7 +117,8 @@ export async function publishListing(ctx: CommandContext, principal: StaffPrinci
         message: DOMAIN_ERROR_MESSAGES.MINOR_NOT_LISTABLE,
       });
     }
-    const ends = termEndsAt(row.category, listedAt, row.termExtensionYears ?? 0);
+    // art. 5: the term runs from the decision date when one is recorded, else the listing date
+    const ends = listingTermEndsAt({ ...row, listedAt });
     if (ends && isExpired(ends, today)) {
       throw new ApiError('INVALID_STATE', {
         field: 'listedAt',
@@ -123,13 +141,18 @@ export async function publishListing(ctx: CommandContext, principal: StaffPrinci
   return { status: 'published' as const };
 }
 
-/** `POST /admin/listings/{id}/remove` with a legal reason (arts. 9–10). */
+/**
+ * `POST /admin/listings/{id}/remove` with a legal reason the listing's category allows (art. 10,
+ * art. 2 ¶2) and the day the ground arose (`eventDate`, default today): the three-working-day
+ * removal clock runs from it and is stored with the removal (met/late, 估算 past the calendar).
+ */
 export async function removeListing(
   ctx: CommandContext,
   principal: StaffPrincipal | 'system',
   id: string,
   reason: unknown,
   note?: string,
+  eventDate?: unknown,
 ) {
   if (!isRemovalReason(reason)) {
     throw new ApiError('VALIDATION_FAILED', {
@@ -137,23 +160,33 @@ export async function removeListing(
       message: DOMAIN_ERROR_MESSAGES.INVALID_REMOVAL_REASON,
     });
   }
-  await ctx.db.transaction(async (tx) => {
+  const today = todayInChina(ctx.now());
+  const result = await ctx.db.transaction(async (tx) => {
     const row = await lockListing(tx, id);
     if (principal !== 'system') assertCanActOnUnit(principal, row.unitId);
     if (row.status === 'removed') throw new ApiError('INVALID_STATE', { message: '该信息已经删除。' });
-    await applyRemoval(
+    const notApplicable = validateRemovalReason(reason, { category: row.category });
+    if (notApplicable) throw validationError([notApplicable]);
+    const event = readRemovalEventDate(eventDate, { today, filedAt: row.filedAt });
+    if (!event.ok) throw validationError([event.error]);
+    return applyRemoval(
       tx,
       id,
       reason,
       principal === 'system' ? 'system' : principal.staffId,
       note,
       ctx.now(),
+      event.value,
     );
   });
   ctx.afterCommit();
-  return { status: 'removed' as const };
+  return { status: 'removed' as const, ...result };
 }
 
+/**
+ * Removes a listing (caller holds its row lock) and records the removal clock; returns the clock
+ * as the staff response shows it.
+ */
 export async function applyRemoval(
   tx: Database,
   id: string,
@@ -161,10 +194,19 @@ export async function applyRemoval(
   actor: string,
   note: string | undefined,
   at: Date,
+  eventDate: string,
 ) {
+  const clock = removalClock({ eventDate, removedOn: todayInChina(at), today: todayInChina(at) });
   await tx
     .update(listings)
-    .set({ status: 'removed', removedAt: at, removalReason: reason })
+    .set({
+      status: 'removed',
+      removedAt: at,
+      removalReason: reason,
+      removalEventDate: eventDate,
+      removalDeadline: clock.date,
+      removalDeadlineEstimated: clock.estimate,
+    })
     .where(eq(listings.id, id));
   await appendAudit(tx, {
     actor,
@@ -172,7 +214,19 @@ export async function applyRemoval(
     entity: 'listing',
     entityId: id,
     reason,
-    ...(note ? { details: { note } } : {}),
+    details: {
+      eventDate,
+      deadline: clock.date,
+      estimate: clock.estimate,
+      state: clock.state,
+      ...(note ? { note } : {}),
+    },
   });
   await enqueue(tx, { topic: LISTING_CHANGED, key: id, payload: { id, change: 'remove' } });
+  return {
+    eventDate,
+    removalDeadline: clock.date,
+    deadlineEstimated: clock.estimate,
+    deadlineMet: !clock.overdue,
+  };
 }

@@ -1,14 +1,18 @@
-import type { Database } from '@portal/db';
-import { toListingRecord } from '@portal/db';
+import type { Database, IdNumberVault } from '@portal/db';
 import { listings } from '@portal/db/schema';
+import { todayInChina } from '@portal/domain';
 import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import type { StaffPrincipal } from '../staff/staff-auth.ts';
+import { readStaffRecords } from './staff-view.ts';
 
 export const STAFF_PAGE_SIZE = 50;
 
-/** Staff listing view (full fields): a unit member sees only its own unit's listings. */
+/**
+ * Staff listing view (full fields, ID numbers decrypted; the read is audited): a unit member sees
+ * only its own unit's listings.
+ */
 export async function listForStaff(
-  db: Database,
+  { db, idVault, now }: { db: Database; idVault: IdNumberVault; now: () => Date },
   principal: StaffPrincipal,
   opts: { status?: 'draft' | 'published' | 'removed'; page: number },
 ) {
@@ -28,7 +32,14 @@ export async function listForStaff(
     .offset((opts.page - 1) * STAFF_PAGE_SIZE);
   const [total] = await db.select({ n: count() }).from(listings).where(where);
   return {
-    items: rows.map(toListingRecord),
+    items: await readStaffRecords(
+      db,
+      idVault,
+      principal.staffId,
+      rows,
+      'GET /admin/listings',
+      todayInChina(now()),
+    ),
     total: Number(total?.n ?? 0),
     page: opts.page,
     pageSize: STAFF_PAGE_SIZE,

@@ -1,0 +1,45 @@
+import type { Database, IdNumberVault } from '@portal/db';
+import { listings } from '@portal/db/schema';
+import {
+  type ListingDraftInput,
+  type RelistingRefusal,
+  type RemovalHistoryEntry,
+  relistingRefusal,
+  todayInChina,
+} from '@portal/domain';
+import { and, eq, type SQL } from 'drizzle-orm';
+
+/** The defaulter's identifier condition: keyed hash of the ID number, credit code or organisation code. */
+function sameDefaulter(vault: IdNumberVault, draft: ListingDraftInput): SQL | undefined {
+  if (draft.kind === 'person')
+    return draft.idNumber ? eq(listings.idNumberHash, vault.hash(draft.idNumber)) : undefined;
+  if (draft.uscc) return eq(listings.uscc, draft.uscc);
+  return draft.orgCode ? eq(listings.orgCode, draft.orgCode) : undefined;
+}
+
+/**
+ * Art. 10 ¶4: the refusal for a draft requested by a creditor (`applicant`) within six months after
+ * this creditor had the same defaulter removed by written request (¶1 (三), reason `withdrawn`),
+ * or null. The removal's creditor is the applicant of the removed listing.
+ * UNFINISHED: a written withdrawal by a creditor other than the listing's applicant (several
+ * creditors in one case) is not recorded separately; the remove route takes no creditor yet.
+ */
+export async function relistingBarFor(
+  db: Database,
+  vault: IdNumberVault,
+  draft: ListingDraftInput,
+  requestDate: string,
+): Promise<RelistingRefusal | null> {
+  const who = sameDefaulter(vault, draft);
+  if (!draft.applicant || !who) return null;
+  const removed = await db
+    .select({ removedAt: listings.removedAt, applicant: listings.applicant })
+    .from(listings)
+    .where(and(who, eq(listings.status, 'removed'), eq(listings.removalReason, 'withdrawn')));
+  const history: RemovalHistoryEntry[] = removed.flatMap((r) =>
+    r.removedAt
+      ? [{ reason: 'withdrawn' as const, removedOn: todayInChina(r.removedAt), creditor: r.applicant }]
+      : [],
+  );
+  return relistingRefusal({ creditor: draft.applicant, requestDate }, history);
+}

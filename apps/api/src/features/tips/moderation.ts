@@ -1,0 +1,18 @@
+/**
+ * Content moderation port for tip text and photos. The embedded default accepts everything (a
+ * court reads every tip anyway); the mini-program issue plugs WeChat's content-security API in
+ * here for its users. A refusal answers 400 with the adapter's zh-CN reason and stores nothing.
+ */
+export interface ModerationVerdict {
+  ok: boolean;
+  /** zh-CN, shown to the tipster when refused */
+  reason?: string;
+}
+
+export interface ModerationPort {
+  check(input: { text: string; images: readonly Uint8Array[] }): Promise<ModerationVerdict>;
+}
+
+export function createModerationPort(): ModerationPort {
+  return { check: async () => ({ ok: true }) };
+}

@@ -1,0 +1,29 @@
+import { type Database, newId } from '@portal/db';
+import { tipNotifications } from '@portal/db/schema';
+import type { NotifyTargets } from '../tips-services.ts';
+
+/**
+ * Writes the notifications of a new tip inside the tip's transaction (outbox): one per configured
+ * channel. Thin payload: ids only, never content, contact or receipt.
+ */
+export async function queueNewTipNotifications(
+  tx: Database,
+  targets: NotifyTargets,
+  tip: { tipId: string; unitId: string | null },
+): Promise<void> {
+  const rows = channelsOf(targets).map((channel) => ({
+    id: `msg_${newId()}`,
+    channel,
+    unitId: tip.unitId,
+    event: 'tip.received',
+    payload: { tipId: tip.tipId, unitId: tip.unitId },
+  }));
+  if (rows.length > 0) await tx.insert(tipNotifications).values(rows);
+}
+
+export function channelsOf(targets: NotifyTargets): ('webhook' | 'wecom')[] {
+  return [
+    ...(targets.webhookUrl ? (['webhook'] as const) : []),
+    ...(targets.wecomUrl ? (['wecom'] as const) : []),
+  ];
+}

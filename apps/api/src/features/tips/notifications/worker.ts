@@ -1,0 +1,213 @@
+import { type Database, newId } from '@portal/db';
+import { listings, tipNotifications, tips } from '@portal/db/schema';
+import { addWorkingDays, todayInChina } from '@portal/domain';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Logger } from '../../../logger.ts';
+import { rowsOf } from '../tip-intake.ts';
+import type { NotifyTargets } from '../tips-services.ts';
+import { deliver } from './deliver.ts';
+import { channelsOf } from './queue.ts';
+
+/** Standard Webhooks' schedule: the wait after attempt n is RETRY_SCHEDULE_MS[n]; past the end, dead letter. */
+export const RETRY_SCHEDULE_MS = [
+  0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 50_400_000, 72_000_000, 86_400_000,
+];
+const LEASE_MS = 60_000;
+
+export interface NotificationWorkerOptions {
+  db: Database;
+  targets: NotifyTargets;
+  logger: Logger;
+  now: () => Date;
+  /** tests shorten the schedule */
+  schedule?: readonly number[];
+  pollMs?: number;
+  reminderEveryMs?: number;
+}
+
+export interface NotificationWorker {
+  wake(): void;
+  /** delivers everything due now (tests) */
+  drain(): Promise<number>;
+  /** queues reminders for units with tips unopened for more than one working day */
+  remind(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Delivers queued tip notifications at least once: a lease claims due rows (`FOR UPDATE SKIP
+ * LOCKED`, so several processes share the work), delivery happens with no transaction open, then
+ * the row is marked delivered, rescheduled with backoff and jitter, or dead after the last attempt.
+ * A process killed mid-delivery leaves a lease that expires: the row is sent again, same id.
+ */
+export function startNotificationWorker(opts: NotificationWorkerOptions): NotificationWorker {
+  const schedule = opts.schedule ?? RETRY_SCHEDULE_MS;
+  let stopped = false;
+  let running: Promise<number> | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  // UNFINISHED: a channel disabled by 410 stays disabled only until the process restarts
+  let gone = new Set<string>();
+
+  async function claim(): Promise<(typeof tipNotifications.$inferSelect)[]> {
+    const due = opts.db
+      .select({ id: tipNotifications.id })
+      .from(tipNotifications)
+      .where(
+        and(
+          isNull(tipNotifications.deliveredAt),
+          isNull(tipNotifications.deadAt),
+          sql`${tipNotifications.nextAttemptAt} <= now()`,
+          sql`(${tipNotifications.lockedUntil} is null or ${tipNotifications.lockedUntil} <= now())`,
+        ),
+      )
+      .orderBy(tipNotifications.nextAttemptAt)
+      .limit(20)
+      .for('update', { skipLocked: true });
+    return opts.db
+      .update(tipNotifications)
+      .set({
+        lockedUntil: sql`now() + ${LEASE_MS} * interval '1 millisecond'`,
+        attempts: sql`${tipNotifications.attempts} + 1`,
+      })
+      .where(sql`${tipNotifications.id} in (${due})`)
+      .returning();
+  }
+
+  async function unopenedIn(unitId: string | null): Promise<number> {
+    return opts.db.$count(
+      tips,
+      and(
+        isNull(tips.openedAt),
+        sql`${tips.listingId} in (select ${listings.id} from ${listings} where ${unitId === null ? sql`${listings.unitId} is null` : sql`${listings.unitId} = ${unitId}`})`,
+      ),
+    );
+  }
+
+  async function runOnce(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const rows = await claim();
+      if (rows.length === 0) return handled;
+      // one count per unit and batch: the figure is "how many to open", not per message
+      const unopened = new Map<string | null, number>();
+      const unopenedOf = async (unitId: string | null) => {
+        if (!unopened.has(unitId)) unopened.set(unitId, await unopenedIn(unitId));
+        return unopened.get(unitId) ?? 0;
+      };
+      for (const row of rows) {
+        handled++;
+        const outcome = gone.has(row.channel)
+          ? { ok: false as const, error: 'receiver answered 410 Gone earlier: channel disabled', gone: true }
+          : await deliver(row, opts.targets, await unopenedOf(row.unitId), opts.now().getTime());
+        if (outcome.ok) {
+          await opts.db
+            .update(tipNotifications)
+            .set({ deliveredAt: sql`now()`, lockedUntil: null, lastError: null })
+            .where(eq(tipNotifications.id, row.id));
+          continue;
+        }
+        if (outcome.gone) gone = new Set([...gone, row.channel]);
+        const wait = schedule[row.attempts];
+        const dead = outcome.gone || wait === undefined;
+        // ±20 % jitter so many failed rows do not retry in one burst
+        const delay = dead ? 0 : Math.round(wait * (0.8 + Math.random() * 0.4));
+        await opts.db
+          .update(tipNotifications)
+          .set({
+            lockedUntil: null,
+            lastError: outcome.error.slice(0, 500),
+            ...(dead
+              ? { deadAt: sql`now()` }
+              : { nextAttemptAt: sql`now() + ${delay} * interval '1 millisecond'` }),
+          })
+          .where(eq(tipNotifications.id, row.id));
+        if (dead)
+          opts.logger.warn({ notification: row.id, channel: row.channel }, 'tip notification dead-lettered');
+      }
+    }
+  }
+
+  let again = false;
+  function run(): Promise<number> {
+    if (running) {
+      // a commit may have landed after this run's last claim: run once more afterwards
+      again = true;
+      return running.then(() => running ?? 0);
+    }
+    again = false;
+    running = runOnce()
+      .catch((err) => {
+        opts.logger.warn({ err }, 'tip notification worker failed');
+        return 0;
+      })
+      .finally(() => {
+        running = null;
+        if (again) void run();
+      });
+    return running;
+  }
+
+  // UNFINISHED: two processes running this in the same instant may both queue a reminder
+  async function remind(): Promise<number> {
+    const channels = channelsOf(opts.targets);
+    if (channels.length === 0) return 0;
+    const oldest = rowsOf<{ unit_id: string | null; first: string | Date }>(
+      await opts.db.execute(sql`
+        select l.unit_id, min(t.created_at) as first
+        from tips t join listings l on l.id = t.listing_id
+        where t.opened_at is null
+        group by l.unit_id`),
+    );
+    const today = todayInChina(opts.now());
+    let queued = 0;
+    for (const { unit_id: unitId, first } of oldest) {
+      const receivedOn = todayInChina(new Date(first));
+      if (today <= addWorkingDays(receivedOn, 1)) continue;
+      const recent = await opts.db.$count(
+        tipNotifications,
+        and(
+          eq(tipNotifications.event, 'tips.reminder'),
+          unitId === null ? isNull(tipNotifications.unitId) : eq(tipNotifications.unitId, unitId),
+          gt(tipNotifications.createdAt, sql`now() - interval '20 hours'`),
+        ),
+      );
+      if (recent > 0) continue;
+      await opts.db.insert(tipNotifications).values(
+        channels.map((channel) => ({
+          id: `msg_${newId()}`,
+          channel,
+          unitId,
+          event: 'tips.reminder',
+          payload: { unitId },
+        })),
+      );
+      queued++;
+    }
+    if (queued > 0) void run();
+    return queued;
+  }
+
+  const poll = () => {
+    if (stopped) return;
+    void run().finally(() => {
+      if (!stopped) timer = setTimeout(poll, opts.pollMs ?? 1000);
+    });
+  };
+  poll();
+  const reminderTimer = setInterval(() => {
+    remind().catch((err) => opts.logger.warn({ err }, 'tip reminder failed'));
+  }, opts.reminderEveryMs ?? 3_600_000);
+  reminderTimer.unref();
+
+  return {
+    wake: () => void run(),
+    drain: () => run(),
+    remind,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      clearInterval(reminderTimer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import type { Env } from '../../env.ts';
+import { ApiError } from '../../errors.ts';
+import { loadOrCreateSecret } from '../../secrets/secrets.ts';
+import { createModerationPort, type ModerationPort } from './moderation.ts';
+import { createDiskTipFileStore, type TipFileStore } from './tip-file-store.ts';
+import { addressPrefix, createTipKeyring, type TipKeyring } from './tip-keyring.ts';
+
+/**
+ * Hourly counters per client, keyed by a keyed hash of the address prefix: no raw IP is kept.
+ * UNFINISHED: in memory, per process; several processes on one PostgreSQL each count on their own.
+ */
+export interface HourlyLimiter {
+  /** Counts one hit; throws 429 with Retry-After past `limit` (0 = no limit). */
+  hit(bucket: string, clientMac: string, limit: number, nowMs: number): void;
+}
+
+export function createHourlyLimiter(): HourlyLimiter {
+  let window = 0;
+  let counts = new Map<string, number>();
+  return {
+    hit(bucket, clientMac, limit, nowMs) {
+      if (limit <= 0) return;
+      const start = Math.floor(nowMs / 3_600_000) * 3_600_000;
+      if (start !== window) {
+        window = start;
+        counts = new Map();
+      }
+      const key = `${bucket}:${clientMac}`;
+      const n = (counts.get(key) ?? 0) + 1;
+      counts.set(key, n);
+      if (n > limit) {
+        const retryAfter = Math.max(1, Math.ceil((start + 3_600_000 - nowMs) / 1000));
+        throw new ApiError('RATE_LIMITED', {
+          message: bucket === 'lookup' ? '查询次数过多，请一小时后再试。' : '提交过于频繁，请稍后再试。',
+          headers: { 'Retry-After': String(retryAfter) },
+        });
+      }
+    },
+  };
+}
+
+/**
+ * Where notifications of new tips go (env); see README "Tip notifications".
+ * UNFINISHED: one webhook and one robot per court; per-unit targets need a table and staff routes.
+ */
+export interface NotifyTargets {
+  webhookUrl?: string | undefined;
+  /** `whsec_…` secrets; the first signs, all are sent (rotation) */
+  webhookSecrets: string[];
+  wecomUrl?: string | undefined;
+  /** allow private and loopback targets (tests, an intranet receiver) */
+  allowPrivate: boolean;
+}
+
+/** Everything the tip and reward features share, built once per runtime. Tests may swap parts. */
+export interface TipsServices {
+  keyring: TipKeyring;
+  files: TipFileStore;
+  moderation: ModerationPort;
+  limiter: HourlyLimiter;
+  /** sha256 of Idempotency-Keys whose first request is still being handled in this process */
+  inFlight: Set<string>;
+  tipsPerHour: number;
+  lookupsPerHour: number;
+  notify: NotifyTargets;
+  /** wakes the notification worker after a commit that queued deliveries */
+  wake(): void;
+}
+
+export function createTipsServices(env: Env): TipsServices {
+  const master = loadOrCreateSecret(env.DATA_DIR, 'contact-encryption.key', env.CONTACT_ENCRYPTION_KEY);
+  const previous = (env.CONTACT_ENCRYPTION_KEY_PREVIOUS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const pepper = loadOrCreateSecret(env.DATA_DIR, 'tip-receipt-pepper.key', env.TIP_RECEIPT_PEPPER);
+  const limitsOff = env.RATE_LIMIT_PER_MIN === 0;
+  return {
+    keyring: createTipKeyring([master, ...previous], pepper),
+    files: createDiskTipFileStore(env.DATA_DIR),
+    moderation: createModerationPort(),
+    limiter: createHourlyLimiter(),
+    inFlight: new Set(),
+    tipsPerHour: limitsOff ? 0 : env.TIP_LIMIT_PER_HOUR,
+    lookupsPerHour: limitsOff ? 0 : env.TIP_LOOKUP_LIMIT_PER_HOUR,
+    notify: {
+      webhookUrl: env.TIP_WEBHOOK_URL,
+      webhookSecrets: (env.TIP_WEBHOOK_SECRET ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      wecomUrl: env.TIP_WECOM_ROBOT_URL,
+      allowPrivate: env.TIP_NOTIFY_ALLOW_PRIVATE === '1',
+    },
+    wake() {},
+  };
+}
+
+/**
+ * The client a limit applies to, as a keyed hash of its /24 (IPv4) or /64 (IPv6): the address
+ * itself is never stored or logged. Without a socket (tests' app.request) the `x-test-client`
+ * header, or one shared bucket.
+ */
+export function clientMac(c: Context, keyring: TipKeyring): string {
+  let address: string;
+  try {
+    address = getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    address = c.req.header('x-test-client') ?? 'local';
+  }
+  return keyring.mac('client-address', addressPrefix(address));
+}
