@@ -14,6 +14,8 @@ export interface Renderers {
   stats: typeof Graphics.renderStatsSlide;
   neutral: typeof Graphics.renderNeutralSlide;
   card: typeof Graphics.renderShareCard;
+  rewardPoster: typeof Graphics.renderRewardPoster;
+  rewardSlide: typeof Graphics.renderRewardSlide;
 }
 export type RenderKind = keyof Renderers;
 

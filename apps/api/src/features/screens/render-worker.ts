@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import * as graphics from '@portal/graphics';
-import type { RenderReply, RenderRequest } from './graphics-renderer.ts';
+import type { Renderers, RenderReply, RenderRequest } from './graphics-renderer.ts';
 
 const port = parentPort;
 if (!port) throw new Error('render-worker.ts runs only as a worker thread');
@@ -16,7 +16,9 @@ const renderers = {
   stats: graphics.renderStatsSlide,
   neutral: graphics.renderNeutralSlide,
   card: graphics.renderShareCard,
-} as const;
+  rewardPoster: graphics.renderRewardPoster,
+  rewardSlide: graphics.renderRewardSlide,
+} as const satisfies Renderers;
 
 port.on('message', async (req: RenderRequest) => {
   try {
