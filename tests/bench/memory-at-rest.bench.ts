@@ -1,9 +1,13 @@
 /**
  * Where the server's memory goes at rest with the demo data (PGlite, 2,000 demo listings): RSS
  * and V8 figures after each start-up stage, in one process started with --expose-gc, then the
- * RSS of a real `npm start` process after it has served every kind of page and idled.
- * Target: ≤ 300 MB RSS at rest. UNFINISHED: measured ~560–610 MB (server code ~180 MB, PGlite
- * ~150 MB, satori fonts and resvg ~150 MB once a screen was drawn); see the table this prints.
+ * RSS of a real `npm start` process after it has served every kind of page and idled, and again
+ * after the screens' renderer worker has been unloaded by its idle timeout.
+ * Target: ≤ 300 MB RSS at rest. UNFINISHED: a first start (fresh DATA_DIR) measured ~410–530 MB
+ * after the renderer's idle timeout (was ~575–590 MB with satori and the fonts kept in the main
+ * thread). What remains: server code ~180 MB, PGlite ~150 MB, and the first-start cluster creation
+ * (PGlite's initdb holds ~500 MB external for a moment, before any seeding) that the allocator does
+ * not fully give back.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
