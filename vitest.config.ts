@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { CHROMIUM_PATH } from './tests/support/chromium.ts';
 
@@ -12,6 +13,8 @@ const BROWSER_TESTS = [
   'tests/e2e/site.test.ts',
   'tests/e2e/screens.test.ts',
   'tests/e2e/console.test.ts',
+  'tests/e2e/console-work.test.ts',
+  'tests/e2e/miniprogram-h5.test.ts',
   'packages/graphics/src/kiosk/kiosk.test.ts',
 ];
 const hasChromium = existsSync(CHROMIUM_PATH);
@@ -48,7 +51,10 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           exclude,
-          globalSetup: ['tests/support/postgres-global-setup.ts'],
+          globalSetup: [
+            'tests/support/postgres-global-setup.ts',
+            'tests/support/miniprogram-global-setup.ts',
+          ],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
@@ -63,6 +69,45 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+        },
+      },
+      {
+        // the mini-program: build-output checks of the weapp build, component tests in jsdom
+        // with Taro's React components for the web and a stand-in for the WeChat runtime
+        resolve: {
+          alias: [
+            { find: /^@tarojs\/components$/, replacement: '@tarojs/components-react' },
+            {
+              find: /^@tarojs\/taro$/,
+              replacement: fileURLToPath(new URL('./apps/miniprogram/test/taro-mock.ts', import.meta.url)),
+            },
+          ],
+        },
+        // Taro's build-time constants (its webpack build defines them)
+        define: {
+          API_BASE: JSON.stringify(''),
+          DEPRECATED_ADAPTER_COMPONENT: 'false',
+          'process.env.TARO_ENV': JSON.stringify('h5'),
+          'process.env.TARO_PLATFORM': JSON.stringify('web'),
+          'process.env.SUPPORT_TARO_POLYFILL': JSON.stringify('disabled'),
+          ...Object.fromEntries(
+            [
+              'ADJACENT_HTML',
+              'CLONE_NODE',
+              'CONTAINS',
+              'INNER_HTML',
+              'MUTATION_OBSERVER',
+              'SIZE_APIS',
+              'TEMPLATE_CONTENT',
+            ].map((name) => [`ENABLE_${name}`, 'true']),
+          ),
+        },
+        test: {
+          name: 'miniprogram',
+          include: ['apps/miniprogram/test/**/*.test.{ts,tsx}'],
+          exclude,
+          testTimeout: 30_000,
+          hookTimeout: 600_000,
         },
       },
     ],

@@ -2,7 +2,8 @@
  * The staff console as court staff use it, against the real server (`npm start`) in Debian's
  * Chromium at a 1440×900 desk screen: sign in, manage units and accounts, sign out.
  * Screenshots go to test-results/e2e-console/.
- * UNFINISHED (issue 11): listings, import, corrections, tips inbox, audit and campaign screens.
+ * The work screens (名单, 导入, 更正申请) are driven in console-work.test.ts.
+ * UNFINISHED (issue 11): tips inbox, audit, campaign dashboard and media pack screens.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import type { ApiApp, AppDeps } from './context.ts';
 import { ApiError } from './errors.ts';
+import { wechatRefererCheck } from './features/miniprogram/wechat-referer.ts';
 import { registerApiRoutes } from './features/register-routes.ts';
 import { bodyLimits } from './http/body-limits.ts';
 import { corsForPublicApi } from './http/cors.ts';
@@ -23,6 +24,7 @@ export function createApp(deps: AppDeps): ApiApp {
   app.use('*', securityHeaders());
   app.use('*', bodyLimits());
   app.use('/api/*', corsForPublicApi(deps.env));
+  app.use('/api/*', wechatRefererCheck(deps.env.WECHAT_APPID));
   const proxies = parseTrustedProxies(deps.env.TRUST_PROXY);
   const limit = rateLimit(
     deps.env.RATE_LIMIT_PER_MIN,

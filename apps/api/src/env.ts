@@ -107,6 +107,12 @@ const envSchema = z.object({
   SITE_URL: optionalString,
   /** Extra origins allowed by CORS (comma separated), e.g. the mini-program's H5 host. */
   CORS_ORIGINS: optionalString,
+  /** The mini-program's app id: requests whose WeChat Referer names another app are refused. */
+  WECHAT_APPID: optionalString.refine((v) => v === undefined || /^wx[0-9a-f]{16}$/.test(v), {
+    message: 'must look like wx followed by 16 hex digits',
+  }),
+  /** The mini-program's app secret (WeChat server API); without it those features are off. */
+  WECHAT_SECRET: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `0` disables the static site build at start (tests that only need the API). */
   SITE_BUILD: z.enum(['0', '1']).default('1'),

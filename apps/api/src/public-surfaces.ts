@@ -1,5 +1,6 @@
 import { SITE_SECURITY_HEADERS } from '@portal/web/server';
 import { ensureConsoleBuilt, mountConsole } from './features/console/console-static.ts';
+import { ensureMiniprogramBuilt, mountMiniprogram } from './features/miniprogram/miniprogram-static.ts';
 import { createPageCache } from './features/site/page-cache.ts';
 import { mountSiteRoutes } from './features/site/site-routes.ts';
 import { openSiteShell } from './features/site/site-shell.ts';
@@ -22,11 +23,20 @@ export function mountPublicSurfaces(runtime: Runtime, progress: (msg: string) =>
   const consoleReady = ensureConsoleBuilt(progress);
   // the console's routes first: the site answers every other GET
   mountConsole(runtime.app, { headers: () => ({ ...SITE_SECURITY_HEADERS }) });
+  // a failed H5 build must not keep the portal down: /m/ then answers 503 with how to build it
+  const miniprogramReady = ensureMiniprogramBuilt(progress).catch((err: unknown) =>
+    deps.logger.error({ err }, 'mini-program H5 build failed; /m/ answers 503 until `npm run build:h5`'),
+  );
+  mountMiniprogram(runtime.app, { headers: () => ({ ...SITE_SECURITY_HEADERS }) });
   mountSiteRoutes(runtime.app, deps, {
     renderer: () => shell.current(),
     headers: SITE_SECURITY_HEADERS,
     pages,
   });
   /** `ready`: the site can be served; `stop()` also kills a build still running. */
-  return { pages, ready: Promise.all([shell.ready, consoleReady]).then(() => {}), stop: () => shell.stop() };
+  return {
+    pages,
+    ready: Promise.all([shell.ready, consoleReady, miniprogramReady]).then(() => {}),
+    stop: () => shell.stop(),
+  };
 }

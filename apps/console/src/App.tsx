@@ -4,6 +4,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, isUnauthenticated } from './api.ts';
 import { ErrorBanner } from './components/ErrorBanner.tsx';
 import { AccountsScreen } from './screens/AccountsScreen.tsx';
+import { CorrectionsScreen } from './screens/CorrectionsScreen.tsx';
+import { ImportScreen } from './screens/ImportScreen.tsx';
+import { ListingsScreen } from './screens/ListingsScreen.tsx';
 import { LoginScreen } from './screens/LoginScreen.tsx';
 import { SCREENS, visibleScreens } from './screens/screens.ts';
 import { useHashRoute } from './use-hash-route.ts';
@@ -80,7 +83,17 @@ export function App() {
         </ul>
       </nav>
       <main className="content" id="main">
-        {current?.id === 'accounts' ? <AccountsScreen me={me} onNavigate={go} /> : <p>请选择左侧的功能。</p>}
+        {current?.id === 'accounts' ? (
+          <AccountsScreen me={me} onNavigate={go} />
+        ) : current?.id === 'listings' ? (
+          <ListingsScreen />
+        ) : current?.id === 'import' ? (
+          <ImportScreen />
+        ) : current?.id === 'corrections' ? (
+          <CorrectionsScreen />
+        ) : (
+          <p>请选择左侧的功能。</p>
+        )}
       </main>
     </div>
   );

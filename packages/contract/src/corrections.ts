@@ -122,6 +122,13 @@ export const decideCorrectionRoute = {
             error: '审查结论只能是 accepted（予以纠正）或 rejected（驳回）。',
           })
           .meta({ description: 'accepted：予以纠正（3 个工作日内完成）；rejected：驳回' }),
+        reasons: z
+          .string()
+          .trim()
+          .min(1, '请填写审查理由。')
+          .max(2000, '审查理由最多 2000 字。')
+          .optional()
+          .meta({ description: '审查理由，记入审计记录（全程留痕）' }),
       }),
     ),
   },

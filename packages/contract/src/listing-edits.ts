@@ -1,7 +1,7 @@
 import { ListingDraftBodySchema } from '@portal/domain';
 import { z } from 'zod';
 import { errorResponses, jsonBody, jsonResponse } from './common.ts';
-import { staffListingSchema } from './listings.ts';
+import { removalClockSchema, staffListingSchema } from './listings.ts';
 import type { ApiRoute } from './route.ts';
 
 /**
@@ -40,16 +40,7 @@ export const staffListingDetailSchema = staffListingSchema
     applicant: z.string().nullable(),
     publishedAt: z.string().nullable(),
     removalEventDate: z.string().nullable(),
-    removalClock: z
-      .object({
-        eventDate: z.string(),
-        deadline: z.string(),
-        estimate: z.boolean().meta({ description: '期限超出内置节假日历，按估算（估算）' }),
-        state: z.enum(['pending', 'overdue', 'met', 'late']),
-        overdue: z.boolean(),
-      })
-      .nullable()
-      .meta({ description: '第十条删除时限：事由发生后三个工作日' }),
+    removalClock: removalClockSchema.nullable(),
     purgedAt: z.string().nullable().meta({ description: '保存期限届满、身份信息已清除的时间' }),
     version: z.number().int(),
   })

@@ -113,6 +113,17 @@ export const listingDraftBodySchema = z
   })
   .meta({ id: 'ListingDraft' });
 
+/** The art. 10 removal clock: three working days from the day the ground for removal arose. */
+export const removalClockSchema = z
+  .object({
+    eventDate: z.string(),
+    deadline: z.string(),
+    estimate: z.boolean().meta({ description: '期限超出内置节假日历，按估算（估算）' }),
+    state: z.enum(['pending', 'overdue', 'met', 'late']),
+    overdue: z.boolean(),
+  })
+  .meta({ description: '第十条删除时限：事由发生后三个工作日' });
+
 export const staffListingSchema = z
   .looseObject({
     id: z.string(),
@@ -130,6 +141,9 @@ export const staffListingSchema = z
     demo: z.boolean(),
     removedAt: z.string().nullish(),
     removalReason: z.string().nullish(),
+    removalClock: removalClockSchema
+      .nullish()
+      .meta({ description: '已删除：事由发生日至删除日；已发布且期限届满：届满次日起算，逾期待删' }),
   })
   .meta({ id: 'StaffListing', description: '工作人员所见的完整记录' });
 

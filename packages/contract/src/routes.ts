@@ -20,6 +20,7 @@ export const healthRoute = light<typeof full.healthRoute>('get', '/api/v1/health
 export const tipSubmitRoute = light<typeof full.tipSubmitRoute>('post', '/api/v1/tips');
 export const tipLookupRoute = light<typeof full.tipLookupRoute>('post', '/api/v1/tips/lookup');
 export const rewardListRoute = light<typeof full.rewardListRoute>('get', '/api/v1/rewards');
+export const shareCardRoute = light<typeof full.shareCardRoute>('get', '/api/v1/screens/cards/{file}');
 export const rewardDetailRoute = light<typeof full.rewardDetailRoute>('get', '/api/v1/rewards/{id}');
 
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RESULT_WINDOW } from '@portal/domain';

@@ -10,10 +10,14 @@ export interface ScreenInfo {
 }
 
 /**
- * The console's screens and who may open them. UNFINISHED (issue 11): listings, import,
- * corrections, tips inbox, audit and the campaign dashboard are not built yet.
+ * The console's screens and who may open them; the first one a role may open is its start screen.
+ * UNFINISHED (issue 11): tips inbox, audit, the campaign dashboard and the media pack are not
+ * built yet.
  */
 export const SCREENS: readonly ScreenInfo[] = [
+  { id: 'listings', title: '名单', roles: ['court_admin', 'unit_member'] },
+  { id: 'import', title: '导入', roles: ['court_admin', 'unit_member'] },
+  { id: 'corrections', title: '更正申请', roles: ['court_admin', 'unit_member'] },
   { id: 'accounts', title: '账号与执行单元', roles: ['court_admin'] },
 ];
 

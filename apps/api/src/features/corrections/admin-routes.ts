@@ -11,7 +11,13 @@ export function registerAdminCorrections(app: ApiApp, deps: AppDeps): void {
   });
   app.openapi(decideCorrectionRoute, async (c) =>
     c.json(
-      await decideCorrection(deps, staffOf(c), c.req.valid('param').id, c.req.valid('json').decision),
+      await decideCorrection(
+        deps,
+        staffOf(c),
+        c.req.valid('param').id,
+        c.req.valid('json').decision,
+        c.req.valid('json').reasons,
+      ),
       200,
     ),
   );

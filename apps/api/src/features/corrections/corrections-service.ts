@@ -160,7 +160,14 @@ export async function listCorrectionsForStaff(
 }
 
 /** Records the review decision; an accepted request gets its 3-working-day correction deadline. */
-export async function decideCorrection(deps: Deps, principal: StaffPrincipal, id: string, decision: unknown) {
+export async function decideCorrection(
+  deps: Deps,
+  principal: StaffPrincipal,
+  id: string,
+  decision: unknown,
+  /** why: kept in the audit chain with the decision (arts. 11–12, 全程留痕) */
+  reasons?: string,
+) {
   if (decision !== 'accepted' && decision !== 'rejected') {
     throw new ApiError('VALIDATION_FAILED', {
       field: 'decision',
@@ -190,6 +197,7 @@ export async function decideCorrection(deps: Deps, principal: StaffPrincipal, id
       action: `correction.${decision}`,
       entity: 'correction',
       entityId: id,
+      ...(reasons ? { reason: reasons } : {}),
     });
     return { status: verdict, fixDeadline };
   });

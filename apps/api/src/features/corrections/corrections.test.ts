@@ -1,5 +1,6 @@
-import { correctionRequests } from '@portal/db/schema';
+import { auditLog, correctionRequests } from '@portal/db/schema';
 import { backends } from '@portal/db/testing';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { personDraft } from '../../testing/fixtures.ts';
 import { openTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
@@ -67,11 +68,16 @@ describe.each(backends())('correction requests on $kind', (backend) => {
     const decided = await t.request(
       `/api/v1/admin/corrections/${(admin.items[0] as unknown as { id: string }).id}/decide`,
       {
-        ...json({ decision: 'accepted' }),
+        ...json({ decision: 'accepted', reasons: '判决书载明金额为 12,000 元，名单有误。' }),
         token: 'unitA',
       },
     );
     expect(await decided.json()).toEqual({ status: 'accepted', fixDeadline: '2026-12-02' });
+    const [audit] = await t.rt.deps.db
+      .select({ reason: auditLog.reason })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'correction.accepted'));
+    expect(audit?.reason).toBe('判决书载明金额为 12,000 元，名单有误。');
   });
 
   it('stores a retried submission with the same Idempotency-Key once', async () => {

@@ -1,0 +1,130 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Hono } from 'hono';
+import type { AppEnv } from '../../context.ts';
+
+/** The Taro app; `npm run build:h5` writes its H5 build to `dist/h5`. */
+export const MINIPROGRAM_ROOT_DIR = fileURLToPath(new URL('../../../../miniprogram/', import.meta.url));
+export const MINIPROGRAM_H5_DIST_DIR = join(MINIPROGRAM_ROOT_DIR, 'dist', 'h5');
+export const MINIPROGRAM_PATH = '/m/';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+/**
+ * The H5 build's CSP: the site's policy, except that Taro's web components inject `<style>`
+ * elements and style attributes (style-src 'unsafe-inline'), its index.html sets the rem base
+ * in one inline script (allowed by hash, computed from the served file), chosen photos are
+ * blob: URLs (shown and read back for upload). Everything else stays 'self'.
+ */
+function h5Policy(indexHtml: string): string {
+  const hashes = [...indexHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (m) =>
+      `'sha256-${createHash('sha256')
+        .update(m[1] ?? '')
+        .digest('base64')}'`,
+  );
+  return [
+    "default-src 'none'",
+    `script-src 'self' ${hashes.join(' ')}`.trim(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self' blob:", // the tip form reads chosen photos back from their blob: URLs
+    "manifest-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+/**
+ * Serves the mini-program's H5 build at `/m/` (official-account menu, testing). It routes by
+ * hash (`/m/#/pages/...`), so every other path answers its index; hashed assets are immutable.
+ */
+export function mountMiniprogram(
+  app: Hono<AppEnv>,
+  opts: { headers: () => Record<string, string>; distDir?: string },
+) {
+  const root = opts.distDir ?? MINIPROGRAM_H5_DIST_DIR;
+  app.get('/m', (c) => c.redirect(MINIPROGRAM_PATH, 301));
+  app.get(`${MINIPROGRAM_PATH}*`, async (c) => {
+    const rel = c.req.path.slice(MINIPROGRAM_PATH.length);
+    const full = normalize(join(root, rel));
+    const isAsset = rel !== '' && full.startsWith(root + sep) && !rel.endsWith('.html') && existsSync(full);
+    const file = isAsset ? full : join(root, 'index.html');
+    const body = await readFile(file).catch(() => null);
+    for (const [k, v] of Object.entries(opts.headers())) c.header(k, v);
+    if (!body) {
+      return c.html(
+        '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>失信曝光台</title><p>移动版尚未生成，请运行 npm run build:h5。</p></html>',
+        503,
+      );
+    }
+    if (!isAsset) c.header('Content-Security-Policy', h5Policy(body.toString('utf8')));
+    c.header('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+    c.header('Cache-Control', isAsset ? 'public, max-age=31536000, immutable' : 'no-store');
+    return c.body(new Uint8Array(body), 200);
+  });
+}
+
+/**
+ * Builds the H5 app on first start when `dist/h5` is missing (a fresh clone), in a child process
+ * that gets only PATH/HOME — never the server's secrets — and dies with the server. Built into a
+ * staging folder and renamed, so servers starting together never serve half a build.
+ */
+export async function ensureMiniprogramBuilt(progress: (msg: string) => void): Promise<void> {
+  if (existsSync(join(MINIPROGRAM_H5_DIST_DIR, 'index.html'))) return;
+  progress('正在生成小程序移动版（首次启动约需一分钟）…');
+  const require = createRequire(join(MINIPROGRAM_ROOT_DIR, 'package.json'));
+  const taroBin = join(dirname(require.resolve('@tarojs/cli/package.json')), 'bin', 'taro');
+  const stagingName = `dist/h5.staging-${process.pid}`;
+  const staging = join(MINIPROGRAM_ROOT_DIR, stagingName);
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production' };
+  const run = (args: string[], extraEnv: Record<string, string> = {}) =>
+    new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, args, {
+        cwd: MINIPROGRAM_ROOT_DIR,
+        env: { ...env, ...extraEnv },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => {
+        stderr += String(chunk);
+      });
+      const kill = () => child.kill('SIGKILL');
+      process.once('exit', kill);
+      child.on('error', reject);
+      child.on('exit', (code) => {
+        process.off('exit', kill);
+        if (code === 0) resolve();
+        else reject(new Error(`mini-program H5 build failed (${code}): ${stderr.slice(-2000)}`));
+      });
+    });
+  try {
+    await run(['scripts/gen-notices.mts']);
+    await run([taroBin, 'build', '--type', 'h5'], { MINIPROGRAM_OUTPUT_ROOT: stagingName });
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true }); // no half build left behind
+    throw err;
+  }
+  try {
+    renameSync(staging, MINIPROGRAM_H5_DIST_DIR);
+  } catch {
+    rmSync(staging, { recursive: true, force: true }); // another server finished first
+  }
+}

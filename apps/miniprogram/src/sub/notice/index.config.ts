@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '公告',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '公告与指南',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});
