@@ -265,6 +265,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
       await publisher.stop();
       await leadership.stop();
       await search.close();
+      await screenCache.close();
       if (!opts.keepDatabaseOpen) await database.close();
     },
   };

@@ -1,5 +1,4 @@
 import { rewardDetailRoute, rewardListRoute, rewardPosterRoute } from '@portal/contract';
-import { renderRewardPoster, renderRewardSlide } from '@portal/graphics';
 import type { ApiApp, AppDeps } from '../../context.ts';
 import { listPublicRewards, publicReward } from './rewards-service.ts';
 
@@ -18,8 +17,10 @@ export function registerRewards(app: ApiApp, deps: AppDeps): void {
   app.openapi(rewardPosterRoute, async (c) => {
     const n = await publicReward(deps, c.req.valid('param').file.replace(/\.png$/, ''));
     // `?orientation=landscape`: the 16:9 slide the kiosk loops; otherwise the A4 poster
-    const render = c.req.query('orientation') === 'landscape' ? renderRewardSlide : renderRewardPoster;
-    const png = await render(
+    // drawn by the screens' renderer worker (loaded on first use, unloaded when idle)
+    const kind = c.req.query('orientation') === 'landscape' ? 'rewardSlide' : 'rewardPoster';
+    const png = await deps.screens.renderer.render(
+      kind,
       {
         id: n.id,
         caseNo: n.caseNo,

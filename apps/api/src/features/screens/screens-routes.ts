@@ -7,14 +7,7 @@ import {
   shareCardRoute,
   statsPngRoute,
 } from '@portal/contract';
-import {
-  kioskAssets,
-  renderBoardSlide,
-  renderLivelihoodSlide,
-  renderNeutralSlide,
-  renderShareCard,
-  renderStatsSlide,
-} from '@portal/graphics';
+import { kioskAssets } from '@portal/graphics/kiosk';
 import type { Context } from 'hono';
 import type { ApiApp, AppDeps } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
@@ -79,7 +72,7 @@ export function registerScreens(app: ApiApp, deps: AppDeps, cache: ScreenCache):
         siteUrl,
         demo: listings.some((l) => l.demo),
       };
-      const render = key.livelihood ? () => renderLivelihoodSlide(input) : () => renderBoardSlide(input);
+      const render = () => cache.renderer.render(key.livelihood ? 'livelihood' : 'board', input);
       return png(c, await cache.image(`${route.path}|${JSON.stringify(key)}`, render));
     });
   }
@@ -90,7 +83,7 @@ export function registerScreens(app: ApiApp, deps: AppDeps, cache: ScreenCache):
     return png(
       c,
       await cache.image(`stats|${JSON.stringify(key)}`, () =>
-        renderStatsSlide({
+        cache.renderer.render('stats', {
           ...stats,
           courtName: courtName(key),
           siteUrl,
@@ -106,7 +99,7 @@ export function registerScreens(app: ApiApp, deps: AppDeps, cache: ScreenCache):
     return png(
       c,
       await cache.image(`neutral|${JSON.stringify(key)}`, () =>
-        renderNeutralSlide({ courtName: courtName(key), orientation: key.orientation }),
+        cache.renderer.render('neutral', { courtName: courtName(key), orientation: key.orientation }),
       ),
     );
   });
@@ -116,7 +109,10 @@ export function registerScreens(app: ApiApp, deps: AppDeps, cache: ScreenCache):
     if (!m?.[1]) throw new ApiError('LISTING_NOT_FOUND');
     const listing = await deps.search.get(m[1]);
     if (!listing) throw new ApiError('LISTING_NOT_FOUND');
-    return png(c, await cache.image(`card|${listing.id}`, () => renderShareCard(listing, { siteUrl })));
+    return png(
+      c,
+      await cache.image(`card|${listing.id}`, () => cache.renderer.render('card', listing, { siteUrl })),
+    );
   });
 }
 

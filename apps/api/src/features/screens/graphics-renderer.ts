@@ -1,0 +1,100 @@
+import { Worker } from 'node:worker_threads';
+import type * as Graphics from '@portal/graphics';
+
+/**
+ * The renderers (satori, resvg, the two CJK fonts) cost ~70 MB once imported and ~150 MB more
+ * once a slide is drawn, and most of the time no slide is being drawn (the screen cache answers
+ * repeats). They run in a worker thread that starts on the first render and is terminated after
+ * `idleMs` without one, which returns that memory; the next render after a pause pays the start
+ * again (about a second or two). Rendering off the main thread also keeps the event loop free.
+ */
+export interface Renderers {
+  board: typeof Graphics.renderBoardSlide;
+  livelihood: typeof Graphics.renderLivelihoodSlide;
+  stats: typeof Graphics.renderStatsSlide;
+  neutral: typeof Graphics.renderNeutralSlide;
+  card: typeof Graphics.renderShareCard;
+  rewardPoster: typeof Graphics.renderRewardPoster;
+  rewardSlide: typeof Graphics.renderRewardSlide;
+}
+export type RenderKind = keyof Renderers;
+
+export interface RenderRequest {
+  id: number;
+  kind: RenderKind;
+  args: unknown[];
+}
+export type RenderReply = { id: number; png: ArrayBuffer } | { id: number; error: string };
+
+/** How long the renderers stay loaded after the last render. */
+export const DEFAULT_IDLE_MS = 60 * 1000;
+
+export interface GraphicsRenderer {
+  render<K extends RenderKind>(kind: K, ...args: Parameters<Renderers[K]>): Promise<Buffer>;
+  /** True while the worker (and so the fonts) is loaded. */
+  loaded(): boolean;
+  /** Terminates the worker now (tests, shutdown); a later render starts a new one. */
+  close(): Promise<void>;
+}
+
+type Pending = Map<number, { resolve: (png: Buffer) => void; reject: (err: Error) => void }>;
+
+export function createGraphicsRenderer({ idleMs = DEFAULT_IDLE_MS } = {}): GraphicsRenderer {
+  // each worker answers only its own requests: a worker that is ending cannot fail the next one's
+  let current: { worker: Worker; pending: Pending } | undefined;
+  let nextId = 1;
+  let idleTimer: NodeJS.Timeout | undefined;
+
+  function start() {
+    // execArgv: [] so that flags of the parent (test runners, --expose-gc) cannot stop it starting
+    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { execArgv: [] });
+    const self = { worker, pending: new Map() as Pending };
+    const failAll = (err: Error) => {
+      if (current === self) current = undefined;
+      for (const p of self.pending.values()) p.reject(err);
+      self.pending.clear();
+    };
+    worker.unref();
+    worker.on('message', (reply: RenderReply) => {
+      const p = self.pending.get(reply.id);
+      if (!p) return;
+      self.pending.delete(reply.id);
+      if ('png' in reply) p.resolve(Buffer.from(reply.png));
+      else p.reject(new Error(`render failed: ${reply.error}`));
+      if (self.pending.size === 0 && current === self) armIdle();
+    });
+    worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new Error(`render worker exited (${code})`)));
+    return self;
+  }
+
+  function armIdle() {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      if (!current || current.pending.size > 0) return;
+      const { worker } = current;
+      current = undefined;
+      void worker.terminate();
+    }, idleMs);
+    idleTimer.unref();
+  }
+
+  return {
+    render(kind, ...args) {
+      clearTimeout(idleTimer);
+      current ??= start();
+      const { worker, pending } = current;
+      const id = nextId++;
+      const done = new Promise<Buffer>((resolve, reject) => pending.set(id, { resolve, reject }));
+      worker.postMessage({ id, kind, args } satisfies RenderRequest);
+      return done;
+    },
+    loaded: () => current !== undefined,
+    async close() {
+      clearTimeout(idleTimer);
+      const w = current?.worker;
+      current = undefined;
+      if (w) await w.terminate();
+    },
+  };
+}
