@@ -199,6 +199,9 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
       },
     });
   }
+  // several processes share one PostgreSQL, and so their buckets (public API, tips, look-ups)
+  const rateLimitStore =
+    database.kind === 'postgres' ? createPostgresRateLimitStore(database.db) : createMemoryRateLimitStore();
   const deps: AppDeps = {
     env,
     logger,
@@ -207,14 +210,12 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     search,
     hashIdentifier,
     outbox: publisher,
-    // several processes share one PostgreSQL, and so their buckets; PGlite is one process
-    rateLimitStore:
-      database.kind === 'postgres' ? createPostgresRateLimitStore(database.db) : createMemoryRateLimitStore(),
+    rateLimitStore,
     screens: screenCache,
     searchCache,
     sealedBox,
     idVault,
-    tips: createTipsServices(env),
+    tips: createTipsServices(env, rateLimitStore),
     now,
   };
   const tipNotifier = workers

@@ -33,7 +33,7 @@ function throttle(
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const s = services();
-    s.limiter.hit(
+    await s.limiter.hit(
       bucket,
       clientMac(c, s.keyring),
       bucket === 'tip' ? s.tipsPerHour : s.lookupsPerHour,

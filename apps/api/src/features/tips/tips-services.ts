@@ -2,38 +2,35 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { Env } from '../../env.ts';
 import { ApiError } from '../../errors.ts';
+import type { RateLimitStore } from '../../http/rate-limit-store.ts';
 import { loadOrCreateSecret } from '../../secrets/secrets.ts';
 import { createModerationPort, type ModerationPort } from './moderation.ts';
 import { createDiskTipFileStore, type TipFileStore } from './tip-file-store.ts';
 import { addressPrefix, createTipKeyring, type TipKeyring } from './tip-keyring.ts';
 
 /**
- * Hourly counters per client, keyed by a keyed hash of the address prefix: no raw IP is kept.
- * UNFINISHED: in memory, per process; several processes on one PostgreSQL each count on their own.
+ * Hourly budgets per client, keyed by a keyed hash of the address prefix (no raw IP is kept), as
+ * token buckets in the API's rate-limit store: in PostgreSQL when several processes share one
+ * database, so a client cannot spread its tips or receipt guesses across them.
  */
 export interface HourlyLimiter {
-  /** Counts one hit; throws 429 with Retry-After past `limit` (0 = no limit). */
-  hit(bucket: string, clientMac: string, limit: number, nowMs: number): void;
+  /** Takes one from the client's budget; throws 429 with Retry-After once it is spent (0 = no limit). */
+  hit(bucket: string, clientMac: string, limit: number, nowMs: number): Promise<void>;
 }
 
-export function createHourlyLimiter(): HourlyLimiter {
-  let window = 0;
-  let counts = new Map<string, number>();
+export function createHourlyLimiter(store: RateLimitStore): HourlyLimiter {
   return {
-    hit(bucket, clientMac, limit, nowMs) {
+    async hit(bucket, clientMac, limit, nowMs) {
       if (limit <= 0) return;
-      const start = Math.floor(nowMs / 3_600_000) * 3_600_000;
-      if (start !== window) {
-        window = start;
-        counts = new Map();
-      }
-      const key = `${bucket}:${clientMac}`;
-      const n = (counts.get(key) ?? 0) + 1;
-      counts.set(key, n);
-      if (n > limit) {
-        const retryAfter = Math.max(1, Math.ceil((start + 3_600_000 - nowMs) / 1000));
+      const result = await store.take(
+        `${bucket}:${clientMac}`,
+        { capacity: limit, refillPerMs: limit / 3_600_000 },
+        nowMs,
+      );
+      if (!result.allowed) {
+        const retryAfter = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
         throw new ApiError('RATE_LIMITED', {
-          message: bucket === 'lookup' ? '查询次数过多，请一小时后再试。' : '提交过于频繁，请稍后再试。',
+          message: bucket === 'lookup' ? '查询次数过多，请稍后再试。' : '提交过于频繁，请稍后再试。',
           headers: { 'Retry-After': String(retryAfter) },
         });
       }
@@ -69,7 +66,7 @@ export interface TipsServices {
   wake(): void;
 }
 
-export function createTipsServices(env: Env): TipsServices {
+export function createTipsServices(env: Env, limits: RateLimitStore): TipsServices {
   const master = loadOrCreateSecret(env.DATA_DIR, 'contact-encryption.key', env.CONTACT_ENCRYPTION_KEY);
   const previous = (env.CONTACT_ENCRYPTION_KEY_PREVIOUS ?? '')
     .split(',')
@@ -81,7 +78,7 @@ export function createTipsServices(env: Env): TipsServices {
     keyring: createTipKeyring([master, ...previous], pepper),
     files: createDiskTipFileStore(env.DATA_DIR),
     moderation: createModerationPort(),
-    limiter: createHourlyLimiter(),
+    limiter: createHourlyLimiter(limits),
     inFlight: new Set(),
     tipsPerHour: limitsOff ? 0 : env.TIP_LIMIT_PER_HOUR,
     lookupsPerHour: limitsOff ? 0 : env.TIP_LOOKUP_LIMIT_PER_HOUR,
