@@ -65,6 +65,17 @@ export const submitCorrectionRoute = {
 
 export const CORRECTION_STATUSES = ['received', 'accepted', 'rejected'] as const;
 
+/** art. 12: an accepted correction is carried out within 3 working days (`fixing → fixed`). */
+export const correctionFixClockSchema = z
+  .object({
+    date: z.string().meta({ description: '更正期限（受理审查结论后 3 个工作日）' }),
+    estimate: z.boolean().meta({ description: '期限超出内置节假日日历，为估算（估算）' }),
+    state: z.enum(['fixing', 'fixed']),
+    overdue: z.boolean().meta({ description: '逾期未更正，或更正晚于期限' }),
+    fixedOn: z.string().nullable(),
+  })
+  .meta({ id: 'CorrectionFixClock' });
+
 export const staffCorrectionSchema = z
   .object({
     id: z.string(),
@@ -82,6 +93,7 @@ export const staffCorrectionSchema = z
     reviewDaysLeft: z.number().int(),
     overdue: z.boolean(),
     fixDeadline: z.string().nullable(),
+    fixClock: correctionFixClockSchema.nullable(),
   })
   .meta({ id: 'StaffCorrection', description: '纠正申请（含申请人联系方式；每次读取均记入审计日志）' });
 
@@ -138,5 +150,19 @@ export const decideCorrectionRoute = {
       '已记录',
     ),
     ...errorResponses(400, 401, 403, 404, 409),
+  },
+} as const satisfies ApiRoute;
+
+/** `POST /api/v1/admin/corrections/{id}/fixed`: the accepted correction has been carried out. */
+export const markCorrectionFixedRoute = {
+  method: 'post',
+  path: '/api/v1/admin/corrections/{id}/fixed',
+  tags: ['工作人员接口'],
+  summary: '记录已完成更正（第十二条：3 个工作日内）',
+  security: [{ bearer: [] }],
+  request: { params: idParams },
+  responses: {
+    200: jsonResponse(correctionFixClockSchema, '已记录；overdue 表示晚于期限'),
+    ...errorResponses(401, 403, 404, 409),
   },
 } as const satisfies ApiRoute;

@@ -29,6 +29,8 @@ export const correctionRequests = pgTable(
     reviewDeadline: date('review_deadline', { mode: 'string' }).notNull(),
     decidedAt: timestamptz('decided_at'),
     fixDeadline: date('fix_deadline', { mode: 'string' }),
+    /** the day an accepted correction was carried out (art. 12: within 3 working days) */
+    fixedOn: date('fixed_on', { mode: 'string' }),
     ...createdUpdated(),
   },
   (t) => [

@@ -1,9 +1,9 @@
-import { decideCorrectionRoute, staffCorrectionsRoute } from '@portal/contract';
+import { decideCorrectionRoute, markCorrectionFixedRoute, staffCorrectionsRoute } from '@portal/contract';
 import type { ApiApp, AppDeps } from '../../context.ts';
 import { staffOf } from '../../http/require-staff.ts';
-import { decideCorrection, listCorrectionsForStaff } from './corrections-service.ts';
+import { decideCorrection, listCorrectionsForStaff, markCorrectionFixed } from './corrections-service.ts';
 
-/** Staff: correction requests with their review clocks, and the review decision. */
+/** Staff: correction requests with their review and fix clocks, the review decision, the fix. */
 export function registerAdminCorrections(app: ApiApp, deps: AppDeps): void {
   app.openapi(staffCorrectionsRoute, async (c) => {
     const { status } = c.req.valid('query');
@@ -20,5 +20,8 @@ export function registerAdminCorrections(app: ApiApp, deps: AppDeps): void {
       ),
       200,
     ),
+  );
+  app.openapi(markCorrectionFixedRoute, async (c) =>
+    c.json(await markCorrectionFixed(deps, staffOf(c), c.req.valid('param').id), 200),
   );
 }

@@ -3,6 +3,7 @@ import { appendAudit, newId } from '@portal/db';
 import { correctionRequests, listings } from '@portal/db/schema';
 import {
   CORRECTION_GROUNDS,
+  correctionFixClock,
   correctionFixDeadline,
   daysBetween,
   todayInChina,
@@ -145,6 +146,7 @@ export async function listCorrectionsForStaff(
       reviewDaysLeft: daysLeft,
       overdue: c.status === 'received' && daysLeft < 0,
       fixDeadline: c.fixDeadline,
+      fixClock: fixClockOf(c, today),
     };
   });
   if (items.length > 0) {
@@ -200,5 +202,45 @@ export async function decideCorrection(
       ...(reasons ? { reason: reasons } : {}),
     });
     return { status: verdict, fixDeadline };
+  });
+}
+
+/** The art. 12 clock of an accepted request (decided → fixed within 3 working days), else null. */
+function fixClockOf(c: { status: string; decidedAt: Date | null; fixedOn: string | null }, today: string) {
+  if (c.status !== 'accepted' || !c.decidedAt) return null;
+  const clock = correctionFixClock({ decidedOn: todayInChina(c.decidedAt), fixedOn: c.fixedOn, today });
+  return { ...clock, fixedOn: c.fixedOn };
+}
+
+/**
+ * Records that an accepted correction has been carried out (the listing edited or removed):
+ * `fixing → fixed`, overdue when later than 3 working days after the decision (art. 12). Audited.
+ */
+export async function markCorrectionFixed(deps: Deps, principal: StaffPrincipal, id: string) {
+  const today = todayInChina(deps.now());
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ c: correctionRequests, unitId: listings.unitId })
+      .from(correctionRequests)
+      .innerJoin(listings, eq(listings.id, correctionRequests.listingId))
+      .where(eq(correctionRequests.id, id));
+    if (!row) throw new ApiError('NOT_FOUND', { message: '未找到该纠正申请。' });
+    if (principal.role !== 'court_admin' && (!principal.unitId || row.unitId !== principal.unitId)) {
+      throw new ApiError('FORBIDDEN', { message: '您只能处理本执行单元案件的纠正申请。' });
+    }
+    if (row.c.status !== 'accepted') {
+      throw new ApiError('INVALID_STATE', { message: '只有予以纠正的申请才需要记录更正完成。' });
+    }
+    if (row.c.fixedOn) throw new ApiError('INVALID_STATE', { message: '该申请已记录更正完成。' });
+    await tx.update(correctionRequests).set({ fixedOn: today }).where(eq(correctionRequests.id, id));
+    const clock = fixClockOf({ ...row.c, fixedOn: today }, today)!;
+    await appendAudit(tx, {
+      actor: principal.staffId,
+      action: 'correction.fixed',
+      entity: 'correction',
+      entityId: id,
+      details: { deadline: clock.date, overdue: clock.overdue },
+    });
+    return clock;
   });
 }

@@ -80,6 +80,33 @@ describe.each(backends())('correction requests on $kind', (backend) => {
     expect(audit?.reason).toBe('判决书载明金额为 12,000 元，名单有误。');
   });
 
+  it('art. 12: an accepted correction runs a 3-working-day fix clock, fixing → fixed, audited; only once, only in its unit', async () => {
+    const submitted = await t.request('/api/v1/corrections', json(request()));
+    const { id } = (await submitted.json()) as { id: string };
+    const decide = (decision: string) =>
+      t.request(`/api/v1/admin/corrections/${id}/decide`, { ...json({ decision }), token: 'unitA' });
+    const fixed = () =>
+      t.request(`/api/v1/admin/corrections/${id}/fixed`, { method: 'POST', token: 'unitA' });
+    expect((await fixed()).status).toBe(409); // not decided yet
+    expect((await decide('accepted')).status).toBe(200);
+    const list = (await (await t.request('/api/v1/admin/corrections', { token: 'unitA' })).json()) as {
+      items: { fixClock: { state: string; overdue: boolean; date: string } | null }[];
+    };
+    expect(list.items[0]?.fixClock).toMatchObject({ state: 'fixing', overdue: false, date: '2026-12-02' });
+    expect(
+      (await t.request(`/api/v1/admin/corrections/${id}/fixed`, { method: 'POST', token: 'unitB' })).status,
+    ).toBe(403);
+    const done = await fixed();
+    expect(done.status).toBe(200);
+    expect(await done.json()).toMatchObject({ state: 'fixed', overdue: false, fixedOn: '2026-11-27' });
+    expect((await fixed()).status).toBe(409);
+    const [audit] = await t.rt.deps.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'correction.fixed'));
+    expect(audit?.details).toMatchObject({ deadline: '2026-12-02', overdue: false });
+  });
+
   it('stores a retried submission with the same Idempotency-Key once', async () => {
     const first = (await (
       await t.request('/api/v1/corrections', json(request(), { 'Idempotency-Key': 'k-1' }))
