@@ -285,7 +285,14 @@ describe('console work screens on the real server', () => {
     );
     await poll(() => page.getByText('没有申请。').count()).toBe(1);
     await page.getByRole('tab', { name: '予以纠正' }).click();
-    await poll(() => page.getByRole('row', { name: new RegExp(receipt.receiptCode) }).count()).toBe(1);
+    const accepted = page.getByRole('row', { name: new RegExp(receipt.receiptCode) });
+    await poll(() => accepted.count()).toBe(1);
+    // art. 12: the fix is recorded against the 3-working-day clock
+    await accepted.getByRole('button', { name: `记录 ${receipt.receiptCode} 已完成纠正` }).click();
+    await poll(() => page.getByRole('status').textContent()).toContain('完成纠正（在期限内）');
+    await poll(() =>
+      page.getByRole('row', { name: new RegExp(receipt.receiptCode) }).textContent(),
+    ).toContain('（按时）');
     expect(watched.cspViolations).toEqual([]);
     expect(watched.foreignRequests).toEqual([]);
   });

@@ -1,4 +1,9 @@
-import { type CORRECTION_STATUSES, decideCorrectionRoute, staffCorrectionsRoute } from '@portal/contract';
+import {
+  type CORRECTION_STATUSES,
+  decideCorrectionRoute,
+  markCorrectionFixedRoute,
+  staffCorrectionsRoute,
+} from '@portal/contract';
 import type { SuccessBody } from '@portal/contract/client';
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ApiClientError, api } from '../api.ts';
@@ -35,6 +40,44 @@ function ReviewClock({ c }: { c: Correction }) {
  * decision. The requester's contact is shown only in the decision panel of the staff member
  * deciding (the API audits each read of the queue).
  */
+/** art. 12: record that an accepted correction was carried out; shows whether it was in time. */
+function FixCell({
+  c,
+  onFixed,
+  onError,
+}: {
+  c: Correction;
+  onFixed: (message: string) => Promise<void>;
+  onError: (e: unknown) => void;
+}) {
+  const clock = c.fixClock;
+  if (clock?.state === 'fixed') {
+    return <>{`${clock.fixedOn}${clock.overdue ? '（逾期）' : '（按时）'}`}</>;
+  }
+  return (
+    <>
+      {clock?.overdue ? <span className="field-error">已逾期 </span> : null}
+      <button
+        type="button"
+        className="secondary"
+        aria-label={`记录 ${c.receiptCode} 已完成纠正`}
+        onClick={async () => {
+          try {
+            const done = await api.call(markCorrectionFixedRoute, { params: { id: c.id } });
+            await onFixed(
+              `已记录 ${c.receiptCode} 完成纠正${done.overdue ? '（晚于期限）' : '（在期限内）'}。`,
+            );
+          } catch (e) {
+            onError(e);
+          }
+        }}
+      >
+        记录已纠正
+      </button>
+    </>
+  );
+}
+
 export function CorrectionsScreen() {
   const [status, setStatus] = useState<Status>('received');
   const [items, setItems] = useState<Correction[] | null>(null);
@@ -103,6 +146,7 @@ export function CorrectionsScreen() {
                 <th scope="col">收到日期</th>
                 <th scope="col">审查期限</th>
                 {status === 'accepted' ? <th scope="col">纠正期限</th> : null}
+                {status === 'accepted' ? <th scope="col">纠正完成</th> : null}
                 {status === 'received' ? <th scope="col">操作</th> : null}
               </tr>
             </thead>
@@ -117,7 +161,24 @@ export function CorrectionsScreen() {
                   <td>
                     <ReviewClock c={c} />
                   </td>
-                  {status === 'accepted' ? <td>{c.fixDeadline ?? '—'}</td> : null}
+                  {status === 'accepted' ? (
+                    <td className="nowrap">
+                      {c.fixClock?.date ?? c.fixDeadline ?? '—'}
+                      {c.fixClock?.estimate ? '（估算）' : ''}
+                    </td>
+                  ) : null}
+                  {status === 'accepted' ? (
+                    <td>
+                      <FixCell
+                        c={c}
+                        onFixed={async (message) => {
+                          setDone(message);
+                          await load();
+                        }}
+                        onError={setError}
+                      />
+                    </td>
+                  ) : null}
                   {status === 'received' ? (
                     <td>
                       <button
@@ -137,7 +198,7 @@ export function CorrectionsScreen() {
               ))}
               {items && items.length === 0 ? (
                 <tr>
-                  <td colSpan={7}>没有申请。</td>
+                  <td colSpan={8}>没有申请。</td>
                 </tr>
               ) : null}
             </tbody>
