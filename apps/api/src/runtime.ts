@@ -4,6 +4,7 @@ import {
   createDatabase,
   createIdNumberVault,
   type DatabaseHandle,
+  encryptClearIdNumbers,
   holdLeadership,
   latestFeedPosition,
   migrateIdNumbersAtRest,
@@ -75,13 +76,6 @@ const idlePublisher = { wake() {}, drain: async () => 0, stop: async () => {} };
 export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOptions = {}): Promise<Runtime> {
   const progress = opts.progress ?? (() => {});
   progress('正在打开数据库…');
-  const database =
-    opts.database ??
-    (await createDatabase(
-      env.DATABASE_URL
-        ? { databaseUrl: env.DATABASE_URL }
-        : { dataDir: join(resolve(env.DATA_DIR), 'pglite') },
-    ));
   const identifierSecret = loadOrCreateSecret(env.DATA_DIR, 'identifier-hmac.key', env.IDENTIFIER_HMAC_KEY);
   const hashIdentifier = createIdentifierHasher(identifierSecret);
   const contactSecret = loadOrCreateSecret(
@@ -100,12 +94,24 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     // from the identifier secret so no further variable is needed
     hashSecret: `listing-id-number:${identifierSecret}`,
   });
+  // the keys first: migration 0009 drops the clear ID-number column, and the hook before it
+  // encrypts what an older release left there
+  const database =
+    opts.database ??
+    (await createDatabase({
+      ...(env.DATABASE_URL
+        ? { databaseUrl: env.DATABASE_URL }
+        : { dataDir: join(resolve(env.DATA_DIR), 'pglite') }),
+      hooks: {
+        async beforeClearIdNumberDrop(db) {
+          const { encrypted } = await encryptClearIdNumbers(db, idVault);
+          if (encrypted > 0) logger.info({ encrypted }, 'ID numbers encrypted at rest');
+        },
+      },
+    }));
   const idMigration = await migrateIdNumbersAtRest(database.db, idVault);
-  if (idMigration.encrypted + idMigration.reencrypted > 0)
-    logger.info(
-      { encrypted: idMigration.encrypted, reencrypted: idMigration.reencrypted },
-      'ID numbers encrypted at rest',
-    );
+  if (idMigration.reencrypted > 0)
+    logger.info({ reencrypted: idMigration.reencrypted }, 'ID numbers re-encrypted with the active key');
   if (idMigration.unreadable)
     logger.error(
       { count: idMigration.unreadable.length, sample: idMigration.unreadable.slice(0, 5) },

@@ -260,6 +260,10 @@ export const removeBodySchema = z
     eventDate: z.string().optional().meta({
       description: '删除事由发生之日 YYYY-MM-DD（默认今天）：三个工作日的删除时限自此起算（第十条）',
     }),
+    creditor: z.string({ error: '申请删除的申请执行人应填写名称（文字）。' }).optional().meta({
+      description:
+        '仅 reason 为 withdrawn：书面申请删除的申请执行人（第十条第一款第（三）项）。不填时为该信息的申请执行人（applicant）；法院依职权纳入、没有申请执行人的，必须填写。六个月内该申请执行人再次申请纳入同一被执行人的，不予支持（第十条第四款），其他申请执行人不受影响。',
+    }),
   })
   .meta({ id: 'RemoveRequest' });
 
