@@ -11,7 +11,6 @@ const newVault = createIdNumberVault({
   secrets: ['new-id-number-key-0002', 'old-id-number-key-0001'],
   hashSecret,
 });
-const hash = (v: string) => newVault.hash(v);
 const first17 = '46010319800101123';
 const idNumber = first17 + idNumberCheckChar(first17);
 
