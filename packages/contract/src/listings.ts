@@ -141,6 +141,12 @@ export const staffListingSchema = z
     demo: z.boolean(),
     removedAt: z.string().nullish(),
     removalReason: z.string().nullish(),
+    removalCreditor: z
+      .string()
+      .nullish()
+      .meta({
+        description: '依申请执行人书面申请删除（withdrawn）的申请执行人：六个月内其再次申请纳入的，不予支持',
+      }),
     removalClock: removalClockSchema
       .nullish()
       .meta({ description: '已删除：事由发生日至删除日；已发布且期限届满：届满次日起算，逾期待删' }),

@@ -272,6 +272,8 @@ export interface StaffListingRecord extends ListingRecord {
   applicant: string | null;
   publishedAt: string | null;
   removalEventDate: string | null;
+  /** `withdrawn`: the creditor whose written request removed it (art. 10 ¶4 bars that creditor) */
+  removalCreditor: string | null;
   purgedAt: string | null;
   version: number;
 }
@@ -295,6 +297,7 @@ export function toStaffListingRecord(row: ListingRow, vault: IdNumberVault): Sta
     applicant: row.applicant,
     publishedAt: row.publishedAt ? row.publishedAt.toISOString() : null,
     removalEventDate: row.removalEventDate,
+    removalCreditor: row.removalCreditor,
     purgedAt: row.purgedAt ? row.purgedAt.toISOString() : null,
     version: row.version,
   };

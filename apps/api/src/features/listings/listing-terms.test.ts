@@ -249,6 +249,7 @@ describe.each(backends())('terms, removals and their clocks (arts. 2, 5, 10) on 
     const ok = await remove(id, { reason: 'withdrawn', creditor: ' 儋州某某(集团)有限公司 ' });
     expect(ok.status).toBe(200);
     expect((await row(id)).removalCreditor).toBe('儋州某某(集团)有限公司');
+    expect(await staffItem(id, 'removed')).toMatchObject({ removalCreditor: '儋州某某(集团)有限公司' });
     today = '2025-08-01';
     // that creditor, written with full-width brackets, is refused until the six months have passed
     const again = await t.request('/api/v1/admin/listings', {
