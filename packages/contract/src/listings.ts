@@ -35,11 +35,21 @@ export const publicListingSchema = z
       .string()
       .optional()
       .meta({ description: '自然人：第 11–14 位（出生月日）以 * 遮蔽，如 4601031980****1234' }),
-    uscc: z.string().optional().meta({ description: '法人或其他组织：统一社会信用代码' }),
+    uscc: z.string().optional().meta({ description: '法人或其他组织：统一社会信用代码（没有的为空字符串）' }),
+    orgCode: z.string().optional().meta({
+      description:
+        '法人或其他组织：组织机构代码（GB 11714，9 位，不含连字符），没有统一社会信用代码的以此识别；有记录时才有',
+    }),
     legalRepresentative: z
       .string()
       .optional()
       .meta({ description: '法人或其他组织：法定代表人或负责人姓名' }),
+    legalRepresentativeRole: z
+      .enum(['法定代表人', '负责人'])
+      .optional()
+      .meta({
+        description: '法人或其他组织：legalRepresentative 是法定代表人还是负责人（第六条）；有姓名时才有',
+      }),
     caseNo: z.string().meta({ description: '案号，如（2017）琼9003执1234号' }),
     court: z.string(),
     filedAt: z.string().meta({ description: '立案日期 YYYY-MM-DD' }),
@@ -141,12 +151,9 @@ export const staffListingSchema = z
     demo: z.boolean(),
     removedAt: z.string().nullish(),
     removalReason: z.string().nullish(),
-    removalCreditor: z
-      .string()
-      .nullish()
-      .meta({
-        description: '依申请执行人书面申请删除（withdrawn）的申请执行人：六个月内其再次申请纳入的，不予支持',
-      }),
+    removalCreditor: z.string().nullish().meta({
+      description: '依申请执行人书面申请删除（withdrawn）的申请执行人：六个月内其再次申请纳入的，不予支持',
+    }),
     removalClock: removalClockSchema
       .nullish()
       .meta({ description: '已删除：事由发生日至删除日；已发布且期限届满：届满次日起算，逾期待删' }),

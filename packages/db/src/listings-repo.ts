@@ -3,6 +3,7 @@
  * (`validateListingDraft` from @portal/domain); these only store and move rows.
  */
 import {
+  type LegalRepresentativeRole,
   type ListingDraftInput,
   type ListingRecord,
   type ListingStatus,
@@ -237,7 +238,9 @@ export function toListingRecord(row: ListingRow): ListingRecord {
     birthDate: row.birthDate,
     gender: row.gender,
     uscc: row.uscc,
+    orgCode: row.orgCode,
     legalRepresentative: row.legalRepresentative,
+    legalRepresentativeRole: row.legalRepresentativeRole,
     caseNo: row.caseNo,
     court: row.court,
     filedAt: row.filedAt,
@@ -263,7 +266,7 @@ export function toListingRecord(row: ListingRow): ListingRecord {
 export interface StaffListingRecord extends ListingRecord {
   idNumberMasked: string | null;
   orgCode: string | null;
-  legalRepresentativeRole: string | null;
+  legalRepresentativeRole: LegalRepresentativeRole | null;
   decisionDocNo: string | null;
   decisionDate: string | null;
   termExtensionGround: string | null;

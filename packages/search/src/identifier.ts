@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { convertIdNumber15To18, maskIdNumber, parseUscc, toHalfWidth } from '@portal/domain';
+import { convertIdNumber15To18, maskIdNumber, parseOrgCode, parseUscc, toHalfWidth } from '@portal/domain';
 
 /**
  * Look-up by an identifier. The index never holds a full ID number: the publisher stores
@@ -48,6 +48,22 @@ export function parseFullIdentifier(q: string): string | null {
   if (PERSON_ID_SHAPE.test(value)) return value.includes('*') ? value : maskIdNumber(value);
   const uscc = parseUscc(value);
   return uscc.ok ? uscc.value : null;
+}
+
+/**
+ * The canonical form of a query that is an organisation code (GB 11714: 8 characters and a valid
+ * check character, often written `D2143569-X`), or null. Organisation codes are public and held as
+ * text in the index (no hyphen), so such a query is searched as its 9 characters: `d2143569-x`,
+ * `Ｄ２１４３５６９－Ｘ` and `D2143569X` all find the organisation, a wrong check character nothing.
+ * @example
+ * orgCodeQuery('d2143569-x') // 'D2143569X'
+ * orgCodeQuery('D2143569-Y') // null
+ */
+export function orgCodeQuery(q: string): string | null {
+  const value = normalizeIdentifier(q);
+  if (value.length < 9 || value.length > 10) return null;
+  const parsed = parseOrgCode(value);
+  return parsed.ok ? parsed.value : null;
 }
 
 /**

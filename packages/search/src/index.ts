@@ -1,7 +1,12 @@
 export { InvalidSearchDocumentError } from './document-checks.ts';
 export { EmbeddedSearchIndex, type StoredEntry } from './embedded/embedded-search-index.ts';
 export { SearchError, SearchQueryError, SearchUnavailableError } from './errors.ts';
-export { createIdentifierHasher, normalizeIdentifier, parseFullIdentifier } from './identifier.ts';
+export {
+  createIdentifierHasher,
+  normalizeIdentifier,
+  orgCodeQuery,
+  parseFullIdentifier,
+} from './identifier.ts';
 export { MEILI_SETTINGS } from './meilisearch/meili-settings.ts';
 export {
   type MeilisearchIndexOptions,

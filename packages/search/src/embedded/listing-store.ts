@@ -10,11 +10,13 @@ const TEXT_FIELDS = [
   'legalRepresentative',
   'caseNo',
   'basisDocNo',
+  'orgCode',
 ] as const;
 /** fields with few distinct values, held as ids into a per-field list of values */
 const CODED_FIELDS = [
   'kind',
   'gender',
+  'legalRepresentativeRole',
   'court',
   'filedAt',
   'basisIssuer',
@@ -125,21 +127,24 @@ export class ListingStore {
     if (!Number.isNaN(age)) o.age = age;
     if (mask & 4) o.idNumberMasked = t[2];
     if (mask & 8) o.uscc = t[3];
+    if (mask & 128) o.orgCode = t[7];
     if (mask & 16) o.legalRepresentative = t[4];
+    const role = code(2);
+    if (role !== undefined) o.legalRepresentativeRole = role;
     if (mask & 32) o.caseNo = t[5];
-    o.court = code(2);
-    o.filedAt = code(3);
-    o.basisIssuer = code(4);
+    o.court = code(3);
+    o.filedAt = code(4);
+    o.basisIssuer = code(5);
     if (mask & 64) o.basisDocNo = t[6];
-    o.obligation = code(5);
-    o.performance = code(6);
+    o.obligation = code(6);
+    o.performance = code(7);
     o.category = num(1);
-    o.categoryLabel = code(7);
+    o.categoryLabel = code(8);
     o.amountOwedFen = num(2);
     o.livelihood = (flags & 1) === 1;
-    o.region = code(8);
-    o.listedAt = code(9);
-    const termEndsAt = code(10);
+    o.region = code(9);
+    o.listedAt = code(10);
+    const termEndsAt = code(11);
     if (termEndsAt !== undefined) o.termEndsAt = termEndsAt;
     o.demo = (flags & 2) === 2;
     return o as unknown as PublicListing;
