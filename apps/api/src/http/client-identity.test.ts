@@ -1,10 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import { backends } from '@portal/db/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLIENT_FAILURE_LIMIT } from '../features/auth/login-throttle.ts';
+import { listenOnLoopback } from '../testing/listen-on-loopback.ts';
 import { openTestRuntime, type TestRuntime } from '../testing/test-runtime.ts';
 import { addressPrefix } from './client-identity.ts';
-import { serveApp } from './serve-app.ts';
 
 const [pglite] = backends();
 
@@ -27,14 +26,8 @@ describe('sign-in throttle behind the court reverse proxy (one client identity f
 
   async function listen(env: Record<string, string>) {
     t = await openTestRuntime(pglite!, env);
-    const server = serveApp(t.rt.app, { port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    close = () =>
-      new Promise<void>((resolve) => {
-        if ('closeAllConnections' in server) server.closeAllConnections();
-        server.close(() => resolve());
-      });
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { base, close: stop } = await listenOnLoopback(t.rt.app);
+    close = stop;
     return (xff: string) =>
       fetch(`${base}/api/v1/auth/login`, {
         method: 'POST',
