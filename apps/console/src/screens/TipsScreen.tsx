@@ -30,6 +30,8 @@ export function TipsScreen({ me }: { me: Me }) {
   const [page, setPage] = useState(1);
   const [list, setList] = useState<TipList | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  // opening the tip on screen again reloads it (a custodian may have decided meanwhile)
+  const [openCount, setOpenCount] = useState(0);
   const [error, setError] = useState<unknown>(null);
 
   const load = useCallback(async () => {
@@ -96,7 +98,10 @@ export function TipsScreen({ me }: { me: Me }) {
                         type="button"
                         className="link"
                         aria-label={`打开线索：${t.listingName}，${chinaDateTime(t.receivedAt)}${t.openedAt ? '' : '（未阅）'}`}
-                        onClick={() => setOpenId(t.id)}
+                        onClick={() => {
+                          setOpenId(t.id);
+                          setOpenCount((n) => n + 1);
+                        }}
                       >
                         {chinaDateTime(t.receivedAt)}
                       </button>
@@ -150,7 +155,13 @@ export function TipsScreen({ me }: { me: Me }) {
         </div>
         <div className="inbox-detail">
           {openId ? (
-            <TipDetail key={openId} id={openId} me={me} onChanged={load} onClose={() => setOpenId(null)} />
+            <TipDetail
+              key={`${openId}-${openCount}`}
+              id={openId}
+              me={me}
+              onChanged={load}
+              onClose={() => setOpenId(null)}
+            />
           ) : (
             <p className="muted card">从左侧列表选择一条线索查看详情。</p>
           )}
