@@ -205,6 +205,12 @@ describe('the console’s tip screens on the real server', () => {
       '已改为“核查中”，答复已发给举报人（凭回执码查询可见）。',
     );
     await poll(() => page.getByRole('row', { name: /演示符大海/ }).textContent()).toContain('核查中');
+    // the status filters: the tip has left 已收到 and is under 核查中
+    await page.getByRole('tab', { name: '已收到' }).click();
+    await poll(() => page.getByText('没有线索。').count()).toBe(1);
+    await page.getByRole('tab', { name: '核查中' }).click();
+    await poll(() => page.getByRole('row', { name: /演示符大海/ }).count()).toBe(1);
+    await page.getByRole('tab', { name: '全部' }).click();
     // a step back is not offered
     expect(
       await form

@@ -14,12 +14,12 @@ export function OpenClock({ tip }: { tip: Pick<TipSummary, 'openClock'> }) {
       收到后已过 {c.workingDaysElapsed} 个工作日
       {c.overdue ? (
         <strong className="flag block">
-          逾期未阅：应于 {c.openBy}
+          逾期未阅：应于 <span className="nowrap">{c.openBy}</span>
           {estimate} 前打开
         </strong>
       ) : (
         <span className="muted block">
-          应于 {c.openBy}
+          应于 <span className="nowrap">{c.openBy}</span>
           {estimate} 前打开
         </span>
       )}
