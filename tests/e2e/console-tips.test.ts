@@ -205,6 +205,10 @@ describe('the console’s tip screens on the real server', () => {
       '已改为“核查中”，答复已发给举报人（凭回执码查询可见）。',
     );
     await poll(() => page.getByRole('row', { name: /演示符大海/ }).textContent()).toContain('核查中');
+    // the same status again is only an answer: it needs the message
+    await form.getByLabel('新的状态').selectOption('in_review');
+    await form.getByRole('button', { name: '保存' }).click();
+    await poll(() => form.getByRole('alert').textContent()).toBe('状态未变时，请填写给举报人的答复。');
     // the status filters: the tip has left 已收到 and is under 核查中
     await page.getByRole('tab', { name: '已收到' }).click();
     await poll(() => page.getByText('没有线索。').count()).toBe(1);
@@ -266,6 +270,8 @@ describe('the console’s tip screens on the real server', () => {
     await form.getByRole('button', { name: '提交审批' }).click();
     await poll(() => form.getByRole('alert').textContent()).toBe('请选择批准或驳回。');
     await form.getByLabel('批准（申请人可查看一次）').check();
+    await form.getByRole('button', { name: '提交审批' }).click();
+    await poll(() => form.getByRole('alert').textContent()).toBe('请写明审批理由。');
     await form.getByLabel('审批理由').fill('理由充分，同意查看一次');
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'reveal-decision');
@@ -327,7 +333,11 @@ describe('the console’s tip screens on the real server', () => {
     await form.getByRole('button', { name: '登记申请' }).click();
     await poll(() => form.getByRole('alert').textContent()).toBe('请选择悬赏针对的失信信息。');
     await form.getByLabel('失信信息（已发布）').selectOption(listingId);
+    await form.getByRole('button', { name: '登记申请' }).click();
+    await poll(() => form.getByRole('alert').textContent()).toBe('请填写悬赏金数额（元，大于 0）。');
     await form.getByLabel('悬赏金数额（元）').fill('5000');
+    await form.getByRole('button', { name: '登记申请' }).click();
+    await poll(() => form.getByRole('alert').textContent()).toBe('请填写公告截止日期。');
     await form.getByLabel('公告截止日期').fill('2099-12-31');
     await form.getByRole('button', { name: '登记申请' }).click();
     // the API's own refusal, in zh-CN: no conditions given (art. 22)
