@@ -89,6 +89,14 @@ async function signIn(who: { username: string; password: string }): Promise<Watc
   return w;
 }
 
+/** The page's scrolling width: more than the viewport means sideways scrolling. */
+const pageWidth = (page: Page) =>
+  page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+        .documentElement.scrollWidth,
+  );
+
 const navLinks = (page: Page) =>
   page.getByRole('navigation', { name: '工作台导航' }).getByRole('link').allTextContents();
 
@@ -402,13 +410,13 @@ describe('the console’s tip screens on the real server', () => {
       .first()
       .click();
     await poll(() => page.getByRole('article', { name: /^线索：演示符大海/ }).count()).toBe(1);
-    const scrollWidth = await page.evaluate(
-      () =>
-        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
-          .documentElement.scrollWidth,
-    );
+    const scrollWidth = await pageWidth(page);
     expect(scrollWidth).toBeLessThanOrEqual(1024);
     await shot(page, 'tips-1024');
+    await page.getByRole('link', { name: '悬赏' }).click();
+    await page.getByRole('tab', { name: '已发布的公告' }).click();
+    await poll(() => page.getByRole('row', { name: /演示符大海/ }).count()).toBe(1);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(1024);
     expect(a.cspViolations).toEqual([]);
     expect(a.foreignRequests).toEqual([]);
   });
