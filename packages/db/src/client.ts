@@ -4,6 +4,7 @@
  * files on both engines.
  */
 import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
@@ -12,6 +13,7 @@ import { type PgDatabase, PgDialect, type PgQueryResultHKT, type PgTransaction }
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { createPgliteClusterInChild, hasPgliteCluster } from './pglite-first-create.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -59,6 +61,8 @@ export interface CreateDatabaseOptions {
   maxConnections?: number;
   /** steps the application runs between migrations (see `MigrationHooks`) */
   hooks?: MigrationHooks;
+  /** create a missing PGlite cluster in this process instead of a child (the child itself) */
+  inProcessCreate?: boolean;
 }
 
 /**
@@ -84,7 +88,13 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta
  */
 export async function createDatabase(opts: CreateDatabaseOptions): Promise<DatabaseHandle> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.maxConnections ?? 5, opts.hooks);
-  return openPglite(opts.memory || !opts.dataDir ? undefined : opts.dataDir, opts.hooks);
+  if (opts.memory || !opts.dataDir) return openPglite(undefined, opts.hooks);
+  if (!opts.inProcessCreate && !hasPgliteCluster(opts.dataDir)) {
+    // a fresh cluster holds no clear ID numbers: the child migrates it without the hook
+    mkdirSync(dirname(opts.dataDir), { recursive: true });
+    await createPgliteClusterInChild(opts.dataDir);
+  }
+  return openPglite(opts.dataDir, opts.hooks);
 }
 
 /**
