@@ -4,20 +4,14 @@
  * migration path pauses before 0009 for the application's hook (`encryptClearIdNumbers`), and
  * 0009 itself refuses to drop clear values when no hook ran.
  */
-import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import { idNumberCheckChar } from '@portal/domain';
 import { eq, sql } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
 import { afterEach, describe, expect, test } from 'vitest';
 import { applyMigrations, type Database, type MigrationHooks } from './client.ts';
 import { encryptClearIdNumbers } from './id-number-migration.ts';
 import { createIdNumberVault } from './id-number-vault.ts';
-import * as schema from './schema/index.ts';
 import { listings } from './schema/index.ts';
-import { testDatabaseUrl } from './testing.ts';
+import { openUnmigrated, testDatabaseUrl, type UnmigratedDatabase } from './testing.ts';
 
 /** `when` of migration 0006, the last release that wrote ID numbers in clear. */
 const BEFORE_ENCRYPTION = 1795989864265;
@@ -29,32 +23,7 @@ const vault = createIdNumberVault({
 const idOf = (first17: string) => first17 + idNumberCheckChar(first17);
 const clearIds = [idOf('46010319800101123'), idOf('46010319751231456'), idOf('11010519491231002')];
 
-interface RawDatabase {
-  db: Database;
-  close(): Promise<void>;
-}
-
-async function openPgliteRaw(): Promise<RawDatabase> {
-  const client = await PGlite.create();
-  return { db: drizzlePglite(client, { schema }) as unknown as Database, close: () => client.close() };
-}
-
-async function openPostgresRaw(serverUrl: string): Promise<RawDatabase> {
-  const name = `t_${randomBytes(8).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const client = postgres(url.toString(), { max: 2, onnotice: () => {} });
-  return {
-    db: drizzlePostgres(client, { schema }) as unknown as Database,
-    async close() {
-      await client.end({ timeout: 5 });
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end({ timeout: 5 });
-    },
-  };
-}
+type RawDatabase = UnmigratedDatabase;
 
 /** A database as the release of migration 0006 left it, with listings holding clear ID numbers. */
 async function olderRelease(open: () => Promise<RawDatabase>): Promise<RawDatabase> {
@@ -80,15 +49,16 @@ async function hasClearColumn(db: Database): Promise<boolean> {
 }
 
 const backends: { kind: string; open: () => Promise<RawDatabase> }[] = [
-  { kind: 'pglite', open: openPgliteRaw },
+  { kind: 'pglite', open: () => openUnmigrated({}) },
 ];
 const serverUrl = testDatabaseUrl();
-if (serverUrl) backends.push({ kind: 'postgres', open: () => openPostgresRaw(serverUrl) });
+if (serverUrl) backends.push({ kind: 'postgres', open: () => openUnmigrated({ serverUrl }) });
 
 describe.each(backends)('migration 0009 drops the clear ID-number column on $kind', ({ open }) => {
   let raw: RawDatabase | undefined;
   afterEach(async () => {
     await raw?.close();
+    await raw?.drop();
     raw = undefined;
   });
 
