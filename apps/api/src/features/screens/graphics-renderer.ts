@@ -16,6 +16,7 @@ export interface Renderers {
   card: typeof Graphics.renderShareCard;
   rewardPoster: typeof Graphics.renderRewardPoster;
   rewardSlide: typeof Graphics.renderRewardSlide;
+  commandCentre: typeof Graphics.renderCommandCentreSlide;
 }
 export type RenderKind = keyof Renderers;
 
