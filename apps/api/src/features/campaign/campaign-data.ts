@@ -10,7 +10,6 @@ import {
 import { addDays, type RemovalReason, type TipKind } from '@portal/domain';
 import { and, eq, exists, gte, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { StaffPrincipal } from '../staff/principal.ts';
 
 /**
  * The rows the campaign figures are counted from, for one period and one scope (the whole court
