@@ -34,20 +34,22 @@ export const COMMAND_CENTRE_SIZE = { width: 1920, height: 1080 } as const;
 export const COMMAND_CENTRE_ROWS = 9;
 
 const COLUMNS = [
-  { label: '执行单元', width: 420 },
-  { label: '待办线索', width: 200 },
-  { label: '未查看', width: 180 },
-  { label: '超时未查看', width: 220 },
-  { label: '删除超期', width: 200 },
-  { label: '纠正待办', width: 200 },
-  { label: '最近期限', width: 404 },
+  { label: '执行单元', width: 380 },
+  { label: '待办线索', width: 190 },
+  { label: '未查看', width: 170 },
+  { label: '超时未查看', width: 210 },
+  { label: '删除超期', width: 190 },
+  { label: '纠正待办', width: 190 },
+  { label: '纠正超期', width: 190 },
+  { label: '最近期限', width: 304 },
 ] as const;
 
 function cell(text: string, i: number, style: Record<string, unknown> = {}): VNode {
   const width = COLUMNS[i]!.width;
-  return line(text, 36, width - 24, {
+  return line(text, 36, width, {
     width,
-    paddingRight: 24,
+    flexShrink: 0,
+    paddingLeft: i === 0 ? 0 : 16,
     justifyContent: i === 0 ? 'flex-start' : 'flex-end',
     ...style,
   });
@@ -68,14 +70,9 @@ function unitRow(u: CommandCentreUnit, shade: boolean): VNode {
     cell(formatCount(u.unopenedTips), 2),
     cell(formatCount(u.lateUnopenedTips), 3, alarm(u.lateUnopenedTips)),
     cell(formatCount(u.overdueRemovals), 4, alarm(u.overdueRemovals)),
-    cell(
-      u.overdueCorrections > 0
-        ? `${formatCount(u.openCorrections)}（超期 ${formatCount(u.overdueCorrections)}）`
-        : formatCount(u.openCorrections),
-      5,
-      alarm(u.overdueCorrections),
-    ),
-    cell(u.nextDeadline ? formatIsoDateZh(u.nextDeadline) : '—', 6),
+    cell(formatCount(u.openCorrections), 5),
+    cell(formatCount(u.overdueCorrections), 6, alarm(u.overdueCorrections)),
+    cell(u.nextDeadline ? formatIsoDateZh(u.nextDeadline) : '—', 7),
   );
 }
 
