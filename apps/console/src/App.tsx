@@ -4,6 +4,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, isUnauthenticated } from './api.ts';
 import { ErrorBanner } from './components/ErrorBanner.tsx';
 import { AccountsScreen } from './screens/AccountsScreen.tsx';
+import { AuditScreen } from './screens/AuditScreen.tsx';
+import { CampaignScreen } from './screens/CampaignScreen.tsx';
 import { CorrectionsScreen } from './screens/CorrectionsScreen.tsx';
 import { ImportScreen } from './screens/ImportScreen.tsx';
 import { ListingsScreen } from './screens/ListingsScreen.tsx';
@@ -53,7 +55,7 @@ export function App() {
   if (me === null) return <LoginScreen onSignedIn={(staff) => setMe(staff)} />;
 
   const screens = visibleScreens(me.role);
-  const current = screens.find((s) => s.id === route) ?? screens[0];
+  const current = screens.find((s) => s.id === route.split(/[/?]/)[0]) ?? screens[0];
 
   async function signOut() {
     await api.call(logoutRoute).catch(() => undefined);
@@ -91,6 +93,10 @@ export function App() {
           <ImportScreen />
         ) : current?.id === 'corrections' ? (
           <CorrectionsScreen />
+        ) : current?.id === 'campaign' ? (
+          <CampaignScreen />
+        ) : current?.id === 'audit' ? (
+          <AuditScreen />
         ) : (
           <p>请选择左侧的功能。</p>
         )}

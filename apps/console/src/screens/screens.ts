@@ -18,6 +18,8 @@ export const SCREENS: readonly ScreenInfo[] = [
   { id: 'listings', title: '名单', roles: ['court_admin', 'unit_member'] },
   { id: 'import', title: '导入', roles: ['court_admin', 'unit_member'] },
   { id: 'corrections', title: '更正申请', roles: ['court_admin', 'unit_member'] },
+  { id: 'campaign', title: '专项行动', roles: ['court_admin', 'unit_member'] },
+  { id: 'audit', title: '审计日志', roles: ['court_admin'] },
   { id: 'accounts', title: '账号与执行单元', roles: ['court_admin'] },
 ];
 
