@@ -85,6 +85,8 @@ describe('console work screens on the real server', () => {
       '名单',
       '导入',
       '更正申请',
+      '专项行动',
+      '审计日志',
       '账号与执行单元',
     ]);
   });

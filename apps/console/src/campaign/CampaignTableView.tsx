@@ -21,7 +21,7 @@ export function CampaignTableView({
             type="button"
             className="secondary no-print"
             onClick={() => downloadTableCsv(table, fileStem)}
-            aria-label={`导出“${table.caption}”为 CSV`}
+            aria-label={`导出 CSV：${table.caption}`}
           >
             导出 CSV
           </button>
