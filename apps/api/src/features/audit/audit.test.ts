@@ -1,7 +1,8 @@
 import { appendAudit } from '@portal/db';
+import { listings } from '@portal/db/schema';
 import { backends } from '@portal/db/testing';
 import { todayInChina } from '@portal/domain';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { personDraft } from '../../testing/fixtures.ts';
 import { openTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
@@ -128,6 +129,24 @@ describe.each(backends())('audit browser on $kind', (backend) => {
     }
     expect(text).toContain('139****0000');
     expect(text).toContain('4601031980****1234');
+  });
+
+  it('no longer shows a purged listing’s former contents, though its entries keep their place', async () => {
+    const patch = await t.request(`/api/v1/admin/listings/${otherId}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ changes: { name: '符改名' }, reason: '更正姓名笔误' }),
+      token: 'admin',
+    });
+    expect(patch.status).toBe(200);
+    const edited = (await get(`?listingId=${otherId}`)).body.items.find((i) => i.action === 'listing.edit');
+    expect(JSON.stringify(edited?.details)).toContain('符改名');
+    await t.rt.deps.db.update(listings).set({ purgedAt: new Date() }).where(eq(listings.id, otherId));
+    const after = (await get(`?listingId=${otherId}`)).body.items;
+    const purged = after.find((i) => i.action === 'listing.edit');
+    expect(purged?.seq).toBe(edited?.seq);
+    expect(JSON.stringify(after)).not.toContain('符改名');
+    expect(purged?.details).toEqual({ purged: '该名单信息已按期清除，记录内容不再显示。' });
   });
 
   it('verifies the chain, and names the first row altered behind the append-only trigger', async () => {
