@@ -11,8 +11,7 @@ export interface ScreenInfo {
 
 /**
  * The console's screens and who may open them; the first one a role may open is its start screen.
- * UNFINISHED (issue 11): tips inbox, audit, the campaign dashboard and the media pack are not
- * built yet.
+ * UNFINISHED (issue 11): the tips inbox and the media pack are not built yet.
  */
 export const SCREENS: readonly ScreenInfo[] = [
   { id: 'listings', title: '名单', roles: ['court_admin', 'unit_member'] },
