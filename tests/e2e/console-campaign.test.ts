@@ -218,7 +218,7 @@ describe.skipIf(!pgUrl)('console campaign and audit screens on the real server (
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('navigation', { name: '工作台导航' }).isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: '打印报告' }).isVisible()).toBe(false);
-    const pdf = await page.pdf({ preferCSSPageSize: true });
+    const pdf = await page.pdf({ preferCSSPageSize: true, path: join(SHOTS, 'campaign-report.pdf') });
     const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
     expect(boxes.length).toBeGreaterThan(1);
     for (const [, w, h] of boxes) {
@@ -228,7 +228,7 @@ describe.skipIf(!pgUrl)('console campaign and audit screens on the real server (
     await page.emulateMedia({ media: 'screen' });
   });
 
-  it('shows the audit chain with its verification, filtered by listing', async () => {
+  it('shows the audit chain with its verification, filtered by actor, listing and date', async () => {
     const { page } = watched;
     await page.getByRole('link', { name: '审计日志' }).click();
     await poll(() => h1(page)).toBe('审计日志');
@@ -241,6 +241,11 @@ describe.skipIf(!pgUrl)('console campaign and audit screens on the real server (
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'audit');
 
+    await page.getByLabel('操作人').selectOption({ label: '系统（system）' });
+    await page.getByRole('button', { name: '查询' }).click();
+    await poll(() => page.getByText('共 1 条记录，按时间倒序。').count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('初始化管理员');
+    await page.getByLabel('操作人').selectOption({ label: '全部' });
     await page.getByLabel('名单编号').fill('CPL1');
     await page.getByRole('button', { name: '查询' }).click();
     await poll(() => page.getByText('共 0 条记录，按时间倒序。').count()).toBe(1);

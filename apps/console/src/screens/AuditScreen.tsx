@@ -3,8 +3,9 @@ import {
   type AuditVerificationView,
   auditListRoute,
   auditVerificationRoute,
+  listStaffRoute,
 } from '@portal/contract';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { api } from '../api.ts';
 import { auditActionLabel, auditEntityLabel } from '../campaign/audit-labels.ts';
 import '../campaign/campaign.css';
@@ -63,6 +64,21 @@ export function AuditScreen() {
   const [data, setData] = useState<{ items: AuditEntryView[]; total: number } | null>(null);
   const [verification, setVerification] = useState<AuditVerificationView | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [actors, setActors] = useState<{ id: string; label: string }[]>([]);
+  const actorId = useId();
+
+  useEffect(() => {
+    api
+      .call(listStaffRoute)
+      .then((list) =>
+        setActors([
+          ...list.items.map((s) => ({ id: s.id, label: s.username ? `${s.name}（${s.username}）` : s.name })),
+          { id: 'system', label: '系统（system）' },
+          { id: 'public', label: '公众（public）' },
+        ]),
+      )
+      .catch(() => setActors([]));
+  }, []);
 
   const verify = useCallback(async () => {
     setVerification(null);
@@ -107,7 +123,17 @@ export function AuditScreen() {
       <Verification v={verification} onRecheck={() => void verify()} />
       <form className="audit-filters" onSubmit={submit} aria-label="筛选审计记录">
         <Field label="名单编号" value={draft.listingId} onChange={set('listingId')} />
-        <Field label="操作人编号" value={draft.actor} onChange={set('actor')} />
+        <div className="field">
+          <label htmlFor={actorId}>操作人</label>
+          <select id={actorId} value={draft.actor} onChange={set('actor')}>
+            <option value="">全部</option>
+            {actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </div>
         <Field label="开始日期" type="date" value={draft.from} onChange={set('from')} />
         <Field label="结束日期" type="date" value={draft.to} onChange={set('to')} />
         <div className="field">
