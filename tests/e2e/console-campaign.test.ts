@@ -257,4 +257,18 @@ describe.skipIf(!pgUrl)('console campaign and audit screens on the real server (
     expect(watched.cspViolations).toEqual([]);
     expect(watched.foreignRequests).toEqual([]);
   });
+
+  it('stays usable at 1024 px: the dashboard and the audit screen never scroll sideways', async () => {
+    const { page } = watched;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    for (const hash of [`#/campaign?from=${CAMPAIGN_PERIOD.from}&to=${CAMPAIGN_PERIOD.to}`, '#/audit']) {
+      await page.goto(new URL(`/console/${hash}`, server.url).href);
+      await poll(() => page.getByRole('table').count()).toBeGreaterThan(0);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize(DESK);
+  });
 });
