@@ -249,13 +249,25 @@ describe.skipIf(!pgUrl)('console campaign and audit screens on the real server (
     await page.getByLabel('名单编号').fill('CPL1');
     await page.getByRole('button', { name: '查询' }).click();
     await poll(() => page.getByText('共 0 条记录，按时间倒序。').count()).toBe(1);
+    expect(await page.getByRole('cell', { name: '没有符合条件的记录。' }).count()).toBe(1);
     await page.getByLabel('名单编号').fill('');
     await page.getByLabel('开始日期').fill('2017-07-18');
     await page.getByLabel('结束日期').fill('2017-07-01');
     await page.getByRole('button', { name: '查询' }).click();
     await poll(() => page.getByRole('alert').textContent()).toContain('结束日期不能早于开始日期');
+    expect(await page.getByRole('table', { name: '审计记录' }).count()).toBe(0);
     expect(watched.cspViolations).toEqual([]);
     expect(watched.foreignRequests).toEqual([]);
+
+    // what a DBA could do behind the append-only trigger: the screen names the altered row
+    await view.db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
+    await view.db.execute(sql`update audit_log set reason = '篡改' where seq = 1`);
+    await view.db.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
+    await page.getByRole('button', { name: '重新校验' }).click();
+    await poll(() => page.getByText(/^校验未通过：第 1 条记录异常——本条记录的内容与哈希不符/).count()).toBe(
+      1,
+    );
+    await shot(page, 'audit-broken-chain');
   });
 
   it('stays usable at 1024 px: the dashboard and the audit screen never scroll sideways', async () => {

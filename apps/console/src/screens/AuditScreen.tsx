@@ -102,7 +102,11 @@ export function AuditScreen() {
         setData(d);
         setError(null);
       })
-      .catch((e) => live && setError(e));
+      .catch((e) => {
+        if (!live) return;
+        setData(null); // never show the previous query's rows under a refused one
+        setError(e);
+      });
     return () => {
       live = false;
     };
@@ -161,6 +165,11 @@ export function AuditScreen() {
                 </tr>
               </thead>
               <tbody>
+                {data.items.length === 0 ? (
+                  <tr>
+                    <td colSpan={8}>没有符合条件的记录。</td>
+                  </tr>
+                ) : null}
                 {data.items.map((e) => (
                   <tr key={e.seq}>
                     <td className="num">{e.seq}</td>
