@@ -51,6 +51,15 @@ describe.each(backends().slice(0, 1))('指挥中心 slide on $kind', (backend) =
     expect(unitsAfter[0]?.nextDeadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it('lists open tips on cases without a unit on their own row for the court admin, never for a unit', async () => {
+    const listingId = await publishedListing(t, null);
+    expect((await submit(t, tipBody(listingId))).res.status).toBe(201);
+    const court = await commandCentreUnits(t.rt.deps, { unitId: null, courtId: 'C1' }, new Date());
+    expect(court.find((u) => u.name === '未分配执行单元')).toMatchObject({ openTips: 1, unopenedTips: 1 });
+    const unit = await commandCentreUnits(t.rt.deps, { unitId: 'U-A', courtId: 'C1' }, new Date());
+    expect(unit.map((u) => u.name)).toEqual(['执行一组']);
+  });
+
   it('shows a unit member its own unit, and refuses custodians and anonymous callers', async () => {
     const own = await commandCentreUnits(t.rt.deps, { unitId: 'U-B', courtId: 'C1' }, new Date());
     expect(own.map((u) => u.name)).toEqual(['执行二组']);

@@ -53,28 +53,19 @@ export async function commandCentreUnits(
         ),
       ),
   ]);
-  const rows = new Map<string, CommandCentreUnit>(
-    units.map((u) => [
-      u.id,
-      {
-        name: u.name,
-        openTips: 0,
-        unopenedTips: 0,
-        lateUnopenedTips: 0,
-        overdueRemovals: 0,
-        openCorrections: 0,
-        overdueCorrections: 0,
-        nextDeadline: null,
-      },
-    ]),
-  );
+  const rows = new Map<string | null, CommandCentreUnit>(units.map((u) => [u.id, emptyRow(u.name)]));
+  // cases without a unit have nobody to work them: the court admin's wall shows them on their own row
+  const unitRow = (unitId: string | null) => {
+    if (unitId === null && scope.unitId === null && !rows.has(null)) rows.set(null, emptyRow(UNASSIGNED));
+    return rows.get(unitId);
+  };
   const note = (unitId: string | null, deadline: string) => {
-    const r = unitId ? rows.get(unitId) : undefined;
+    const r = rows.get(unitId);
     if (r && (r.nextDeadline === null || deadline < r.nextDeadline)) r.nextDeadline = deadline;
     return r;
   };
   for (const t of openTips) {
-    const r = unitRow(rows, t.unitId);
+    const r = unitRow(t.unitId);
     if (!r) continue;
     r.openTips++;
     if (t.openedAt) continue;
@@ -85,13 +76,13 @@ export async function commandCentreUnits(
   }
   for (const l of expired) {
     const clock = removalClockOf(l, today);
-    const r = unitRow(rows, l.unitId);
+    const r = unitRow(l.unitId);
     if (!clock || !r) continue;
     if (clock.overdue) r.overdueRemovals++;
     else note(l.unitId, clock.deadline);
   }
   for (const c of corrections) {
-    const r = unitRow(rows, c.unitId);
+    const r = unitRow(c.unitId);
     if (!r) continue;
     const deadline =
       c.status === 'received'
@@ -107,8 +98,19 @@ export async function commandCentreUnits(
   );
 }
 
-function unitRow(rows: Map<string, CommandCentreUnit>, unitId: string | null) {
-  return unitId ? rows.get(unitId) : undefined;
+const UNASSIGNED = '未分配执行单元';
+
+function emptyRow(name: string): CommandCentreUnit {
+  return {
+    name,
+    openTips: 0,
+    unopenedTips: 0,
+    lateUnopenedTips: 0,
+    overdueRemovals: 0,
+    openCorrections: 0,
+    overdueCorrections: 0,
+    nextDeadline: null,
+  };
 }
 
 /** The rendered slide, for the court (or the one unit) of the caller. */
