@@ -151,7 +151,9 @@ describe.skipIf(!pgUrl)('console campaign and audit screens on the real server (
       page.waitForEvent('download'),
       page.getByRole('button', { name: '导出 CSV：执行单元排行榜（你追我赶，争先创优）' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^专项行动-2017-07-18至2017-09-18-.*\.csv$/);
+    // the seeded listings are demo listings: the file says so in its name, the screen in a notice
+    expect(download.suggestedFilename()).toMatch(/^专项行动-2017-07-18至2017-09-18-演示数据-.*\.csv$/);
+    expect(await page.getByText('演示数据', { exact: true }).count()).toBe(1);
     const bytes = readFileSync(await download.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n');

@@ -94,6 +94,7 @@ export const campaignReportSchema = z
     period: z.object({ from: z.string(), to: z.string(), days: count }),
     scope: z.enum(['court', 'unit']),
     generatedAt: z.string(),
+    demo: z.boolean().meta({ description: '统计中含演示数据（合成的演示名单或其线索）' }),
     livelihood: z.object({
       published: count,
       publishedAmountFen: fen,

@@ -19,14 +19,21 @@ export function HeadlineFigures({ report }: { report: CampaignReport }) {
     ['综合按期率', formatRate(report.deadlines.overall.rate)],
   ];
   return (
-    <dl className="figures" aria-label="主要数据">
-      {items.map(([label, value]) => (
-        <div key={label} className="figure">
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      {report.demo ? (
+        <p className="demo-note">
+          <strong>演示数据</strong>：本期间的统计含系统生成的演示名单或其线索，不是真实案件。
+        </p>
+      ) : null}
+      <dl className="figures" aria-label="主要数据">
+        {items.map(([label, value]) => (
+          <div key={label} className="figure">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
   );
 }
 

@@ -60,7 +60,7 @@ export function CampaignScreen() {
     else window.location.hash = next;
   }
 
-  const stem = `专项行动-${period.from}至${period.to}`;
+  const stem = `专项行动-${period.from}至${period.to}${report?.demo ? '-演示数据' : ''}`;
   return (
     <>
       <h1>专项行动</h1>

@@ -159,3 +159,29 @@ export async function rewardRows(db: Database, scope: CampaignScope, span: Span)
     .innerJoin(listings, eq(listings.id, rewardNotices.listingId))
     .where(and(inSpan(rewardNotices.publishedAt, span), inUnit(scope)));
 }
+
+/**
+ * True when any figure of the period counts a synthetic demo listing (or a tip on one): the
+ * screens then say 演示数据, as every surface must.
+ */
+export async function touchesDemo(db: Database, scope: CampaignScope, span: Span): Promise<boolean> {
+  const [listing] = await db
+    .select({ id: listings.id })
+    .from(listings)
+    .where(
+      and(
+        eq(listings.demo, true),
+        or(inSpan(listings.publishedAt, span), inSpan(listings.removedAt, span)),
+        inUnit(scope),
+      ),
+    )
+    .limit(1);
+  if (listing) return true;
+  const [tip] = await db
+    .select({ id: tips.id })
+    .from(tips)
+    .innerJoin(listings, eq(listings.id, tips.listingId))
+    .where(and(eq(listings.demo, true), inSpan(tips.createdAt, span), inUnit(scope)))
+    .limit(1);
+  return Boolean(tip);
+}

@@ -20,6 +20,7 @@ import {
   rewardRows,
   type Span,
   tipRows,
+  touchesDemo,
   unitsOf,
 } from './campaign-data.ts';
 import { addTallies, countInto, emptyTally, stateOf, type Tally, withRate } from './deadline-tally.ts';
@@ -77,7 +78,7 @@ export async function campaignReport(
   now: Date,
 ): Promise<CampaignReport> {
   const today = todayInChina(now);
-  const [units, published, removed, clocks, corrections, tipList, rewards] = await Promise.all([
+  const [units, published, removed, clocks, corrections, tipList, rewards, demo] = await Promise.all([
     unitsOf(db, scope),
     publishedGroups(db, scope, span),
     removedGroups(db, scope, span),
@@ -85,6 +86,7 @@ export async function campaignReport(
     correctionRows(db, scope, span),
     tipRows(db, scope, span),
     rewardRows(db, scope, span),
+    touchesDemo(db, scope, span),
   ]);
   const byUnit = new Map<string | null, UnitAcc>(units.map((u) => [u.id, newUnit(u.id, u.name)]));
   const unit = (id: string | null): UnitAcc => {
@@ -223,6 +225,7 @@ export async function campaignReport(
     period: { from: span.from, to: span.to, days: span.days },
     scope: scope.unitId === null ? 'court' : 'unit',
     generatedAt: now.toISOString(),
+    demo,
     livelihood,
     published: publishedTotal,
     removed: removedTotal,

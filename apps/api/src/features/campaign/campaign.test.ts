@@ -107,6 +107,11 @@ describe.each(backends())('campaign figures on $kind', (backend) => {
     expect(JSON.stringify(r)).not.toContain('执行二组');
   });
 
+  it('says when the figures count demo listings (演示数据), and not otherwise', async () => {
+    expect((await report()).demo).toBe(true); // the fixture's listings are marked demo
+    expect((await report('admin', { from: '2016-01-01', to: '2016-01-31' })).demo).toBe(false);
+  });
+
   it('an empty period answers zeros and no rate, not 100 %', async () => {
     const r = await report('admin', { from: '2016-01-01', to: '2016-01-31' });
     expect(r.published.count).toBe(0);
