@@ -1,5 +1,4 @@
 import type { CampaignReport } from '@portal/contract';
-import { useEffect } from 'react';
 import { CampaignCharts } from './CampaignCharts.tsx';
 import { CampaignTableView } from './CampaignTableView.tsx';
 import { periodText } from './campaign-period.ts';
@@ -11,10 +10,6 @@ import { CampaignDefinitions, HeadlineFigures } from './HeadlineFigures.tsx';
  * laid out for A4 paper by the print style sheet (campaign.css, `@page { size: A4 }`).
  */
 export function CampaignReportPage({ report }: { report: CampaignReport }) {
-  useEffect(() => {
-    document.body.classList.add('printing-report');
-    return () => document.body.classList.remove('printing-report');
-  }, []);
   const generated = new Date(report.generatedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
   return (
     <article className="report">
