@@ -18,6 +18,7 @@ const renderers = {
   card: graphics.renderShareCard,
   rewardPoster: graphics.renderRewardPoster,
   rewardSlide: graphics.renderRewardSlide,
+  newspaper: graphics.renderNewspaperPdf,
 } as const satisfies Renderers;
 
 port.on('message', async (req: RenderRequest) => {
