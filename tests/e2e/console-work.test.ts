@@ -86,6 +86,7 @@ describe('console work screens on the real server', () => {
       '导入',
       '更正申请',
       '账号与执行单元',
+      '媒体素材',
     ]);
   });
 

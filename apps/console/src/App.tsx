@@ -8,6 +8,7 @@ import { CorrectionsScreen } from './screens/CorrectionsScreen.tsx';
 import { ImportScreen } from './screens/ImportScreen.tsx';
 import { ListingsScreen } from './screens/ListingsScreen.tsx';
 import { LoginScreen } from './screens/LoginScreen.tsx';
+import { MediaScreen } from './screens/MediaScreen.tsx';
 import { SCREENS, visibleScreens } from './screens/screens.ts';
 import { useHashRoute } from './use-hash-route.ts';
 
@@ -91,6 +92,8 @@ export function App() {
           <ImportScreen />
         ) : current?.id === 'corrections' ? (
           <CorrectionsScreen />
+        ) : current?.id === 'media' ? (
+          <MediaScreen />
         ) : (
           <p>请选择左侧的功能。</p>
         )}

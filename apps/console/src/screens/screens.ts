@@ -19,6 +19,7 @@ export const SCREENS: readonly ScreenInfo[] = [
   { id: 'import', title: '导入', roles: ['court_admin', 'unit_member'] },
   { id: 'corrections', title: '更正申请', roles: ['court_admin', 'unit_member'] },
   { id: 'accounts', title: '账号与执行单元', roles: ['court_admin'] },
+  { id: 'media', title: '媒体素材', roles: ['court_admin'] },
 ];
 
 export function visibleScreens(role: Role): ScreenInfo[] {
