@@ -135,4 +135,25 @@ describe('console 媒体素材 on the real server', () => {
     expect(watched.cspViolations).toEqual([]);
     await shot(page, 'media-downloaded');
   });
+
+  it('shows the API’s zh-CN message when a download is refused, and downloads nothing', async () => {
+    const { page } = watched;
+    const refused = '**/api/v1/admin/media/newspaper.pdf*';
+    await page.route(refused, (route) =>
+      route.fulfill({
+        status: 403,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: { code: 'FORBIDDEN', message: '此操作仅限法院管理员。', requestId: 'r1' },
+        }),
+      }),
+    );
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.getByRole('button', { name: '下载 A4 版面（PDF）' }).click();
+    await poll(() => page.getByRole('alert').textContent()).toBe('此操作仅限法院管理员。');
+    expect(downloads).toBe(0);
+    expect(await page.getByRole('button', { name: '下载 A4 版面（PDF）' }).isEnabled()).toBe(true);
+    await page.unroute(refused);
+  });
 });

@@ -122,7 +122,7 @@ export function MediaScreen() {
         </p>
       ) : null}
       <div className="columns">
-        <div className="card" aria-labelledby="deck-title">
+        <section className="card" aria-labelledby="deck-title">
           <h2 id="deck-title">电视轮播素材</h2>
           <p>
             与大屏轮播相同的画面：名单轮播页、统计页，以及列明每页所示名单的清单（manifest.json），打包为
@@ -158,8 +158,8 @@ export function MediaScreen() {
               下载电视轮播素材（ZIP）
             </button>
           </div>
-        </div>
-        <div className="card" aria-labelledby="newspaper-title">
+        </section>
+        <section className="card" aria-labelledby="newspaper-title">
           <h2 id="newspaper-title">报纸版面</h2>
           <p>
             矢量
@@ -186,7 +186,7 @@ export function MediaScreen() {
               下载 A4 版面（PDF）
             </button>
           </div>
-        </div>
+        </section>
       </div>
     </section>
   );

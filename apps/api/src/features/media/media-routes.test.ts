@@ -1,5 +1,6 @@
 import { listings } from '@portal/db/schema';
 import { backends } from '@portal/db/testing';
+import { todayInChina } from '@portal/domain';
 import { fullIdNumbersIn } from '@portal/graphics/testing/id-numbers';
 import { inspectPdf, pdfBytesForSearch, unwrapped } from '@portal/graphics/testing/pdf';
 import { eq } from 'drizzle-orm';
@@ -7,6 +8,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberFor, orgDraft, personDraft } from '../../testing/fixtures.ts';
 import { openTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
+import { newspaperListings } from './newspaper-listings.ts';
 
 const [pglite] = backends();
 const post = (body: unknown) => ({
@@ -73,6 +75,16 @@ describe('media pack API', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(text).toContain('本版刊登公布中的全部4条名单信息');
     for (const f of read.fonts) expect(f.name).toMatch(/^[A-Z]{6}\+/);
+  });
+
+  it('reads at most the edition’s cap, in print order, and counts every published listing', async () => {
+    const capped = await newspaperListings(t.rt.deps.db, todayInChina(t.rt.deps.now()), 2);
+    expect(capped.total).toBe(4);
+    expect(capped.listings.map((l) => l.name)).toEqual(['符民生', '李删除']);
+    expect(capped.listings[0]).not.toHaveProperty('idNumber');
+    expect(capped.listings[0]?.idNumberMasked).toBe(
+      `${ids.livelihood.slice(0, 10)}****${ids.livelihood.slice(14)}`,
+    );
   });
 
   it('never puts a full ID number in the PDF: not in its text, not in its bytes', async () => {
