@@ -45,7 +45,7 @@ export const EMPTY_LIST_TEXT = '目前没有公布中的失信被执行人名单
 export const CONSUMPTION_BAN_HEADING = '限制消费：被执行人不得有以下行为';
 export const CONSUMPTION_BAN_INTRO = `依照《最高人民法院关于限制被执行人高消费及有关消费的若干规定》，纳入名单的被执行人同时被限制消费。${CONSUMPTION_BAN_PERSON_SCOPE}`;
 export const CONSUMPTION_BAN_LINES: readonly string[] = CONSUMPTION_BAN_ITEMS.map(
-  (i) => `${i.item}. ${i.text}；`,
+  (i, k) => `${i.item}. ${i.text}${k === CONSUMPTION_BAN_ITEMS.length - 1 ? '。' : '；'}`,
 );
 export const CONSUMPTION_BAN_ORG = CONSUMPTION_BAN_ORG_SCOPE;
 
