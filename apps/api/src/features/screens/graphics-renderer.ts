@@ -18,6 +18,8 @@ export interface Renderers {
   card: typeof Graphics.renderShareCard;
   rewardPoster: typeof Graphics.renderRewardPoster;
   rewardSlide: typeof Graphics.renderRewardSlide;
+  /** the newspaper page PDF (features/media): a PDF's bytes travel like a PNG's */
+  newspaper: typeof Graphics.renderNewspaperPdf;
 }
 export type RenderKind = keyof Renderers;
 
