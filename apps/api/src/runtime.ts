@@ -96,9 +96,8 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   });
   // the keys first: migration 0009 drops the clear ID-number column, and the hook before it
   // encrypts what an older release left there
-  const database =
-    opts.database ??
-    (await createDatabase({
+  const openDatabase = () =>
+    createDatabase({
       ...(env.DATABASE_URL
         ? { databaseUrl: env.DATABASE_URL }
         : { dataDir: join(resolve(env.DATA_DIR), 'pglite') }),
@@ -108,7 +107,8 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
           if (encrypted > 0) logger.info({ encrypted }, 'ID numbers encrypted at rest');
         },
       },
-    }));
+    });
+  let database = opts.database ?? (await openDatabase());
   const idMigration = await migrateIdNumbersAtRest(database.db, idVault);
   if (idMigration.reencrypted > 0)
     logger.info({ reencrypted: idMigration.reencrypted }, 'ID numbers re-encrypted with the active key');
@@ -140,6 +140,12 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   if (env.STAFF_BOOTSTRAP_ADMIN) await ensureBootstrapAdmin(database.db, env.STAFF_BOOTSTRAP_ADMIN);
   const seeded = await seedDemoDataOnce(database.db, idVault, env.DEMO_RECORDS, progress);
   if (seeded > 0) logger.info({ seeded }, 'demo data seeded');
+  if (seeded > 0 && !opts.database && database.kind === 'pglite') {
+    // seeding grew PGlite's WebAssembly heap by ~30 MB that it never gives back: a fresh
+    // instance on the same folder starts small (tests/bench/memory-at-rest.bench.ts)
+    await database.close();
+    database = await openDatabase();
+  }
   // PostgreSQL may be shared by several processes: note the feed position before the reconcile,
   // so that whatever another process changes from now on is applied here too
   const multiProcess = database.kind === 'postgres';

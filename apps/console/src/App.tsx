@@ -4,10 +4,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, isUnauthenticated } from './api.ts';
 import { ErrorBanner } from './components/ErrorBanner.tsx';
 import { AccountsScreen } from './screens/AccountsScreen.tsx';
+import { AuditScreen } from './screens/AuditScreen.tsx';
+import { CampaignScreen } from './screens/CampaignScreen.tsx';
 import { CorrectionsScreen } from './screens/CorrectionsScreen.tsx';
 import { ImportScreen } from './screens/ImportScreen.tsx';
 import { ListingsScreen } from './screens/ListingsScreen.tsx';
 import { LoginScreen } from './screens/LoginScreen.tsx';
+import { MediaScreen } from './screens/MediaScreen.tsx';
 import { RevealQueueScreen } from './screens/RevealQueueScreen.tsx';
 import { RewardsScreen } from './screens/RewardsScreen.tsx';
 import { SCREENS, visibleScreens } from './screens/screens.ts';
@@ -56,7 +59,7 @@ export function App() {
   if (me === null) return <LoginScreen onSignedIn={(staff) => setMe(staff)} />;
 
   const screens = visibleScreens(me.role);
-  const current = screens.find((s) => s.id === route) ?? screens[0];
+  const current = screens.find((s) => s.id === route.split(/[/?]/)[0]) ?? screens[0];
 
   async function signOut() {
     await api.call(logoutRoute).catch(() => undefined);
@@ -100,6 +103,12 @@ export function App() {
           <RewardsScreen />
         ) : current?.id === 'reveals' ? (
           <RevealQueueScreen />
+        ) : current?.id === 'media' ? (
+          <MediaScreen />
+        ) : current?.id === 'campaign' ? (
+          <CampaignScreen />
+        ) : current?.id === 'audit' ? (
+          <AuditScreen />
         ) : (
           <p>请选择左侧的功能。</p>
         )}

@@ -1,5 +1,7 @@
 import type { ApiApp, AppDeps } from '../context.ts';
+import { registerAdminAudit } from './audit/audit-routes.ts';
 import { registerAuth } from './auth/auth-routes.ts';
+import { registerAdminCampaign } from './campaign/campaign-routes.ts';
 import { registerAdminCorrections } from './corrections/admin-routes.ts';
 import { registerCorrections } from './corrections/public-routes.ts';
 import { registerHealth } from './health/health-routes.ts';
@@ -7,6 +9,7 @@ import { registerAdminListings } from './listings/admin-routes.ts';
 import { registerListingEdits } from './listings/edit-route.ts';
 import { registerListingDetail } from './listings/public-routes.ts';
 import { registerListingTerms } from './listings/term-route.ts';
+import { registerAdminMedia } from './media/media-routes.ts';
 import { registerOpenApi } from './openapi/openapi-routes.ts';
 import { registerAdminRewards } from './rewards/admin-routes.ts';
 import { registerRewards } from './rewards/public-routes.ts';
@@ -34,7 +37,10 @@ export function registerApiRoutes(app: ApiApp, deps: AppDeps): void {
   registerAdminTips(app, deps);
   registerRewards(app, deps);
   registerAdminRewards(app, deps);
+  registerAdminAudit(app, deps);
+  registerAdminCampaign(app, deps);
   registerOpenApi(app);
   registerScreens(app, deps, deps.screens);
+  registerAdminMedia(app, deps);
   registerKiosk(app);
 }

@@ -19,6 +19,8 @@ const renderers = {
   card: graphics.renderShareCard,
   rewardPoster: graphics.renderRewardPoster,
   rewardSlide: graphics.renderRewardSlide,
+  commandCentre: graphics.renderCommandCentreSlide,
+  newspaper: graphics.renderNewspaperPdf,
 } as const satisfies Renderers;
 
 process.on('message', async (req: RenderRequest) => {
