@@ -44,12 +44,9 @@ export const publicListingSchema = z
       .string()
       .optional()
       .meta({ description: '法人或其他组织：法定代表人或负责人姓名' }),
-    legalRepresentativeRole: z
-      .enum(['法定代表人', '负责人'])
-      .optional()
-      .meta({
-        description: '法人或其他组织：legalRepresentative 是法定代表人还是负责人（第六条）；有姓名时才有',
-      }),
+    legalRepresentativeRole: z.enum(['法定代表人', '负责人']).optional().meta({
+      description: '法人或其他组织：legalRepresentative 是法定代表人还是负责人（第六条）；有姓名时才有',
+    }),
     caseNo: z.string().meta({ description: '案号，如（2017）琼9003执1234号' }),
     court: z.string(),
     filedAt: z.string().meta({ description: '立案日期 YYYY-MM-DD' }),
