@@ -1,12 +1,19 @@
 import { type Database, newId } from '@portal/db';
-import { listings, tipNotifications, tips } from '@portal/db/schema';
+import { listings, type NotificationChannel, tipNotifications, tips } from '@portal/db/schema';
 import { addWorkingDays, todayInChina } from '@portal/domain';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Logger } from '../../../logger.ts';
 import { rowsOf } from '../tip-intake.ts';
+import type { TipKeyring } from '../tip-keyring.ts';
 import type { NotifyTargets } from '../tips-services.ts';
-import { deliver } from './deliver.ts';
-import { channelsOf } from './queue.ts';
+import { type DeliveryOutcome, deliver } from './deliver.ts';
+import {
+  channelsFor,
+  disabledState,
+  disableTarget,
+  type ResolvedTarget,
+  targetFor,
+} from './target-resolution.ts';
 
 /** Standard Webhooks' schedule: the wait after attempt n is RETRY_SCHEDULE_MS[n]; past the end, dead letter. */
 export const RETRY_SCHEDULE_MS = [
@@ -16,7 +23,10 @@ const LEASE_MS = 60_000;
 
 export interface NotificationWorkerOptions {
   db: Database;
+  /** court-wide targets (fallback) and the SSRF policy */
   targets: NotifyTargets;
+  /** opens units' sealed targets */
+  keyring: TipKeyring;
   logger: Logger;
   now: () => Date;
   /** tests shorten the schedule */
@@ -39,14 +49,15 @@ export interface NotificationWorker {
  * LOCKED`, so several processes share the work), delivery happens with no transaction open, then
  * the row is marked delivered, rescheduled with backoff and jitter, or dead after the last attempt.
  * A process killed mid-delivery leaves a lease that expires: the row is sent again, same id.
+ * Each row goes to its unit's own target for the channel, else the court-wide one; a target that
+ * answered 410 Gone is recorded in the database and gets nothing more, from any process, until
+ * staff save it again.
  */
 export function startNotificationWorker(opts: NotificationWorkerOptions): NotificationWorker {
   const schedule = opts.schedule ?? RETRY_SCHEDULE_MS;
   let stopped = false;
   let running: Promise<number> | null = null;
   let timer: NodeJS.Timeout | undefined;
-  // UNFINISHED: a channel disabled by 410 stays disabled only until the process restarts
-  let gone = new Set<string>();
 
   async function claim(): Promise<(typeof tipNotifications.$inferSelect)[]> {
     const due = opts.db
@@ -94,11 +105,20 @@ export function startNotificationWorker(opts: NotificationWorkerOptions): Notifi
         if (!unopened.has(unitId)) unopened.set(unitId, await unopenedIn(unitId));
         return unopened.get(unitId) ?? 0;
       };
+      const resolved = new Map<string, ResolvedTarget | null>();
+      const targetOf = async (unitId: string | null, channel: NotificationChannel) => {
+        const key = `${unitId ?? ''}\u0000${channel}`;
+        if (!resolved.has(key))
+          resolved.set(key, await targetFor(opts.db, opts.keyring, opts.targets, unitId, channel));
+        return resolved.get(key) ?? null;
+      };
       for (const row of rows) {
         handled++;
-        const outcome = gone.has(row.channel)
-          ? { ok: false as const, error: 'receiver answered 410 Gone earlier: channel disabled', gone: true }
-          : await deliver(row, opts.targets, await unopenedOf(row.unitId), opts.now().getTime());
+        const target = await targetOf(row.unitId, row.channel);
+        const outcome: DeliveryOutcome =
+          target && (await disabledState(opts.db, target.urlHash))
+            ? { ok: false, error: 'target disabled: it answered 410 Gone earlier', gone: true }
+            : await deliver(row, target, opts.targets, await unopenedOf(row.unitId), opts.now().getTime());
         if (outcome.ok) {
           await opts.db
             .update(tipNotifications)
@@ -106,7 +126,7 @@ export function startNotificationWorker(opts: NotificationWorkerOptions): Notifi
             .where(eq(tipNotifications.id, row.id));
           continue;
         }
-        if (outcome.gone) gone = new Set([...gone, row.channel]);
+        if (outcome.gone && target) await disableTarget(opts.db, target, row.channel, outcome.error);
         const wait = schedule[row.attempts];
         const dead = outcome.gone || wait === undefined;
         // ±20 % jitter so many failed rows do not retry in one burst
@@ -147,10 +167,11 @@ export function startNotificationWorker(opts: NotificationWorkerOptions): Notifi
     return running;
   }
 
-  // UNFINISHED: two processes running this in the same instant may both queue a reminder
+  /**
+   * One reminder per unit, channel and day (China time) even with several processes: the row's
+   * `dedupe_key` is unique, so a second process inserting the same reminder inserts nothing.
+   */
   async function remind(): Promise<number> {
-    const channels = channelsOf(opts.targets);
-    if (channels.length === 0) return 0;
     const oldest = rowsOf<{ unit_id: string | null; first: string | Date }>(
       await opts.db.execute(sql`
         select l.unit_id, min(t.created_at) as first
@@ -163,25 +184,23 @@ export function startNotificationWorker(opts: NotificationWorkerOptions): Notifi
     for (const { unit_id: unitId, first } of oldest) {
       const receivedOn = todayInChina(new Date(first));
       if (today <= addWorkingDays(receivedOn, 1)) continue;
-      const recent = await opts.db.$count(
-        tipNotifications,
-        and(
-          eq(tipNotifications.event, 'tips.reminder'),
-          unitId === null ? isNull(tipNotifications.unitId) : eq(tipNotifications.unitId, unitId),
-          gt(tipNotifications.createdAt, sql`now() - interval '20 hours'`),
-        ),
-      );
-      if (recent > 0) continue;
-      await opts.db.insert(tipNotifications).values(
-        channels.map((channel) => ({
-          id: `msg_${newId()}`,
-          channel,
-          unitId,
-          event: 'tips.reminder',
-          payload: { unitId },
-        })),
-      );
-      queued++;
+      const channels = await channelsFor(opts.db, opts.targets, unitId);
+      if (channels.length === 0) continue;
+      const inserted = await opts.db
+        .insert(tipNotifications)
+        .values(
+          channels.map((channel) => ({
+            id: `msg_${newId()}`,
+            channel,
+            unitId,
+            event: 'tips.reminder',
+            payload: { unitId },
+            dedupeKey: `tips.reminder:${unitId ?? '-'}:${today}:${channel}`,
+          })),
+        )
+        .onConflictDoNothing({ target: tipNotifications.dedupeKey })
+        .returning({ id: tipNotifications.id });
+      if (inserted.length > 0) queued++;
     }
     if (queued > 0) void run();
     return queued;
