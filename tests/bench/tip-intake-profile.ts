@@ -1,11 +1,13 @@
 /**
  * CPU cost of one tip intake, in process (no HTTP client competing for the cores): a runtime on
  * PGlite on disk (or DATABASE_URL) with a webhook receiver, N tips at a given concurrency, CPU
- * milliseconds per tip from `process.cpuUsage()`. Run it with `--cpu-prof` to see where the time
- * goes. `node tests/bench/tip-intake-profile.ts [tips] [concurrency] [no-notify]`
+ * milliseconds per tip from `process.cpuUsage()`. With `PROFILE_OUT=file.cpuprofile` the measured
+ * phase alone (not the start-up) is profiled, for Chrome DevTools or any .cpuprofile reader.
+ * `node tests/bench/tip-intake-profile.ts [tips] [concurrency] [no-notify]`
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +67,12 @@ export async function profileIntake(total = 1000, concurrency = 16, notify = tru
     if (res.status !== 201) throw new Error(`tip ${i}: ${res.status} ${await res.text()}`);
   };
   for (let i = 0; i < 20; i++) await send(-1 - i); // warm-up
+  const profiler = process.env.PROFILE_OUT ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let next = 0;
@@ -75,6 +83,11 @@ export async function profileIntake(total = 1000, concurrency = 16, notify = tru
   );
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(process.env.PROFILE_OUT!, JSON.stringify(profile));
+    profiler.disconnect();
+  }
   const deadline = performance.now() + 60_000;
   while (notify && received < total + 20 && performance.now() < deadline)
     await new Promise((r) => setTimeout(r, 50));

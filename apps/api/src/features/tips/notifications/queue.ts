@@ -18,18 +18,18 @@ export async function queueNewTipNotifications(
   tip: { tipId: string; unitId: string | null },
 ): Promise<void> {
   const courtWide = CHANNELS.filter((c) => (c === 'webhook' ? targets.webhookUrl : targets.wecomUrl));
+  const payload = { tipId: tip.tipId, unitId: tip.unitId };
   const row = (channel: NotificationChannel) => ({
     id: `msg_${newId()}`,
     channel,
     unitId: tip.unitId,
     event: 'tip.received',
-    payload: { tipId: tip.tipId, unitId: tip.unitId },
+    payload,
   });
   if (tip.unitId === null || courtWide.length === CHANNELS.length) {
     if (courtWide.length > 0) await tx.insert(tipNotifications).values(courtWide.map(row));
     return;
   }
-  const payload = JSON.stringify(row('webhook').payload);
   const candidates = sql.join(
     CHANNELS.map((channel) => sql`(${`msg_${newId()}`}, ${channel})`),
     sql`, `,
@@ -50,7 +50,7 @@ export async function queueNewTipNotifications(
   );
   await tx.execute(sql`
     insert into ${tipNotifications} (id, channel, unit_id, event, payload)
-    select c.id, c.channel, ${tip.unitId}, 'tip.received', ${payload}::jsonb
+    select c.id, c.channel, ${tip.unitId}, 'tip.received', ${JSON.stringify(payload)}::jsonb
     from (values ${candidates}) as c(id, channel)
     where ${reached}`);
 }
