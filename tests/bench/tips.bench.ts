@@ -8,6 +8,11 @@
  * `serverCpuMsPerTip` is the server process's CPU time (Linux /proc) from the first tip of phase 1
  * to its last notification delivered, per tip: unlike tips/s it barely moves when other programs
  * load the machine, so it is the figure to compare two versions by.
+ * UNFINISHED: the targets are not met here (2 shared cores, load average ~21 on 2026-11-30:
+ * PGlite ~57 tips/s, PostgreSQL ~75–100 tips/s, p99 0.4–1 s). The server spends ~4.5 (PostgreSQL)
+ * to ~8 (PGlite) ms of CPU per tip, mostly statement execution in PGlite/drizzle and postgres-js,
+ * so one core tops out near 125–220 tips/s even on an idle machine; 1,000 tips/s needs several
+ * processes on PostgreSQL (supported: the outbox and claims are multi-process safe).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
