@@ -27,6 +27,8 @@ export const API_ERRORS = {
   LISTING_GONE: [410, '该失信被执行人信息已依法删除，不再公布。'],
   INVALID_STATE: [409, '当前状态下不能执行此操作。'],
   RELISTING_REFUSED: [409, '申请执行人书面申请删除后六个月内再次申请纳入的，不予支持（第十条第四款）。'],
+  REWARD_NOT_PAYABLE: [409, '该登记不符合悬赏金的发放条件。'],
+  REWARD_ALREADY_PAID: [409, '该登记已经发放过悬赏金，不能重复发放。'],
   RATE_LIMITED: [429, '请求过于频繁，请稍后再试。'],
   IDEMPOTENCY_IN_FLIGHT: [409, '同一请求正在处理中，请稍候再查看结果，不要重复提交。'],
   IDEMPOTENCY_KEY_REUSED: [422, '该幂等键已用于内容不同的请求，请为新的提交使用新的键。'],

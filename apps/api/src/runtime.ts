@@ -225,7 +225,13 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     now,
   };
   const tipNotifier = workers
-    ? startNotificationWorker({ db: database.db, targets: deps.tips.notify, logger, now: deps.now })
+    ? startNotificationWorker({
+        db: database.db,
+        targets: deps.tips.notify,
+        keyring: deps.tips.keyring,
+        logger,
+        now: deps.now,
+      })
     : null;
   if (tipNotifier) deps.tips.wake = tipNotifier.wake;
   const photoPurge = workers

@@ -14,6 +14,7 @@ export * from './listing-edits.ts';
 export * from './listing-terms.ts';
 export * from './listings.ts';
 export * from './media.ts';
+export * from './notify-targets.ts';
 export * from './openapi.ts';
 export * from './period.ts';
 export * from './rewards.ts';

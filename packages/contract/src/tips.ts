@@ -535,6 +535,16 @@ export const notificationDeliverySchema = z
   })
   .meta({ id: 'NotificationDelivery' });
 
+export const disabledNotifyTargetSchema = z
+  .object({
+    channel: z.enum(['webhook', 'wecom']),
+    /** null: the court-wide target */
+    unitId: z.string().nullable(),
+    reason: z.string(),
+    disabledAt: z.iso.datetime(),
+  })
+  .meta({ id: 'DisabledNotifyTarget' });
+
 export const notificationListRoute = {
   method: 'get',
   path: '/api/v1/admin/notifications',
@@ -549,8 +559,13 @@ export const notificationListRoute = {
   },
   responses: {
     200: jsonResponse(
-      z.object({ items: z.array(notificationDeliverySchema), total: z.number().int() }),
-      '投递记录',
+      z.object({
+        items: z.array(notificationDeliverySchema),
+        total: z.number().int(),
+        /** targets that answered 410 Gone: nothing goes to them until a court admin saves them again */
+        disabledTargets: z.array(disabledNotifyTargetSchema),
+      }),
+      '投递记录和已停用的通知地址',
     ),
     ...errorResponses(400, 401, 403),
   },
