@@ -42,4 +42,3 @@ export type {
   TipSubmit,
   WechatSessionResult,
 } from './index.ts';
-

@@ -17,7 +17,10 @@ export const tipPhotoIdSchema = z
 export const tipPhotoUploadFormSchema = z
   .object({
     photo: z
-      .custom<File>((v) => typeof File !== 'undefined' && v instanceof File, '请以文件上传一张照片（字段 photo）。')
+      .custom<File>(
+        (v) => typeof File !== 'undefined' && v instanceof File,
+        '请以文件上传一张照片（字段 photo）。',
+      )
       .meta({
         type: 'string',
         format: 'binary',

@@ -79,12 +79,12 @@ export const tipSubscribeRoute = {
 
 export const rewardWxacodeRoute = {
   method: 'get',
-  path: '/api/v1/rewards/{id}/wxacode.png',
+  path: '/api/v1/rewards/{id}/wxacode.jpg',
   tags: ['微信小程序'],
   summary: '悬赏公告的小程序码（海报用，scene 为公告编号）',
   request: { params: z.object({ id: z.string().max(64).meta({ description: '悬赏公告编号' }) }) },
   responses: {
-    200: { description: '小程序码 PNG', content: { 'image/png': { schema: z.any() } } },
+    200: { description: '小程序码图片（JPEG）', content: { 'image/jpeg': { schema: z.any() } } },
     ...errorResponses(404, 503),
   },
 } as const satisfies ApiRoute;

@@ -13,6 +13,15 @@ const LARGE_BODY_ROUTES: Record<string, { maxSize: number; message: string }> = 
     maxSize: MAX_CSV_BYTES,
     message: 'CSV 文件不能超过 20 MB，请分批导入或使用命令行导入工具。',
   },
+  // the tip routes cap JSON and multipart apart themselves (features/tips); this is the outer bound
+  '/api/v1/tips': {
+    maxSize: 6 * 10 * 1024 * 1024 + 256 * 1024,
+    message: '提交的内容过大：每张照片不超过 10 MB，最多 6 张。',
+  },
+  '/api/v1/tips/photos': {
+    maxSize: 10 * 1024 * 1024 + 64 * 1024,
+    message: '照片过大：每张不超过 10 MB。',
+  },
 };
 
 function limit(maxSize: number, message?: string): MiddlewareHandler {
