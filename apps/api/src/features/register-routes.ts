@@ -17,6 +17,7 @@ import { registerStats } from './stats/stats-routes.ts';
 import { registerAdminTips } from './tips/admin-routes.ts';
 import { registerTipPhotoUpload } from './tips/photo-upload-route.ts';
 import { registerTips } from './tips/public-routes.ts';
+import { registerWechat } from './wechat/wechat-routes.ts';
 
 /** Every `/api/v1` route, in one list a reader can scan. */
 export function registerApiRoutes(app: ApiApp, deps: AppDeps): void {
@@ -34,6 +35,7 @@ export function registerApiRoutes(app: ApiApp, deps: AppDeps): void {
   registerTipPhotoUpload(app, deps);
   registerTips(app, deps);
   registerAdminTips(app, deps);
+  registerWechat(app, deps);
   registerRewards(app, deps);
   registerAdminRewards(app, deps);
   registerOpenApi(app);
