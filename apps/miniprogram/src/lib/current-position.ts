@@ -19,6 +19,8 @@ export function currentPosition(
   geo: GeolocationLike | undefined = (globalThis as { navigator?: { geolocation?: GeolocationLike } })
     .navigator?.geolocation,
 ): Promise<{ lat: number; lng: number }> {
+  // WeChat has its own picker (chooseLocation); the build drops the rest of this function there
+  if (process.env.TARO_ENV === 'weapp') return Promise.reject(new Error('请在地图上选点。'));
   return new Promise((resolve, reject) => {
     if (!geo) return reject(new Error('此浏览器不能提供位置，请在地点栏填写文字描述。'));
     geo.getCurrentPosition(
