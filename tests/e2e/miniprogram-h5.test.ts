@@ -178,6 +178,11 @@ describe('mini-program H5 at /m/ on a 390×844 phone', () => {
     await shown('使用当前位置').click();
     await shown('允许读取').click();
     await expect.poll(() => page.getByText(/地图位置：北纬 20\.04/).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => shown('允许读取').count()).toBe(0); // the dialog has gone
+    // Taro's H5 greys a [disabled] button's text to white: every button shown must be readable
+    const colorOf = (l: ReturnType<Page['locator']>) =>
+      l.evaluate('(el) => getComputedStyle(el).color') as Promise<string>;
+    expect(await colorOf(page.locator('.photo taro-button-core').first())).not.toMatch(/255, 255, 255/);
     await shot('tip-form-photos-place');
 
     await shown('提交举报').click();
@@ -185,6 +190,7 @@ describe('mini-program H5 at /m/ on a 390×844 phone', () => {
     const receipt = (await page.locator('.receipt').innerText()).trim();
     expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     await shown('同意在本机保存回执').click();
+    await expect.poll(() => colorOf(shown('已保存在本机'))).not.toMatch(/255, 255, 255/);
     await shot('tip-receipt');
 
     // the photo reached the court's inbox with the tip

@@ -185,9 +185,10 @@ export default function TipPage() {
             >
               复制回执码
             </Button>
+            {/* not `disabled`: Taro's H5 button turns a disabled button's text white (invisible here) */}
             <Button
               className="button"
-              disabled={kept}
+              aria-pressed={kept}
               onClick={() => {
                 keepReceipt({ receipt: receipt.receipt, submittedAt: receipt.submittedAt });
                 setKept(true);
@@ -370,7 +371,7 @@ export default function TipPage() {
               </Text>
               <Button
                 className="link-button"
-                disabled={sending.kind === 'sending'}
+                aria-label={`删除第 ${i + 1} 张照片`}
                 onClick={() => {
                   uploaded.current.delete(p.path);
                   set({ photos: form.photos.filter((x) => x.path !== p.path) });
