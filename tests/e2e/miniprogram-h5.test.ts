@@ -180,8 +180,9 @@ describe('mini-program H5 at /m/ on a 390×844 phone', () => {
     await expect.poll(() => page.getByText(/地图位置：北纬 20\.04/).count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => shown('允许读取').count()).toBe(0); // the dialog has gone
     // Taro's H5 greys a [disabled] button's text to white: every button shown must be readable
+    type Styled = { getComputedStyle(el: unknown): { color: string } };
     const colorOf = (l: ReturnType<Page['locator']>) =>
-      l.evaluate('(el) => getComputedStyle(el).color') as Promise<string>;
+      l.evaluate((el) => (globalThis as unknown as Styled).getComputedStyle(el).color);
     expect(await colorOf(page.locator('.photo taro-button-core').first())).not.toMatch(/255, 255, 255/);
     await shot('tip-form-photos-place');
 
