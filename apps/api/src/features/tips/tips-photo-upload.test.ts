@@ -179,6 +179,20 @@ describe.each(backends())('tip photos uploaded one by one (mini-program) on $kin
     expect(await t.rt.deps.db.$count(tipPhotoUploads)).toBe(0);
   });
 
+  it('takes a phone-sized photo of several MB, on its own and in a multipart tip', async () => {
+    const big = await sharp({
+      create: { width: 2400, height: 1800, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } },
+    })
+      .jpeg({ quality: 100 })
+      .toBuffer();
+    expect(big.length).toBeGreaterThan(1024 * 1024);
+    expect((await upload(onePhoto(big))).res.status).toBe(201);
+    const fd = new FormData();
+    for (const [k, v] of Object.entries(tipBody(listingId))) fd.append(k, String(v));
+    fd.append('photos', new Blob([new Uint8Array(big)], { type: 'image/jpeg' }), 'big.jpg');
+    expect((await t.request('/api/v1/tips', { method: 'POST', body: fd })).status).toBe(201);
+  });
+
   it('refuses a photo over 10 MB while it streams in (413)', async () => {
     const big = new Uint8Array(10 * 1024 * 1024 + 100 * 1024);
     big.set(await phoneJpeg());
