@@ -3,10 +3,10 @@
  * and V8 figures after each start-up stage, in one process started with --expose-gc, then the
  * RSS of a real `npm start` process after it has served every kind of page and idled, and again
  * after the screens' renderer worker has been unloaded by its idle timeout.
- * Target: ≤ 300 MB RSS at rest. UNFINISHED: a first start (fresh DATA_DIR) measured 321–330 MB
- * at rest on 2026-11-30 (was 339–555 MB before the young-generation cap, the child-process cluster
- * creation and the renderer process; see README "Memory"); a restart ~30 MB less. What remains:
- * server code ~100 MB over bare Node, PGlite's heap ~140 MB, which the demo seeding grows by ~30 MB.
+ * Target: ≤ 300 MB RSS at rest. A first start (fresh DATA_DIR) measured 287 MB at rest on
+ * 2026-11-30 (was 339–555 MB before the young-generation cap, the child-process cluster creation,
+ * the reopen after seeding and the renderer process; see README "Memory"). What remains: server
+ * code ~90 MB over bare Node, PGlite's heap ~140 MB.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -118,7 +118,7 @@ export async function run() {
     process.execPath,
     [
       '--expose-gc',
-      '--max-semi-space-size=16',
+      '--max-semi-space-size=8',
       '--input-type=module',
       '-e',
       `const m = await import(${JSON.stringify(import.meta.filename)}); console.log(JSON.stringify(await m.stages()));`,

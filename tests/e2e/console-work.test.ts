@@ -88,6 +88,7 @@ describe('console work screens on the real server', () => {
       '举报线索',
       '悬赏',
       '账号与执行单元',
+      '媒体素材',
     ]);
   });
 

@@ -8,6 +8,7 @@ import { CorrectionsScreen } from './screens/CorrectionsScreen.tsx';
 import { ImportScreen } from './screens/ImportScreen.tsx';
 import { ListingsScreen } from './screens/ListingsScreen.tsx';
 import { LoginScreen } from './screens/LoginScreen.tsx';
+import { MediaScreen } from './screens/MediaScreen.tsx';
 import { RevealQueueScreen } from './screens/RevealQueueScreen.tsx';
 import { RewardsScreen } from './screens/RewardsScreen.tsx';
 import { SCREENS, visibleScreens } from './screens/screens.ts';
@@ -100,6 +101,8 @@ export function App() {
           <RewardsScreen />
         ) : current?.id === 'reveals' ? (
           <RevealQueueScreen />
+        ) : current?.id === 'media' ? (
+          <MediaScreen />
         ) : (
           <p>请选择左侧的功能。</p>
         )}

@@ -11,7 +11,7 @@ export interface ScreenInfo {
 
 /**
  * The console's screens and who may open them; the first one a role may open is its start screen.
- * UNFINISHED (issue 11): audit, the campaign dashboard and the media pack are not built yet.
+ * UNFINISHED (issue 11): audit and the campaign dashboard are not built yet.
  */
 export const SCREENS: readonly ScreenInfo[] = [
   { id: 'listings', title: '名单', roles: ['court_admin', 'unit_member'] },
@@ -22,6 +22,7 @@ export const SCREENS: readonly ScreenInfo[] = [
   // the custodian approves identity reveals and sees nothing else
   { id: 'reveals', title: '身份查看审批', roles: ['custodian'] },
   { id: 'accounts', title: '账号与执行单元', roles: ['court_admin'] },
+  { id: 'media', title: '媒体素材', roles: ['court_admin'] },
 ];
 
 export function visibleScreens(role: Role): ScreenInfo[] {

@@ -18,6 +18,8 @@ export interface Renderers {
   card: typeof Graphics.renderShareCard;
   rewardPoster: typeof Graphics.renderRewardPoster;
   rewardSlide: typeof Graphics.renderRewardSlide;
+  /** the newspaper page PDF (features/media): a PDF's bytes travel like a PNG's */
+  newspaper: typeof Graphics.renderNewspaperPdf;
 }
 export type RenderKind = keyof Renderers;
 
@@ -51,7 +53,7 @@ export function createGraphicsRenderer({ idleMs = DEFAULT_IDLE_MS } = {}): Graph
     // execArgv replaces the parent's flags (test runners, --expose-gc); the young-generation cap
     // is the one of `npm start` (package.json), see the memory note in README.md
     const worker = fork(new URL('./render-worker.ts', import.meta.url), [], {
-      execArgv: ['--max-semi-space-size=16'],
+      execArgv: ['--max-semi-space-size=8'],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
