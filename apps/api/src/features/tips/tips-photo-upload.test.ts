@@ -181,7 +181,13 @@ describe.each(backends())('tip photos uploaded one by one (mini-program) on $kin
 
   it('takes a phone-sized photo of several MB, on its own and in a multipart tip', async () => {
     const big = await sharp({
-      create: { width: 2400, height: 1800, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } },
+      create: {
+        width: 2400,
+        height: 1800,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 60 },
+      },
     })
       .jpeg({ quality: 100 })
       .toBuffer();
