@@ -35,6 +35,11 @@ export const API_ERRORS = {
   RECEIPT_NOT_FOUND: [404, '未找到与该回执码对应的线索，请核对后重试。'],
   STORAGE_UNAVAILABLE: [503, '存储空间暂时不可用，您的内容未被保存，请稍后重试。'],
   SEARCH_UNAVAILABLE: [503, '查询服务暂时不可用，请稍后再试。'],
+  CONTENT_REJECTED: [400, '提交的内容未通过内容安全检测，请修改后重试。'],
+  WECHAT_DISABLED: [503, '微信相关功能未开启：服务端尚未配置小程序的 AppID 和 AppSecret。'],
+  WECHAT_UNAVAILABLE: [503, '微信服务暂时不可用，请稍后再试。'],
+  WECHAT_CODE_INVALID: [400, '微信登录凭证无效或已使用，请重新进入小程序。'],
+  WECHAT_SESSION_INVALID: [401, '小程序登录已失效，请重新进入小程序。'],
   INTERNAL: [500, '系统内部错误，请稍后再试。'],
 } as const satisfies Record<string, readonly [ContentfulStatusCode, string]>;
 

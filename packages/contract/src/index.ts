@@ -23,4 +23,6 @@ export * from './screens.ts';
 export * from './search.ts';
 export * from './staff-admin.ts';
 export * from './stats.ts';
+export * from './tip-photos.ts';
 export * from './tips.ts';
+export * from './wechat.ts';

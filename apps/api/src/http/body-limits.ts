@@ -18,6 +18,11 @@ const LARGE_BODY_ROUTES: Record<string, { maxSize: number; message: string }> = 
     maxSize: MAX_CSV_BYTES,
     message: 'CSV 文件不能超过 20 MB，请分批导入或使用命令行导入工具。',
   },
+  // one photo of the mini-program's per-photo upload (features/tips)
+  '/api/v1/tips/photos': {
+    maxSize: 10 * 1024 * 1024 + 64 * 1024,
+    message: '照片过大：每张不超过 10 MB。',
+  },
 };
 
 function limit(maxSize: number, message?: string): MiddlewareHandler {

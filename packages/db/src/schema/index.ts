@@ -14,3 +14,4 @@ export * from './staff.ts';
 export * from './staff-sessions.ts';
 export * from './staff-tokens.ts';
 export * from './tips.ts';
+export * from './wechat.ts';

@@ -31,9 +31,11 @@ export function registerAdminTips(app: ApiApp, deps: AppDeps): void {
   app.openapi(staffTipDetailRoute, async (c) =>
     c.json(await tipDetailForStaff(d(), staffOf(c), c.req.valid('param').id), 200),
   );
-  app.openapi(staffTipStatusRoute, async (c) =>
-    c.json(await changeTipStatus(d(), staffOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
-  );
+  app.openapi(staffTipStatusRoute, async (c) => {
+    const detail = await changeTipStatus(d(), staffOf(c), c.req.valid('param').id, c.req.valid('json'));
+    deps.wechat.wake(); // a subscribed tipster's message was queued with the change
+    return c.json(detail, 200);
+  });
   app.openapi(staffTipAttachmentRoute, async (c) => {
     const { id, attachmentId } = c.req.valid('param');
     const a = await attachmentForStaff(d(), staffOf(c), id, attachmentId);
