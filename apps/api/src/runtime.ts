@@ -24,6 +24,9 @@ import { ensureBootstrapAdmin, ensureBootstrapToken } from './features/staff/boo
 import { startNotificationWorker } from './features/tips/notifications/worker.ts';
 import { startOrphanPhotoPurge } from './features/tips/orphan-photos.ts';
 import { createTipsServices } from './features/tips/tips-services.ts';
+import { startWechatMessageWorker } from './features/wechat/tip-status-messages.ts';
+import { createWechatModeration } from './features/wechat/wechat-moderation.ts';
+import { createWechatServices } from './features/wechat/wechat-services.ts';
 import { createMemoryRateLimitStore, createPostgresRateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import { type ChangeFollower, FEED_APPLIED, startChangeFollower } from './read-model/change-follower.ts';
@@ -64,6 +67,8 @@ export interface Runtime {
   drainPublisher(): Promise<number>;
   /** Tip notifications: deliver what is due now, queue reminders (tests). */
   tipNotifier: { drain(): Promise<number>; remind(): Promise<number> } | null;
+  /** sends queued WeChat subscription messages (only with WECHAT_APPID and WECHAT_SECRET) */
+  wechatMessages: { drain(): Promise<number> } | null;
   close(): Promise<void>;
 }
 
@@ -228,10 +233,30 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     sealedBox,
     idVault,
     tips: createTipsServices(env, rateLimitStore),
+    wechat: createWechatServices(env),
     now,
   };
+  const wechatClient = deps.wechat.client;
+  if (wechatClient) deps.tips.moderation = createWechatModeration(wechatClient, deps.tips.moderation, logger);
+  const wechatMessages =
+    workers && wechatClient
+      ? startWechatMessageWorker({
+          db: database.db,
+          wechat: deps.wechat,
+          keyring: deps.tips.keyring,
+          logger,
+          now: deps.now,
+        })
+      : null;
+  if (wechatMessages) deps.wechat.wake = wechatMessages.wake;
   const tipNotifier = workers
-    ? startNotificationWorker({ db: database.db, targets: deps.tips.notify, logger, now: deps.now })
+    ? startNotificationWorker({
+        db: database.db,
+        targets: deps.tips.notify,
+        keyring: deps.tips.keyring,
+        logger,
+        now: deps.now,
+      })
     : null;
   if (tipNotifier) deps.tips.wake = tipNotifier.wake;
   const photoPurge = workers
@@ -267,6 +292,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     isPublisher: () => leadership.isLeader(),
     drainPublisher: () => publisher.drain(),
     tipNotifier,
+    wechatMessages,
     async close() {
       clearInterval(reconcileTimer);
       clearInterval(sweepTimer);
@@ -274,6 +300,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
       retention.stop();
       photoPurge?.stop();
       await tipNotifier?.stop();
+      await wechatMessages?.stop();
       await follower?.stop();
       await publisher.stop();
       await leadership.stop();
