@@ -190,6 +190,14 @@ describe('console work screens on the real server', () => {
     await form.getByRole('button', { name: '确认删除' }).click();
     await poll(() => form.getByRole('alert').textContent()).toBe('请选择删除事由。');
 
+    // a removal on a creditor's written request names that creditor (art. 10 ¶1 (三), ¶4)
+    const creditor = form.getByLabel('书面申请删除的申请执行人');
+    expect(await creditor.count()).toBe(0);
+    await form.getByLabel('删除事由', { exact: true }).selectOption('withdrawn');
+    await creditor.fill('');
+    await form.getByRole('button', { name: '确认删除' }).click();
+    await poll(() => form.getByRole('alert').textContent()).toBe('请填写书面申请删除的申请执行人。');
+
     // another staff member removes it first: the API refuses the second removal
     await form.getByLabel('删除事由', { exact: true }).selectOption('performed');
     const status = await page.evaluate(async () => {

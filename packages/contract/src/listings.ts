@@ -145,6 +145,7 @@ export const staffListingSchema = z
     listedAt: z.string().nullish(),
     termEndsAt: z.string().nullish(),
     unitId: z.string().nullish(),
+    applicant: z.string().nullish().meta({ description: '申请执行人（法院依职权纳入的为空）' }),
     demo: z.boolean(),
     removedAt: z.string().nullish(),
     removalReason: z.string().nullish(),

@@ -34,6 +34,8 @@ export function RemoveForm({
   const [reason, setReason] = useState('');
   const [eventDate, setEventDate] = useState(today);
   const [note, setNote] = useState('');
+  // art. 10 ¶1 (三)/¶4: who withdrew matters, the six-month bar on re-listing applies to them only
+  const [creditor, setCreditor] = useState(listing.applicant ?? '');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -49,11 +51,27 @@ export function RemoveForm({
       setError(new ApiClientError({ status: 400, code: 'VALIDATION_FAILED', message: '请选择删除事由。' }));
       return;
     }
+    const withdrawnBy = chosen.code === 'withdrawn' ? creditor.trim() : '';
+    if (chosen.code === 'withdrawn' && !withdrawnBy) {
+      setError(
+        new ApiClientError({
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          message: '请填写书面申请删除的申请执行人。',
+        }),
+      );
+      return;
+    }
     setBusy(true);
     try {
       const answer = await api.call(removeListingRoute, {
         params: { id: listing.id },
-        json: { reason: chosen.code, eventDate, ...(note.trim() ? { note: note.trim() } : {}) },
+        json: {
+          reason: chosen.code,
+          eventDate,
+          ...(withdrawnBy ? { creditor: withdrawnBy } : {}),
+          ...(note.trim() ? { note: note.trim() } : {}),
+        },
       });
       const clock = answer.removalDeadline
         ? `删除时限 ${answer.removalDeadline}${answer.deadlineEstimated ? '（估算）' : ''}，${
@@ -87,6 +105,16 @@ export function RemoveForm({
           ))}
         </select>
       </div>
+      {reason === 'withdrawn' && (
+        <Field
+          label="书面申请删除的申请执行人"
+          aria-required="true"
+          maxLength={100}
+          value={creditor}
+          onChange={(e) => setCreditor(e.target.value)}
+          hint="六个月内该申请执行人再次申请纳入的，不予支持（第十条第四款）；其他申请执行人不受影响。"
+        />
+      )}
       <Field
         label="删除事由发生日期"
         type="date"
