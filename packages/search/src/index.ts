@@ -11,3 +11,11 @@ export { normalizeForSearch } from './normalize.ts';
 export { type OpenSearchIndexOptions, openSearchIndex } from './open-search-index.ts';
 export { MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW } from './query.ts';
 export type * from './search-index.ts';
+export {
+  readSnapshotHeader,
+  SNAPSHOT_FORMAT,
+  SnapshotError,
+  type SnapshotHeader,
+  type SnapshotMeta,
+  writeSnapshotFile,
+} from './embedded/snapshot.ts';

@@ -18,6 +18,14 @@ import { IdentifierKeys } from './identifier-keys.ts';
 import { ListingStore } from './listing-store.ts';
 import { walkPage } from './page-walk.ts';
 import { type Candidates, type PassResult, runSearchPass } from './search-pass.ts';
+import {
+  type CapturedSnapshot,
+  captureSnapshot,
+  type IndexParts,
+  readSnapshot,
+  type SnapshotHeader,
+  type SnapshotMeta,
+} from './snapshot.ts';
 import { SortOrders } from './sort-orders.ts';
 import { entryBytes, syncEntry, type TermEntry, termEntry } from './term-entry.ts';
 import { WriteLog } from './write-log.ts';
@@ -75,7 +83,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private ids: string[] = [];
   private haystacks: string[] = [];
   private readonly slotOf = new Map<string, number>();
-  private readonly keys = new IdentifierKeys();
+  private keys = new IdentifierKeys();
   private readonly idOf = (slot: number) => this.ids[slot] ?? '';
 
   private readonly minDeadSlotsToCompact: number;
@@ -269,6 +277,41 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.log.clear();
     this.terms.clear();
     this.termBytes = 0;
+  }
+
+  /**
+   * A consistent copy of the index for a snapshot file (see snapshot.ts), taken now: call between
+   * writes; encoding the copy (`chunks()`) can then be spread over several turns of the event loop.
+   */
+  captureSnapshot(meta: SnapshotMeta): CapturedSnapshot {
+    const parts: IndexParts = {
+      grams: this.grams,
+      columns: this.columns,
+      listings: this.listings,
+      ids: this.ids,
+      haystacks: this.haystacks,
+      keys: this.keys,
+    };
+    return captureSnapshot(parts, meta);
+  }
+
+  /**
+   * Replaces the whole content with a snapshot file's (`size`: its length in bytes). Throws
+   * `SnapshotError`, leaving the index as it was, when the file is not a usable snapshot.
+   */
+  loadSnapshot(path: string, size: number): SnapshotHeader {
+    const { header, parts } = readSnapshot(path, size);
+    this.reset();
+    this.grams = parts.grams;
+    this.columns = parts.columns;
+    this.listings = parts.listings;
+    this.ids = parts.ids;
+    this.haystacks = parts.haystacks;
+    this.keys = parts.keys;
+    const alive = this.columns.alive;
+    for (let slot = 0; slot < this.columns.length; slot++)
+      if (alive[slot] === 1) this.slotOf.set(this.ids[slot]!, slot);
+    return header;
   }
 
   async get(id: string): Promise<PublicListing | null> {

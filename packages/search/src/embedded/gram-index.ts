@@ -21,11 +21,12 @@ function indexesSingle(c: number): boolean {
  * of the true matches; the caller re-checks each with a substring test.
  */
 export class GramIndex {
+  // fields below are read and restored by snapshot.ts (the one definition of the snapshot format)
   /** code unit → dense char id (−1 unseen), so bigram keys stay small integers */
-  private readonly charIds = new Int32Array(65536).fill(-1);
-  private nextCharId = 0;
-  private readonly bigrams = new Map<number, Posting>();
-  private readonly singles = new Map<number, Posting>();
+  readonly charIds = new Int32Array(65536).fill(-1);
+  nextCharId = 0;
+  readonly bigrams = new Map<number, Posting>();
+  readonly singles = new Map<number, Posting>();
   private scratchA = new Uint32Array(1024);
   private scratchB = new Uint32Array(1024);
 

@@ -5,10 +5,15 @@
  */
 export class IdentifierKeys {
   private readonly slotsByKey = new Map<string, number | number[]>();
-  private keyBySlot: (string | undefined)[] = [];
+  /** slot → 32-character binary key (read and restored by snapshot.ts) */
+  keyBySlot: (string | undefined)[] = [];
 
   set(slot: number, hexKey: string | undefined): void {
-    const key = hexKey === undefined ? undefined : Buffer.from(hexKey, 'hex').toString('latin1');
+    this.setBinary(slot, hexKey === undefined ? undefined : Buffer.from(hexKey, 'hex').toString('latin1'));
+  }
+
+  /** `set` with the key already in its 32-character binary form (snapshot restore). */
+  setBinary(slot: number, key: string | undefined): void {
     const old = this.keyBySlot[slot];
     if (old === key) return;
     if (old !== undefined) this.detach(old, slot);

@@ -40,7 +40,7 @@ for (const field of PUBLIC_LISTING_FIELDS)
     throw new Error(`ListingStore does not hold the public field ${field}`);
 
 /** Ids for the distinct values of one field (`undefined` and `null` included). */
-class ValueCodes {
+export class ValueCodes {
   private readonly ids = new Map<Coded, number>();
   readonly values: Coded[] = [];
 
@@ -63,13 +63,14 @@ class ValueCodes {
  * is kept whole.
  */
 export class ListingStore {
-  private texts: string[] = [];
-  private present = new Uint8Array(0);
-  private readonly codes = CODED_FIELDS.map(() => new ValueCodes());
-  private coded = CODED_FIELDS.map(() => new Uint32Array(0));
-  private numbers = NUMBER_FIELDS.map(() => new Float64Array(0));
-  private flags = new Uint8Array(0);
-  private readonly whole = new Map<number, PublicListing>();
+  // fields below are read and restored by snapshot.ts (the one definition of the snapshot format)
+  texts: string[] = [];
+  present = new Uint8Array(0);
+  readonly codes = CODED_FIELDS.map(() => new ValueCodes());
+  coded = CODED_FIELDS.map(() => new Uint32Array(0));
+  numbers = NUMBER_FIELDS.map(() => new Float64Array(0));
+  flags = new Uint8Array(0);
+  readonly whole = new Map<number, PublicListing>();
 
   set(slot: number, doc: PublicListing): void {
     this.ensure(slot + 1);
