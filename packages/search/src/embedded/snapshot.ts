@@ -94,7 +94,7 @@ function* strings(values: readonly string[]): Generator<Uint8Array> {
     const lengths = new Uint32Array(part.length);
     for (let i = 0; i < part.length; i++) lengths[i] = part[i]!.length;
     const joined = part.join('');
-    const latin1 = !/[^\u0000-\u00ff]/.test(joined);
+    const latin1 = isLatin1(joined);
     const text = Buffer.from(joined, latin1 ? 'latin1' : 'utf16le');
     yield Uint8Array.of(latin1 ? 0 : 1);
     yield bytesOf(lengths);
@@ -102,6 +102,11 @@ function* strings(values: readonly string[]): Generator<Uint8Array> {
     yield text;
   }
 }
+function isLatin1(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
 /** Optional strings (null / undefined kept apart): a kind per value, then the strings. */
 function* codedValues(values: readonly (string | null | undefined)[]): Generator<Uint8Array> {
   const kinds = Uint8Array.from(values, (v) => (v === undefined ? 2 : v === null ? 1 : 0));
