@@ -130,7 +130,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       const slot = this.slotOf.get(id);
       if (slot === undefined) continue;
       this.logWrite(slot);
-      this.grams.remove(slot, this.haystacks[slot]!);
+      // its posting lists keep the dead slot (searches skip it) until compaction: no list rewrite
       this.keys.set(slot, undefined);
       this.columns.kill(slot);
       this.listings.delete(slot);
@@ -196,7 +196,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       if (this.slotOf.size < this.broadQueryMin || !this.sighted(text)) return { candidates: 'all' };
       base = null;
     } else {
-      const candidates = this.grams.candidates(text, this.columns.length) ?? 'all';
+      const candidates = this.grams.candidates(text, this.columns.length, this.columns.alive) ?? 'all';
       const n = candidates === 'all' ? this.columns.length : candidates.length;
       // a first keystroke (one or two characters: its posting list is exact) matching 1/32 of
       // everything costs a pass about what its entry costs: no waiting for the second sighting

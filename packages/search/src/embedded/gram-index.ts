@@ -1,5 +1,12 @@
-import { intersectSorted } from './intersect.ts';
-import { type Posting, postingAdd, postingLength, postingRemove, postingView } from './posting-list.ts';
+import {
+  type Posting,
+  postingAdd,
+  postingDecode,
+  postingIntersect,
+  postingLength,
+  postingRemove,
+  postingTrim,
+} from './posting-list.ts';
 
 /** Single characters at or above this code unit (CJK and friends) get their own posting lists. */
 const FIRST_INDEXED_SINGLE = 0x2e80;
@@ -47,6 +54,10 @@ export class GramIndex {
     }
   }
 
+  /**
+   * Takes `slot` out of the lists of `text`: for a listing whose text changes in place. A removed
+   * listing's lists are left as they are (its slot is dead and never reused: decoding skips it).
+   */
   remove(slot: number, text: string): void {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -58,16 +69,19 @@ export class GramIndex {
   }
 
   /**
-   * Candidate slots for a normalised query of ≥ 1 code unit, ascending; `null` when the query
+   * Candidate slots for a normalised query of ≥ 1 code unit, ascending, live ones only (`alive`:
+   * lists keep the slots of removed listings until the index is compacted); `null` when the query
    * cannot use the index (a single ASCII character: the caller scans). `slotCount` sizes what a
-   * dense list is.
+   * dense list is. The answer lives in a scratch buffer: use it before the next call.
    */
-  candidates(nq: string, slotCount: number): Uint32Array | null {
+  candidates(nq: string, slotCount: number, alive: Uint8Array): Uint32Array | null {
     if (nq.length === 1) {
       const c = nq.charCodeAt(0);
       if (!indexesSingle(c)) return null;
       const p = this.singles.get(c);
-      return p === undefined ? new Uint32Array(0) : postingView(p);
+      if (p === undefined) return new Uint32Array(0);
+      const out = this.scratchFor(postingLength(p), true);
+      return out.subarray(0, postingDecode(p, out, alive));
     }
     const postings: Posting[] = [];
     for (let i = 0; i + 1 < nq.length; i++) {
@@ -77,11 +91,12 @@ export class GramIndex {
       if (!postings.includes(p)) postings.push(p);
     }
     postings.sort((a, b) => postingLength(a) - postingLength(b));
-    let current = postingView(postings[0]!);
+    const first = this.scratchFor(postingLength(postings[0]!), false);
+    let current = first.subarray(0, postingDecode(postings[0]!, first, alive));
     for (let i = 1; i < postings.length && current.length > RECHECK_CHEAPER_BELOW; i++) {
       if (postingLength(postings[i]!) > slotCount * DENSE_SHARE) break;
       const out = this.scratchFor(current.length, current.buffer === this.scratchA.buffer);
-      const n = intersectSorted(current, postingView(postings[i]!), out);
+      const n = postingIntersect(current, current.length, postings[i]!, out);
       current = out.subarray(0, n);
     }
     return current;
@@ -90,8 +105,10 @@ export class GramIndex {
   /** Gives back the growth room of every posting list (after a bulk load: about a fifth of their bytes). */
   trim(): void {
     for (const map of [this.bigrams, this.singles])
-      for (const [key, p] of map)
-        if (typeof p !== 'number' && p.length > p[0]! + 1) map.set(key, p.slice(0, p[0]! + 1));
+      for (const [key, p] of map) {
+        const trimmed = postingTrim(p);
+        if (trimmed !== p) map.set(key, trimmed);
+      }
   }
 
   clear(): void {

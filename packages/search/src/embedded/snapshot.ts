@@ -21,7 +21,7 @@ import { Columns } from './columns.ts';
 import { GramIndex } from './gram-index.ts';
 import { IdentifierKeys } from './identifier-keys.ts';
 import { ListingStore } from './listing-store.ts';
-import type { Posting } from './posting-list.ts';
+import { type Posting, postingDecode, postingFromSorted, postingLength } from './posting-list.ts';
 
 export const SNAPSHOT_FORMAT = 1;
 const MAGIC = Buffer.from('PORTALIX', 'latin1');
@@ -114,28 +114,23 @@ function* codedValues(values: readonly (string | null | undefined)[]): Generator
   yield* strings(values.map((v) => v ?? ''));
 }
 
-function capturePostings(map: Map<number, Posting>) {
+/** Every list decoded to its live slots (dead slots of removed listings are left behind). */
+function capturePostings(map: Map<number, Posting>, alive: Uint8Array) {
+  let total = 0;
+  for (const p of map.values()) total += postingLength(p);
   const keys = new Uint32Array(map.size);
   const lengths = new Uint32Array(map.size);
-  let total = 0;
-  for (const p of map.values()) total += typeof p === 'number' ? 1 : p[0]!;
   const slots = new Uint32Array(total);
-  let i = 0;
+  let lists = 0;
   let at = 0;
   for (const [key, p] of map) {
-    keys[i] = key;
-    if (typeof p === 'number') {
-      lengths[i] = 1;
-      slots[at++] = p;
-    } else {
-      const n = p[0]!;
-      lengths[i] = n;
-      slots.set(p.subarray(1, n + 1), at);
-      at += n;
-    }
-    i++;
+    const n = postingDecode(p, slots.subarray(at), alive);
+    if (n === 0) continue;
+    keys[lists] = key;
+    lengths[lists++] = n;
+    at += n;
   }
-  return { keys, lengths, slots };
+  return { keys: keys.subarray(0, lists), lengths: lengths.subarray(0, lists), slots: slots.subarray(0, at) };
 }
 
 /**
@@ -168,21 +163,18 @@ export function captureSnapshot(parts: IndexParts, meta: SnapshotMeta): Captured
   const flags = l.flags.slice(0, n);
   const coded = l.coded.map((a) => a.slice(0, n));
   const numbers = l.numbers.map((a) => a.slice(0, n));
+  const small = l.small.map((a) => a.slice(0, n));
   const codeValues = l.codes.map((v) => v.values.slice());
   const whole = [...l.whole].map(([slot, doc]) => [slot, undefinedAsMarker(doc)]);
   const keys = new Uint8Array(32 * n);
+  keys.set(parts.keys.bytes.subarray(0, 32 * n));
   const hasKey = new Uint8Array(n);
-  const keyBySlot = parts.keys.keyBySlot;
-  for (let slot = 0; slot < n; slot++) {
-    const k = keyBySlot[slot];
-    if (k === undefined) continue;
-    hasKey[slot] = 1;
-    for (let j = 0; j < 32; j++) keys[32 * slot + j] = k.charCodeAt(j);
-  }
+  hasKey.set(parts.keys.has.subarray(0, n));
+  for (let slot = 0; slot < n; slot++) if (c.alive[slot] !== 1) hasKey[slot] = 0;
   const charIds = g.charIds.slice();
   const nextCharId = g.nextCharId;
-  const bigrams = capturePostings(g.bigrams);
-  const singles = capturePostings(g.singles);
+  const bigrams = capturePostings(g.bigrams, c.alive);
+  const singles = capturePostings(g.singles, c.alive);
 
   function* body(): Generator<Uint8Array> {
     const head = Buffer.from(JSON.stringify(header), 'utf8');
@@ -200,8 +192,12 @@ export function captureSnapshot(parts: IndexParts, meta: SnapshotMeta): Captured
     yield* strings(texts);
     yield* typed(present);
     yield* typed(flags);
-    for (const a of coded) yield* typed(a);
+    for (const a of coded) {
+      yield Uint8Array.of(a.BYTES_PER_ELEMENT);
+      yield* typed(a);
+    }
     for (const a of numbers) yield* typed(a);
+    for (const a of small) yield* typed(a);
     for (const v of codeValues) yield* codedValues(v);
     yield* json(whole);
     yield* typed(hasKey);
@@ -370,13 +366,7 @@ function readPostings(r: FileReader, into: Map<number, Posting>): void {
   for (let i = 0; i < keys.length; i++) {
     const len = lengths[i]!;
     if (len === 0 || at + len > slots.length) throw new SnapshotError('snapshot posting list mismatch');
-    if (len === 1) into.set(keys[i]!, slots[at]!);
-    else {
-      const list = new Uint32Array(len + 1);
-      list[0] = len;
-      list.set(slots.subarray(at, at + len), 1);
-      into.set(keys[i]!, list);
-    }
+    into.set(keys[i]!, postingFromSorted(slots.subarray(at, at + len))!);
     at += len;
   }
   if (at !== slots.length) throw new SnapshotError('snapshot posting list mismatch');
@@ -450,8 +440,15 @@ export function readSnapshot(path: string, size: number): { header: SnapshotHead
       throw new SnapshotError('snapshot column length mismatch');
     listings.present = readTyped(r, u8, n);
     listings.flags = readTyped(r, u8, n);
-    listings.coded = listings.coded.map(() => readTyped(r, (k) => new Uint32Array(k), n));
+    listings.coded = listings.coded.map(() => {
+      const width = r.bytes(1)[0];
+      if (width !== 2 && width !== 4) throw new SnapshotError('snapshot column width mismatch');
+      return width === 2
+        ? readTyped(r, (k) => new Uint16Array(k), n)
+        : readTyped(r, (k) => new Uint32Array(k), n);
+    });
     listings.numbers = listings.numbers.map(() => readTyped(r, (k) => new Float64Array(k), n));
+    listings.small = listings.small.map(() => readTyped(r, u8, n));
     for (const codes of listings.codes) {
       const kinds = readTyped(r, u8);
       const values = readStrings(r);
@@ -470,11 +467,8 @@ export function readSnapshot(path: string, size: number): { header: SnapshotHead
 
     const hasKey = readTyped(r, u8, n);
     const keyBytes = readTyped(r, u8, 32 * n);
-    const keys = new IdentifierKeys();
-    const keyText = Buffer.from(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength);
-    for (let slot = 0; slot < n; slot++)
-      if (hasKey[slot] === 1 && columns.alive[slot] === 1)
-        keys.setBinary(slot, keyText.toString('latin1', 32 * slot, 32 * slot + 32));
+    for (let slot = 0; slot < n; slot++) if (columns.alive[slot] !== 1) hasKey[slot] = 0;
+    const keys = IdentifierKeys.fromArrays(keyBytes, hasKey);
 
     const grams = new GramIndex();
     const charIds = readTyped(r, (k) => new Int32Array(k), 65536);
