@@ -192,6 +192,8 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
       'search index rebuilt from the database',
     );
   else logger.info(report, 'search index reconciled');
+  // the sort orders of broad queries are built off the request path, not by the first such query
+  if (embedded) void embedded.prepareInBackground();
 
   const onIndexChanged = new Set<(ids: string[] | 'all') => void>();
   const announce = (ids: string[] | 'all') => {

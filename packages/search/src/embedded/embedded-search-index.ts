@@ -26,7 +26,7 @@ import {
   type SnapshotHeader,
   type SnapshotMeta,
 } from './snapshot.ts';
-import { SortOrders } from './sort-orders.ts';
+import { copyOrderColumns, SortOrders } from './sort-orders.ts';
 import { entryBytes, syncEntry, type TermEntry, termEntry } from './term-entry.ts';
 import { WriteLog } from './write-log.ts';
 
@@ -97,7 +97,13 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * Writes since go to `log` and are served from there until the log is long enough to drop it.
    */
   private sortOrders: SortOrders | undefined;
-  private readonly log = new WriteLog();
+  private log = new WriteLog();
+  /**
+   * The next base being built off the request path (a phase per turn of the event loop) from
+   * copies taken when the log was `from` writes long; the writes since are replayed onto it.
+   */
+  private nextBase: { steps: Generator<void, SortOrders>; from: number; generation: number } | undefined;
+  private generation = 0;
   private terms = new Map<string, TermEntry>();
   private termBytes = 0;
 
@@ -252,28 +258,73 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   private orders(): SortOrders {
-    this.sortOrders ??= new SortOrders(this.columns, this.ids);
-    return this.sortOrders;
+    if (this.sortOrders === undefined) {
+      const pending = this.nextBase;
+      if (pending) {
+        // asked for before the background build got there: finish it now
+        let step = pending.steps.next();
+        while (!step.done) step = pending.steps.next();
+        this.adoptBase(step.value, pending.from);
+      } else this.sortOrders = SortOrders.build(this.columns, this.ids);
+    }
+    return this.sortOrders!;
   }
 
-  /** Notes a write to `slot` (before it happens) when there is a base to keep current. */
+  /**
+   * Builds the sort orders off the request path (after a load from a snapshot or the database), so
+   * the first broad query does not wait for them. Resolves once they are in use.
+   */
+  prepareInBackground(): Promise<void> {
+    if (this.sortOrders === undefined && this.nextBase === undefined) this.startNextBase();
+    return new Promise((resolve) => {
+      const check = () => (this.nextBase === undefined ? resolve() : setImmediate(check));
+      check();
+    });
+  }
+
+  /** Notes a write to `slot` (before it happens) when there is a base, or one being built, to keep current. */
   private logWrite(slot: number): void {
-    if (this.sortOrders === undefined) return;
+    if (this.sortOrders === undefined && this.nextBase === undefined) return;
     this.log.record(slot, this.columns.alive[slot] === 1 ? this.columns.combo[slot]! : -1);
   }
 
   /**
-   * A long write log makes every broad query merge many slots: rebuild the base instead (lazily).
-   * UNFINISHED: the rebuild runs on the next broad query (up to about a second per million listings);
-   * at 10M that blocks for seconds once per 156k writes — build it in slices or off the request path.
+   * A long write log makes every broad query merge many slots: a new base is built in the
+   * background (from copies of the columns, a phase per turn of the event loop) while the current
+   * one keeps serving, then takes over with the writes made meanwhile as its log.
    */
   private dropBaseIfStale(): void {
     const limit = this.rebuildAfterWrites ?? Math.max(4096, this.slotOf.size / 64);
-    if (this.log.length > limit) this.dropBase();
+    if (this.log.length > limit && this.nextBase === undefined) this.startNextBase();
+  }
+
+  private startNextBase(): void {
+    const generation = ++this.generation;
+    const from = this.log.length;
+    const steps = SortOrders.steps(copyOrderColumns(this.columns), this.ids.slice(0, this.columns.length));
+    this.nextBase = { steps, from, generation };
+    const tick = () => {
+      const pending = this.nextBase;
+      if (pending?.generation !== generation) return; // finished on demand, or the index was reset
+      const step = pending.steps.next();
+      if (step.done) this.adoptBase(step.value, pending.from);
+      else setImmediate(tick);
+    };
+    setImmediate(tick);
+  }
+
+  private adoptBase(orders: SortOrders, from: number): void {
+    this.log = this.log.since(from);
+    this.sortOrders = orders;
+    this.nextBase = undefined;
+    this.terms.clear();
+    this.termBytes = 0;
   }
 
   private dropBase(): void {
     this.sortOrders = undefined;
+    this.nextBase = undefined;
+    this.generation++;
     this.log.clear();
     this.terms.clear();
     this.termBytes = 0;
@@ -348,9 +399,24 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.reset();
   }
 
-  /** Sizes for diagnostics: live listings, slots handed out (live + removed), posting lists. */
-  stats(): { live: number; slots: number; postingLists: number } {
-    return { live: this.slotOf.size, slots: this.columns.length, postingLists: this.grams.size };
+  /**
+   * Sizes for diagnostics: live listings, slots handed out (live + removed), posting lists, writes
+   * since the sort orders were built, and whether newer ones are being built.
+   */
+  stats(): {
+    live: number;
+    slots: number;
+    postingLists: number;
+    writesSinceBase: number;
+    rebuilding: boolean;
+  } {
+    return {
+      live: this.slotOf.size,
+      slots: this.columns.length,
+      postingLists: this.grams.size,
+      writesSinceBase: this.log.length,
+      rebuilding: this.nextBase !== undefined,
+    };
   }
 
   /** Everything the index holds per live listing (tests check no clear ID number is stored). */
