@@ -105,12 +105,27 @@ async function timedStart(databaseUrl: string, dataDir: string) {
       DEMO_RECORDS: '0',
       STAFF_BOOTSTRAP_TOKEN: TOKEN,
       RATE_LIMIT_PER_MIN: '0',
+      LOG_LEVEL: 'info', // the start-up line says where the time went
       ...KEYS,
     },
     900_000,
   );
   const readySeconds = (performance.now() - started) / 1000;
-  return { server, readySeconds, rss: serverRss(dataDir) };
+  return { server, readySeconds, rss: serverRss(dataDir), startup: startupLine(server.output()) };
+}
+
+/** The server's log line about how the index came up (load and sync ms, or the rebuild's). */
+function startupLine(output: string): Record<string, unknown> {
+  for (const line of output.split('\n')) {
+    if (!line.includes('search index loaded from snapshot') && !line.includes('search index rebuilt'))
+      continue;
+    try {
+      return JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      // not a JSON line
+    }
+  }
+  return {};
 }
 
 /** Waits for the snapshot a start with a rebuild writes in the background (seconds, MB). */
@@ -132,7 +147,8 @@ async function measure(size: number, databaseUrl: string, dataDir: string) {
   const written = await awaitSnapshot(dataDir, since);
   await rebuild.server.stop();
   // 2. from that snapshot (load, catch up from the change feed, reconcile by version)
-  const { server, readySeconds, rss: rssReady } = await timedStart(databaseUrl, dataDir);
+  const { server, readySeconds, rss: rssReady, startup } = await timedStart(databaseUrl, dataDir);
+  console.log(`rebuild: ${JSON.stringify(rebuild.startup)}\nfrom snapshot: ${JSON.stringify(startup)}`);
   try {
     const base = new URL(server.url);
     const agent = new Agent({ keepAlive: true, maxSockets: 4 });
@@ -178,6 +194,8 @@ async function measure(size: number, databaseUrl: string, dataDir: string) {
       readySnapshotS: Number(readySeconds.toFixed(1)),
       readyRatio: `${(rebuild.readySeconds / readySeconds).toFixed(1)}×`,
       rssSnapshotMB: MB(rssReady),
+      snapshotLoadS: Number((Number(startup.loadMs ?? Number.NaN) / 1000).toFixed(1)),
+      snapshotSyncS: Number((Number(startup.syncMs ?? Number.NaN) / 1000).toFixed(1)),
       rssAfterPagesMB: MB(rssAfter),
       coldP50ms: Number(pct(cold, 0.5).toFixed(2)),
       coldP95ms: Number(pct(cold, 0.95).toFixed(2)),
