@@ -202,7 +202,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
       if (this.slotOf.size < this.broadQueryMin || !this.sighted(text)) return { candidates: 'all' };
       base = null;
     } else {
-      const candidates = this.grams.candidates(text, this.columns.length, this.columns.alive) ?? 'all';
+      // lists hold dead slots only after removals (until compaction): skip the check when there are none
+      const alive = this.columns.length > this.slotOf.size ? this.columns.alive : undefined;
+      const candidates = this.grams.candidates(text, this.columns.length, alive) ?? 'all';
       const n = candidates === 'all' ? this.columns.length : candidates.length;
       // a first keystroke (one or two characters: its posting list is exact) matching 1/32 of
       // everything costs a pass about what its entry costs: no waiting for the second sighting

@@ -242,15 +242,19 @@ export function postingDecode(p: Posting, out: Uint32Array, alive?: Uint8Array):
   let at = 0;
   while (at < used) {
     let b = bytes[at++]!;
-    let gap = b & 0x7f;
-    let shift = 128;
-    while (b >= 0x80) {
-      b = bytes[at++]!;
-      gap += (b & 0x7f) * shift;
-      shift *= 128;
+    if (b < 0x80)
+      v += b; // most gaps of a long list fit one byte
+    else {
+      let gap = b & 0x7f;
+      let shift = 128;
+      do {
+        b = bytes[at++]!;
+        gap += (b & 0x7f) * shift;
+        shift *= 128;
+      } while (b >= 0x80);
+      v += gap;
     }
-    v += gap;
-    if (!alive || alive[v] === 1) out[n++] = v;
+    if (alive === undefined || alive[v] === 1) out[n++] = v;
   }
   return n;
 }
