@@ -259,6 +259,25 @@ export function postingDecode(p: Posting, out: Uint32Array, alive?: Uint8Array):
   return n;
 }
 
+/** The first `count` slots of a packed list (as they were when it held `count`), into `out`. */
+export function packedPrefix(p: PackedList, count: number, out: Uint32Array): void {
+  const bytes = p.bytes;
+  let v = 0;
+  let at = 0;
+  for (let n = 0; n < count; n++) {
+    let b = bytes[at++]!;
+    let gap = b & 0x7f;
+    let shift = 128;
+    while (b >= 0x80) {
+      b = bytes[at++]!;
+      gap += (b & 0x7f) * shift;
+      shift *= 128;
+    }
+    v += gap;
+    out[n] = v;
+  }
+}
+
 /**
  * The slots of `a[0..na)` (ascending) that the posting holds, written to `out`; returns how many.
  * A packed list is entered at the block of each slot sought (skip entries), so a short `a` costs

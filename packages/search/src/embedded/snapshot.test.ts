@@ -118,6 +118,26 @@ describe('search index snapshot', () => {
     expect(() => readSnapshotHeader(`${path}.other-format`)).toThrow(/format/);
   });
 
+  it('holds the index as it was when captured, whatever is written while it is encoded', async () => {
+    const index = await builtIndex();
+    const before = index.storedEntries();
+    const answersBefore = await answers(index);
+    const captured = index.captureSnapshot(META);
+    // appends to packed lists, an in-place text change, removals: all after the capture
+    await index.upsert(
+      docs(900)
+        .slice(600)
+        .map((d) => ({ ...d, name: `王${d.name}` })),
+    );
+    await index.upsert([{ ...docs(30)[29]!, name: '全新名字', version: 7 }]);
+    await index.remove(['S00001', 'S00002', fixtures.wangWei.id]);
+    const path = join(mkdtempSync(join(tmpdir(), 'snapshot-test-')), 'search-index.snapshot');
+    await writeSnapshotFile(captured, path);
+    const { index: restored } = load(path);
+    expect(restored.storedEntries()).toEqual(before);
+    expect(await answers(restored)).toEqual(answersBefore);
+  });
+
   it('replaces an older snapshot file atomically', async () => {
     const index = await builtIndex();
     const path = await snapshotFile(index);

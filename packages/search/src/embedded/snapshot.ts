@@ -21,7 +21,13 @@ import { Columns } from './columns.ts';
 import { GramIndex } from './gram-index.ts';
 import { IdentifierKeys } from './identifier-keys.ts';
 import { ListingStore } from './listing-store.ts';
-import { type Posting, postingDecode, postingFromSorted, postingLength } from './posting-list.ts';
+import {
+  type PackedList,
+  type Posting,
+  packedPrefix,
+  postingFromSorted,
+  postingLength,
+} from './posting-list.ts';
 
 export const SNAPSHOT_FORMAT = 1;
 const MAGIC = Buffer.from('PORTALIX', 'latin1');
@@ -114,23 +120,48 @@ function* codedValues(values: readonly (string | null | undefined)[]): Generator
   yield* strings(values.map((v) => v ?? ''));
 }
 
-/** Every list decoded to its live slots (dead slots of removed listings are left behind). */
-function capturePostings(map: Map<number, Posting>, alive: Uint8Array) {
-  let total = 0;
-  for (const p of map.values()) total += postingLength(p);
+/**
+ * The lists as they are now, cheaply: short ones copied, packed ones by reference and length — a
+ * packed list is only ever appended to (any other change makes a new list, see posting-list.ts),
+ * so its first `count` slots stay as they are while the snapshot is encoded. Dead slots travel
+ * along and are dropped on load (the copied `alive` column says which).
+ */
+function capturePostings(map: Map<number, Posting>) {
   const keys = new Uint32Array(map.size);
   const lengths = new Uint32Array(map.size);
-  const slots = new Uint32Array(total);
-  let lists = 0;
-  let at = 0;
+  const held: (number | Uint32Array | PackedList)[] = [];
+  let total = 0;
+  let i = 0;
   for (const [key, p] of map) {
-    const n = postingDecode(p, slots.subarray(at), alive);
-    if (n === 0) continue;
-    keys[lists] = key;
-    lengths[lists++] = n;
-    at += n;
+    keys[i] = key;
+    const n = postingLength(p);
+    lengths[i++] = n;
+    total += n;
+    held.push(p instanceof Uint32Array ? p.slice(1, n + 1) : p);
   }
-  return { keys: keys.subarray(0, lists), lengths: lengths.subarray(0, lists), slots: slots.subarray(0, at) };
+  return { keys, lengths, held, total };
+}
+
+/** The captured lists' slots, one array in the file, encoded a million slots per chunk. */
+function* postingSlots(c: ReturnType<typeof capturePostings>): Generator<Uint8Array> {
+  yield u32(c.total);
+  const chunk = 1 << 20;
+  let buf = new Uint32Array(Math.min(c.total, chunk));
+  let n = 0;
+  for (let i = 0; i < c.held.length; i++) {
+    const len = c.lengths[i]!;
+    if (n + len > buf.length) {
+      if (n > 0) yield bytesOf(buf.subarray(0, n));
+      buf = new Uint32Array(Math.max(chunk, len));
+      n = 0;
+    }
+    const h = c.held[i]!;
+    if (typeof h === 'number') buf[n] = h;
+    else if (h instanceof Uint32Array) buf.set(h, n);
+    else packedPrefix(h, len, buf.subarray(n));
+    n += len;
+  }
+  if (n > 0) yield bytesOf(buf.subarray(0, n));
 }
 
 /**
@@ -173,8 +204,8 @@ export function captureSnapshot(parts: IndexParts, meta: SnapshotMeta): Captured
   for (let slot = 0; slot < n; slot++) if (c.alive[slot] !== 1) hasKey[slot] = 0;
   const charIds = g.charIds.slice();
   const nextCharId = g.nextCharId;
-  const bigrams = capturePostings(g.bigrams, c.alive);
-  const singles = capturePostings(g.singles, c.alive);
+  const bigrams = capturePostings(g.bigrams);
+  const singles = capturePostings(g.singles);
 
   function* body(): Generator<Uint8Array> {
     const head = Buffer.from(JSON.stringify(header), 'utf8');
@@ -207,7 +238,7 @@ export function captureSnapshot(parts: IndexParts, meta: SnapshotMeta): Captured
     for (const p of [bigrams, singles]) {
       yield* typed(p.keys);
       yield* typed(p.lengths);
-      yield* typed(p.slots);
+      yield* postingSlots(p);
     }
   }
   return {
@@ -358,7 +389,8 @@ function readStrings(r: FileReader): string[] {
   return out;
 }
 
-function readPostings(r: FileReader, into: Map<number, Posting>): void {
+/** Lists without the dead slots they carried (a list left with none is dropped). */
+function readPostings(r: FileReader, into: Map<number, Posting>, alive: Uint8Array): void {
   const keys = readTyped(r, (n) => new Uint32Array(n));
   const lengths = readTyped(r, (n) => new Uint32Array(n), keys.length);
   const slots = readTyped(r, (n) => new Uint32Array(n));
@@ -366,7 +398,10 @@ function readPostings(r: FileReader, into: Map<number, Posting>): void {
   for (let i = 0; i < keys.length; i++) {
     const len = lengths[i]!;
     if (len === 0 || at + len > slots.length) throw new SnapshotError('snapshot posting list mismatch');
-    into.set(keys[i]!, postingFromSorted(slots.subarray(at, at + len))!);
+    const list = slots.subarray(at, at + len);
+    let live = 0;
+    for (let j = 0; j < len; j++) if (alive[list[j]!] === 1) list[live++] = list[j]!;
+    if (live > 0) into.set(keys[i]!, postingFromSorted(list, live)!);
     at += len;
   }
   if (at !== slots.length) throw new SnapshotError('snapshot posting list mismatch');
@@ -474,8 +509,8 @@ export function readSnapshot(path: string, size: number): { header: SnapshotHead
     const charIds = readTyped(r, (k) => new Int32Array(k), 65536);
     grams.charIds.set(charIds);
     grams.nextCharId = r.u32();
-    readPostings(r, grams.bigrams);
-    readPostings(r, grams.singles);
+    readPostings(r, grams.bigrams, columns.alive);
+    readPostings(r, grams.singles, columns.alive);
     r.verify();
     return { header, parts: { grams, columns, listings, ids, haystacks, keys } };
   } finally {
