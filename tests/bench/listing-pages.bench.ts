@@ -66,7 +66,7 @@ function serverRss(dataDir: string): number {
       const env = readFileSync(`/proc/${pid}/environ`, 'utf8');
       if (
         argv[0]?.endsWith('node') &&
-        argv[1]?.endsWith('apps/api/src/main.ts') &&
+        argv.some((a) => a.endsWith('apps/api/src/main.ts')) &&
         env.includes(`DATA_DIR=${dataDir}`)
       ) {
         return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;

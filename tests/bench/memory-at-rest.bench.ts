@@ -3,11 +3,10 @@
  * and V8 figures after each start-up stage, in one process started with --expose-gc, then the
  * RSS of a real `npm start` process after it has served every kind of page and idled, and again
  * after the screens' renderer worker has been unloaded by its idle timeout.
- * Target: ≤ 300 MB RSS at rest. UNFINISHED: a first start (fresh DATA_DIR) measured ~410–530 MB
- * after the renderer's idle timeout (was ~575–590 MB with satori and the fonts kept in the main
- * thread). What remains: server code ~180 MB, PGlite ~150 MB, and the first-start cluster creation
- * (PGlite's initdb holds ~500 MB external for a moment, before any seeding) that the allocator does
- * not fully give back.
+ * Target: ≤ 300 MB RSS at rest. A first start (fresh DATA_DIR) measured 287 MB at rest on
+ * 2026-11-30 (was 339–555 MB before the young-generation cap, the child-process cluster creation,
+ * the reopen after seeding and the renderer process; see README "Memory"). What remains: server
+ * code ~90 MB over bare Node, PGlite's heap ~140 MB.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -102,7 +101,7 @@ function rssOf(dataDir: string): number {
       const environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
       if (
         argv[0]?.endsWith('node') &&
-        argv[1]?.endsWith('apps/api/src/main.ts') &&
+        argv.some((a) => a.endsWith('apps/api/src/main.ts')) &&
         environ.includes(dataDir)
       ) {
         rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
@@ -119,6 +118,7 @@ export async function run() {
     process.execPath,
     [
       '--expose-gc',
+      '--max-semi-space-size=8',
       '--input-type=module',
       '-e',
       `const m = await import(${JSON.stringify(import.meta.filename)}); console.log(JSON.stringify(await m.stages()));`,

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in sequence, each printing its own table (figures side by side
- * with its baseline and the ratio). `--only name` runs one: db, search, http, graphics, pages, memory, tips.
+ * with its baseline and the ratio). `--only name` runs one: db, search, http, graphics, newspaper, pages, memory, tips.
  */
 import { parseArgs } from 'node:util';
 
@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   search: async () => (await import('./search.bench.ts')).run(quick ? { sizes: [100_000] } : {}),
   http: async () => (await import('./http-search.bench.ts')).run(quick ? { seconds: 5 } : {}),
   graphics: async () => (await import('./graphics.bench.ts')).run(),
+  newspaper: async () => (await import('./newspaper.bench.ts')).run(),
   // listing pages on demand at 100k and 1M listings on PostgreSQL: ready time and RSS, publish →
   // live page, page p95 cold and cached (the 1M run is long: --quick stops at 100k)
   pages: async () => (await import('./listing-pages.bench.ts')).run(quick ? { sizes: [100_000] } : {}),

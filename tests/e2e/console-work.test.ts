@@ -85,7 +85,10 @@ describe('console work screens on the real server', () => {
       '名单',
       '导入',
       '更正申请',
+      '举报线索',
+      '悬赏',
       '账号与执行单元',
+      '媒体素材',
     ]);
   });
 
@@ -328,7 +331,13 @@ describe('console work screens on the real server', () => {
       await p.getByRole('button', { name: '登录' }).click();
       await poll(() => h1(p)).toBe('名单');
       const nav = p.getByRole('navigation', { name: '工作台导航' });
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['名单', '导入', '更正申请']);
+      expect(await nav.getByRole('link').allTextContents()).toEqual([
+        '名单',
+        '导入',
+        '更正申请',
+        '举报线索',
+        '悬赏',
+      ]);
       await p.getByRole('tab', { name: '已发布' }).click();
       // the court's listings (no unit) are published, yet none is this unit's
       await poll(() => p.getByText('共 0 条，第 1 / 1 页').count()).toBe(1);

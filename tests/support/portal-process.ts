@@ -23,7 +23,8 @@ export async function startPortalProcess(
 ): Promise<PortalProcess> {
   const port = env.PORT ?? String(await freePort());
   let out = '';
-  const child = spawn(process.execPath, ['apps/api/src/main.ts'], {
+  // the flags of `npm start` (package.json): see the memory note in README.md
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', 'apps/api/src/main.ts'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

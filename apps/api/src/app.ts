@@ -5,6 +5,7 @@ import { ApiError } from './errors.ts';
 import { wechatRefererCheck } from './features/miniprogram/wechat-referer.ts';
 import { registerApiRoutes } from './features/register-routes.ts';
 import { bodyLimits } from './http/body-limits.ts';
+import { clientIdentity } from './http/client-identity.ts';
 import { corsForPublicApi } from './http/cors.ts';
 import { handleError } from './http/error-handler.ts';
 import { identifierQueryLimit } from './http/identifier-query-limit.ts';
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps): ApiApp {
   app.use('/api/*', corsForPublicApi(deps.env));
   app.use('/api/*', wechatRefererCheck(deps.env.WECHAT_APPID));
   const proxies = parseTrustedProxies(deps.env.TRUST_PROXY);
+  app.use('*', clientIdentity(proxies));
   const limit = rateLimit(
     deps.env.RATE_LIMIT_PER_MIN,
     deps.rateLimitStore,

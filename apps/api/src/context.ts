@@ -43,6 +43,8 @@ export interface AppDeps {
 export type AppEnv = {
   Variables: {
     requestId: string;
+    /** who the client is, set once by http/client-identity.ts */
+    clientAddress?: string;
     staff?: import('./features/staff/principal.ts').StaffPrincipal;
   };
 };

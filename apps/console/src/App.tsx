@@ -8,7 +8,11 @@ import { CorrectionsScreen } from './screens/CorrectionsScreen.tsx';
 import { ImportScreen } from './screens/ImportScreen.tsx';
 import { ListingsScreen } from './screens/ListingsScreen.tsx';
 import { LoginScreen } from './screens/LoginScreen.tsx';
+import { MediaScreen } from './screens/MediaScreen.tsx';
+import { RevealQueueScreen } from './screens/RevealQueueScreen.tsx';
+import { RewardsScreen } from './screens/RewardsScreen.tsx';
 import { SCREENS, visibleScreens } from './screens/screens.ts';
+import { TipsScreen } from './screens/TipsScreen.tsx';
 import { useHashRoute } from './use-hash-route.ts';
 
 type Me = SuccessBody<typeof meRoute>;
@@ -91,6 +95,14 @@ export function App() {
           <ImportScreen />
         ) : current?.id === 'corrections' ? (
           <CorrectionsScreen />
+        ) : current?.id === 'tips' ? (
+          <TipsScreen me={me} />
+        ) : current?.id === 'rewards' ? (
+          <RewardsScreen />
+        ) : current?.id === 'reveals' ? (
+          <RevealQueueScreen />
+        ) : current?.id === 'media' ? (
+          <MediaScreen />
         ) : (
           <p>请选择左侧的功能。</p>
         )}

@@ -11,6 +11,7 @@ export * from './health.ts';
 export * from './listing-edits.ts';
 export * from './listing-terms.ts';
 export * from './listings.ts';
+export * from './media.ts';
 export * from './openapi.ts';
 export * from './rewards.ts';
 export type { ApiRoute } from './route.ts';

@@ -297,6 +297,16 @@ export const staffTipSummarySchema = z
     photoCount: z.number().int(),
     rewardNoticeId: z.string().nullable(),
     registrationNo: z.number().int().nullable(),
+    openClock: z
+      .object({
+        receivedOn: z.string(),
+        openBy: z.string().meta({ description: '应打开的最后一日（收到后第 1 个工作日）' }),
+        workingDaysElapsed: z.number().int().meta({ description: '收到当日之后已过的完整工作日数' }),
+        state: z.enum(['unopened', 'opened']),
+        overdue: z.boolean().meta({ description: '超过 1 个工作日未打开（或打开时已超过）' }),
+        estimate: z.boolean().meta({ description: '期限超出节假日数据范围，为估算' }),
+      })
+      .meta({ id: 'TipOpenClock' }),
   })
   .meta({ id: 'StaffTipSummary' });
 
@@ -330,7 +340,7 @@ export const staffTipListRoute = {
   method: 'get',
   path: '/api/v1/admin/tips',
   tags: ['举报线索（工作人员）'],
-  summary: '本执行单元的线索（法院管理员：全部）',
+  summary: '本执行单元的线索（法院管理员：全部），未阅的在前，再按收到先后',
   request: { query: z.object({ status: tipStatusSchema.optional(), page: pageQuery }) },
   responses: {
     200: jsonResponse(
@@ -399,7 +409,9 @@ export const staffTipAttachmentRoute = {
 
 // ---- identity reveal (custodian) --------------------------------------------------------------
 
-export const revealRequestStatusSchema = z.enum(['pending', 'approved', 'rejected', 'revealed']);
+export const revealRequestStatusSchema = z.enum(['pending', 'approved', 'rejected', 'revealed'], {
+  error: '状态只能是 pending、approved、rejected 或 revealed。',
+});
 
 export const revealRequestSchema = z
   .object({
@@ -407,6 +419,8 @@ export const revealRequestSchema = z
     tipId: z.string(),
     unitId: z.string().nullable(),
     requestedBy: z.string(),
+    requestedByName: z.string().meta({ description: '申请人姓名（工作人员）' }),
+    unitName: z.string().nullable(),
     reason: z.string(),
     status: revealRequestStatusSchema,
     requestedAt: z.iso.datetime(),
@@ -444,7 +458,16 @@ export const revealRequestListRoute = {
   path: '/api/v1/admin/reveal-requests',
   tags: ['举报线索（工作人员）'],
   summary: '身份查看申请（保管人与法院管理员：全部；执行单元：本单元）',
-  request: { query: z.object({ status: revealRequestStatusSchema.optional() }) },
+  request: {
+    query: z.object({
+      status: revealRequestStatusSchema.optional(),
+      tipId: z
+        .string()
+        .max(64, '线索编号格式不正确。')
+        .optional()
+        .meta({ description: '只看这条线索的申请' }),
+    }),
+  },
   responses: {
     200: jsonResponse(z.object({ items: z.array(revealRequestSchema), total: z.number().int() }), '申请列表'),
     ...errorResponses(400, 401, 403),

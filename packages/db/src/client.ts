@@ -4,6 +4,7 @@
  * files on both engines.
  */
 import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
@@ -13,6 +14,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { createPgliteClusterInChild, hasPgliteCluster } from './pglite-first-create.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -58,6 +60,8 @@ export interface CreateDatabaseOptions {
   memory?: boolean;
   /** PostgreSQL pool size (default 5) */
   maxConnections?: number;
+  /** create a missing PGlite cluster in this process instead of a child (the child itself) */
+  inProcessCreate?: boolean;
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url));
@@ -70,7 +74,12 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta
  */
 export async function createDatabase(opts: CreateDatabaseOptions): Promise<DatabaseHandle> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.maxConnections ?? 5);
-  return openPglite(opts.memory || !opts.dataDir ? undefined : opts.dataDir);
+  if (opts.memory || !opts.dataDir) return openPglite(undefined);
+  if (!opts.inProcessCreate && !hasPgliteCluster(opts.dataDir)) {
+    mkdirSync(dirname(opts.dataDir), { recursive: true });
+    await createPgliteClusterInChild(opts.dataDir);
+  }
+  return openPglite(opts.dataDir);
 }
 
 async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {

@@ -22,6 +22,7 @@ export * from './rewards.ts';
 export * from './search-limits.ts';
 export * from './term.ts';
 export * from './text-normalize.ts';
+export * from './tip-clock.ts';
 export * from './tips.ts';
 export * from './uscc.ts';
 export * from './working-days.ts';

@@ -1,10 +1,14 @@
 /**
- * Screens, share cards and posters rendered with satori + resvg. Pure rendering: callers pass
- * public listings (never staff records) and get PNG buffers; no HTTP, no database.
+ * Screens, share cards and posters rendered with satori + resvg, and the newspaper page PDF (pdfkit).
+ * Pure rendering: callers pass public listings (never staff records) and get PNG or PDF buffers;
+ * no HTTP, no database.
  */
 export { FONT_FAMILY, loadFonts } from './fonts.ts';
 export { formatDateZh } from './format.ts';
 export { type KioskAssets, kioskAssets } from './kiosk-assets.ts';
+export { MAX_NEWSPAPER_LISTINGS } from './newspaper/limits.ts';
+export { PAPER, PAPER_SIZES, type PaperSize } from './newspaper/paper.ts';
+export { type NewspaperInput, renderNewspaperPdf } from './newspaper/render-newspaper.ts';
 export {
   type BoardPlan,
   type BoardPlanOptions,

@@ -33,3 +33,20 @@ export function tipFormUrl(siteUrl: string, target: { listingId?: string; notice
   if (target.listingId) return joinUrl(siteUrl, `/report/?listing=${encodeURIComponent(target.listingId)}`);
   return joinUrl(siteUrl, '/report/');
 }
+
+/** The dark modules of a QR code, for drawing it as vector shapes (the newspaper PDF). */
+export interface QrMatrix {
+  /** modules per side, without a quiet zone */
+  size: number;
+  isDark(row: number, col: number): boolean;
+}
+
+/**
+ * The same code `qrDataUri` draws (error correction M), as a module matrix, so a PDF can draw it as
+ * vector squares that stay sharp at any print size.
+ * @example qrMatrix('https://x.cn/report/').isDark(0, 0) // true: a finder pattern corner
+ */
+export function qrMatrix(url: string): QrMatrix {
+  const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  return { size: modules.size, isDark: (row, col) => Boolean(modules.get(row, col)) };
+}

@@ -7,6 +7,7 @@ import { registerAdminListings } from './listings/admin-routes.ts';
 import { registerListingEdits } from './listings/edit-route.ts';
 import { registerListingDetail } from './listings/public-routes.ts';
 import { registerListingTerms } from './listings/term-route.ts';
+import { registerAdminMedia } from './media/media-routes.ts';
 import { registerOpenApi } from './openapi/openapi-routes.ts';
 import { registerAdminRewards } from './rewards/admin-routes.ts';
 import { registerRewards } from './rewards/public-routes.ts';
@@ -36,5 +37,6 @@ export function registerApiRoutes(app: ApiApp, deps: AppDeps): void {
   registerAdminRewards(app, deps);
   registerOpenApi(app);
   registerScreens(app, deps, deps.screens);
+  registerAdminMedia(app, deps);
   registerKiosk(app);
 }

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { backends } from '@portal/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listenOnLoopback } from '../testing/listen-on-loopback.ts';
 import { openTestRuntime, type TestRuntime, TOKENS } from '../testing/test-runtime.ts';
 import { MAX_CSV_BYTES, MAX_JSON_BYTES } from './body-limits.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
-import { serveApp } from './serve-app.ts';
 
 const [pglite] = backends();
 
@@ -56,15 +55,7 @@ describe('the HTTP edge of a real listening server', () => {
   let close: () => Promise<void>;
   beforeAll(async () => {
     t = await openTestRuntime(pglite!);
-    const server = serveApp(t.rt.app, { port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    port = (server.address() as AddressInfo).port;
-    base = `http://127.0.0.1:${port}`;
-    close = () =>
-      new Promise<void>((resolve) => {
-        if ('closeAllConnections' in server) server.closeAllConnections();
-        server.close(() => resolve());
-      });
+    ({ base, port, close } = await listenOnLoopback(t.rt.app));
   });
   afterAll(async () => {
     await close?.();

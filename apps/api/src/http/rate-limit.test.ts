@@ -1,10 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import { backends } from '@portal/db/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import { listenOnLoopback } from '../testing/listen-on-loopback.ts';
 import { openTestRuntime, type TestRuntime } from '../testing/test-runtime.ts';
 import { bucketFor, parseTrustedProxies } from './rate-limit.ts';
 import { createMemoryRateLimitStore, createPostgresRateLimitStore } from './rate-limit-store.ts';
-import { serveApp } from './serve-app.ts';
 
 const [pglite] = backends();
 
@@ -90,14 +89,8 @@ describe('client identity on a real socket', () => {
 
   async function listen(env: Record<string, string>) {
     t = await openTestRuntime(pglite!, { RATE_LIMIT_PER_MIN: '1', ...env });
-    const server = serveApp(t.rt.app, { port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    close = () =>
-      new Promise<void>((resolve) => {
-        if ('closeAllConnections' in server) server.closeAllConnections();
-        server.close(() => resolve());
-      });
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { base, close: stop } = await listenOnLoopback(t.rt.app);
+    close = stop;
     return (xff?: string) =>
       fetch(`${base}/api/v1/stats`, xff ? { headers: { 'X-Forwarded-For': xff } } : {}).then((r) => r.status);
   }

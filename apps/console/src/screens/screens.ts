@@ -11,14 +11,18 @@ export interface ScreenInfo {
 
 /**
  * The console's screens and who may open them; the first one a role may open is its start screen.
- * UNFINISHED (issue 11): tips inbox, audit, the campaign dashboard and the media pack are not
- * built yet.
+ * UNFINISHED (issue 11): audit and the campaign dashboard are not built yet.
  */
 export const SCREENS: readonly ScreenInfo[] = [
   { id: 'listings', title: '名单', roles: ['court_admin', 'unit_member'] },
   { id: 'import', title: '导入', roles: ['court_admin', 'unit_member'] },
   { id: 'corrections', title: '更正申请', roles: ['court_admin', 'unit_member'] },
+  { id: 'tips', title: '举报线索', roles: ['court_admin', 'unit_member'] },
+  { id: 'rewards', title: '悬赏', roles: ['court_admin', 'unit_member'] },
+  // the custodian approves identity reveals and sees nothing else
+  { id: 'reveals', title: '身份查看审批', roles: ['custodian'] },
   { id: 'accounts', title: '账号与执行单元', roles: ['court_admin'] },
+  { id: 'media', title: '媒体素材', roles: ['court_admin'] },
 ];
 
 export function visibleScreens(role: Role): ScreenInfo[] {

@@ -5,9 +5,9 @@ import { eq } from 'drizzle-orm';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ApiApp, AppDeps } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
+import { clientNetworkOf } from '../../http/client-identity.ts';
 import { assertSameOriginWrite } from '../../http/csrf.ts';
 import { staffOf } from '../../http/require-staff.ts';
-import { clientNetwork } from './client-key.ts';
 import { login } from './login-service.ts';
 import { findSessionPrincipal, revokeSession, SESSION_COOKIE } from './sessions.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
@@ -19,7 +19,7 @@ export function registerAuth(app: ApiApp, deps: AppDeps): void {
   app.openapi(loginRoute, async (c) => {
     // login CSRF: a foreign page must not sign the browser in to an account of its choosing
     if (c.req.header('origin') || c.req.header('sec-fetch-site')) assertSameOriginWrite(c, allowedOrigins);
-    const clientKey = deps.hashIdentifier(`login-client:${clientNetwork(c)}`);
+    const clientKey = deps.hashIdentifier(`login-client:${clientNetworkOf(c)}`);
     const { principal, session } = await login(deps, c.req.valid('json'), clientKey);
     setCookie(c, SESSION_COOKIE, session.secret, {
       httpOnly: true,

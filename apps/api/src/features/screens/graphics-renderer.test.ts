@@ -5,7 +5,7 @@ import { createGraphicsRenderer, type GraphicsRenderer } from './graphics-render
 const neutral = { courtName: '海口市中级人民法院', orientation: 'landscape' } as const;
 const isPng = (b: Buffer) => b.subarray(1, 4).toString('latin1') === 'PNG';
 
-describe('graphics renderer (worker thread)', () => {
+describe('graphics renderer (child process)', () => {
   let r: GraphicsRenderer;
   afterEach(async () => {
     await r.close();

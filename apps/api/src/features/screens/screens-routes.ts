@@ -15,6 +15,7 @@ import { computeStats } from '../stats/stats-routes.ts';
 import type { BoardKey, ScreenCache } from './screen-cache.ts';
 
 const DEFAULT_COURT_NAME = '人民法院执行局';
+const courtName = (key: BoardKey) => key.court ?? DEFAULT_COURT_NAME;
 
 type SlideQuery = Pick<BoardQuery, 'orientation' | 'court' | 'region'>;
 
@@ -30,28 +31,76 @@ function slideKey(q: SlideQuery, livelihood = false): BoardKey {
 const png = (c: Context, body: Buffer) =>
   c.body(new Uint8Array(body), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'no-cache' });
 
-/**
- * Large-screen slides, share cards and the kiosk page. Everything is drawn from the public read
- * model; a page beyond the last one answers 400 (so a kiosk that lost track restarts at page 1).
- */
-export function registerScreens(app: ApiApp, deps: AppDeps, cache: ScreenCache): void {
-  const siteUrl = deps.env.SITE_URL ?? `http://${deps.env.HOST}:${deps.env.PORT}`;
-  const courtName = (key: BoardKey) => key.court ?? DEFAULT_COURT_NAME;
+type BoardPageQuery = SlideQuery & { page: number; livelihood: boolean };
 
-  async function slide(q: BoardQuery, livelihood: boolean) {
-    const planKey = slideKey(q, livelihood);
-    const plan = await cache.plan(planKey);
-    if (q.page > plan.pages)
-      throw new ApiError('INVALID_PARAMETER', {
-        field: 'page',
-        message: `页码超出范围，共 ${plan.pages} 页。`,
-      });
-    return { key: { ...planKey, page: q.page }, plan, listings: plan.slides[q.page - 1] ?? [] };
-  }
+/** The plan's page `q.page`; a page beyond the last one answers 400 (a kiosk that lost track restarts at 1). */
+async function boardPage(cache: ScreenCache, q: BoardPageQuery) {
+  const planKey = slideKey(q, q.livelihood);
+  const plan = await cache.plan(planKey);
+  if (q.page > plan.pages)
+    throw new ApiError('INVALID_PARAMETER', {
+      field: 'page',
+      message: `页码超出范围，共 ${plan.pages} 页。`,
+    });
+  return { key: { ...planKey, page: q.page }, plan, listings: plan.slides[q.page - 1] ?? [] };
+}
+
+/**
+ * One slide of the rotating board (or the 涉民生 board) as a PNG, from the screen cache: the
+ * board.png routes and the TV deck download (features/media) draw exactly the same image.
+ */
+export async function boardSlide(
+  cache: ScreenCache,
+  siteUrl: string,
+  q: BoardPageQuery,
+): Promise<{ png: Buffer; page: number; pages: number; listingIds: string[] }> {
+  const { key, plan, listings } = await boardPage(cache, q);
+  const input = {
+    listings,
+    page: key.page,
+    pages: plan.pages,
+    courtName: courtName(key),
+    orientation: key.orientation,
+    siteUrl,
+    demo: listings.some((l) => l.demo),
+  };
+  const route = key.livelihood ? livelihoodPngRoute : boardPngRoute;
+  const render = () => cache.renderer.render(key.livelihood ? 'livelihood' : 'board', input);
+  const png = await cache.image(`${route.path}|${JSON.stringify(key)}`, render);
+  return { png, page: key.page, pages: plan.pages, listingIds: listings.map((l) => l.id) };
+}
+
+/** The statistics slide as a PNG, from the screen cache (stats.png and the TV deck). */
+export async function statsSlide(
+  deps: Pick<AppDeps, 'db' | 'now'>,
+  cache: ScreenCache,
+  siteUrl: string,
+  q: SlideQuery,
+): Promise<Buffer> {
+  const key = { ...slideKey(q), page: 1 };
+  const stats = await computeStats(deps);
+  return cache.image(`stats|${JSON.stringify(key)}`, () =>
+    cache.renderer.render('stats', {
+      ...stats,
+      courtName: courtName(key),
+      siteUrl,
+      orientation: key.orientation,
+      demo: stats.demo,
+    }),
+  );
+}
+
+/** The public address printed on slides and QR codes. */
+export function siteUrlOf(deps: Pick<AppDeps, 'env'>): string {
+  return deps.env.SITE_URL ?? `http://${deps.env.HOST}:${deps.env.PORT}`;
+}
+
+/** Large-screen slides, share cards and the kiosk page, all drawn from the public read model. */
+export function registerScreens(app: ApiApp, deps: AppDeps, cache: ScreenCache): void {
+  const siteUrl = siteUrlOf(deps);
 
   app.openapi(boardJsonRoute, async (c) => {
-    const q = c.req.valid('query');
-    const { key, plan, listings } = await slide(q, q.livelihood);
+    const { key, plan, listings } = await boardPage(cache, c.req.valid('query'));
     c.header('Cache-Control', 'no-store');
     return c.json({ page: key.page, pages: plan.pages, listingIds: listings.map((l) => l.id) }, 200);
   });
@@ -62,37 +111,17 @@ export function registerScreens(app: ApiApp, deps: AppDeps, cache: ScreenCache):
   ] as const) {
     app.openapi(route, async (c) => {
       const q = c.req.valid('query');
-      const { key, plan, listings } = await slide(q, livelihood || q.livelihood);
-      const input = {
-        listings,
-        page: key.page,
-        pages: plan.pages,
-        courtName: courtName(key),
-        orientation: key.orientation,
-        siteUrl,
-        demo: listings.some((l) => l.demo),
-      };
-      const render = () => cache.renderer.render(key.livelihood ? 'livelihood' : 'board', input);
-      return png(c, await cache.image(`${route.path}|${JSON.stringify(key)}`, render));
+      const { png: body } = await boardSlide(cache, siteUrl, {
+        ...q,
+        livelihood: livelihood || q.livelihood,
+      });
+      return png(c, body);
     });
   }
 
-  app.openapi(statsPngRoute, async (c) => {
-    const key = { ...slideKey(c.req.valid('query')), page: 1 };
-    const stats = await computeStats(deps);
-    return png(
-      c,
-      await cache.image(`stats|${JSON.stringify(key)}`, () =>
-        cache.renderer.render('stats', {
-          ...stats,
-          courtName: courtName(key),
-          siteUrl,
-          orientation: key.orientation,
-          demo: stats.demo,
-        }),
-      ),
-    );
-  });
+  app.openapi(statsPngRoute, async (c) =>
+    png(c, await statsSlide(deps, cache, siteUrl, c.req.valid('query'))),
+  );
 
   app.openapi(neutralPngRoute, async (c) => {
     const key = { ...slideKey(c.req.valid('query')), page: 1 };

@@ -47,7 +47,7 @@ export function registerAdminTips(app: ApiApp, deps: AppDeps): void {
     c.json(await requestReveal(d(), staffOf(c), c.req.valid('param').id, c.req.valid('json').reason), 201),
   );
   app.openapi(revealRequestListRoute, async (c) =>
-    c.json(await listRevealRequests(d(), staffOf(c), c.req.valid('query').status), 200),
+    c.json(await listRevealRequests(d(), staffOf(c), c.req.valid('query')), 200),
   );
   app.openapi(revealRequestDecideRoute, async (c) => {
     const body = c.req.valid('json');

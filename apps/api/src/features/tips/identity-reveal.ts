@@ -1,5 +1,12 @@
 import { appendAudit, newId } from '@portal/db';
-import { listings, type TipRevealRequestRow, tipRevealRequests, tips } from '@portal/db/schema';
+import {
+  executionUnits,
+  listings,
+  staff,
+  type TipRevealRequestRow,
+  tipRevealRequests,
+  tips,
+} from '@portal/db/schema';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { AppDeps } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
@@ -14,12 +21,14 @@ type Deps = Pick<AppDeps, 'db' | 'now'> & { tips: TipsServices };
  * reason), a custodian approves, then that member reveals it (once). No custodian, no reveal:
  * nothing approves itself, and a court admin cannot approve either.
  */
-function view(r: TipRevealRequestRow) {
+function view(r: TipRevealRequestRow, names: { requestedByName: string; unitName: string | null }) {
   return {
     id: r.id,
     tipId: r.tipId,
     unitId: r.unitId,
     requestedBy: r.requestedBy,
+    requestedByName: names.requestedByName,
+    unitName: names.unitName,
     reason: r.reason,
     status: r.status,
     requestedAt: r.requestedAt.toISOString(),
@@ -27,6 +36,20 @@ function view(r: TipRevealRequestRow) {
     decidedAt: r.decidedAt?.toISOString() ?? null,
     decisionNote: r.decisionNote,
   };
+}
+
+type Tx = Parameters<Parameters<Deps['db']['transaction']>[0]>[0];
+
+/** Who asked and for which unit, so the custodian can judge a request without opening the tip. */
+async function namesOf(db: Deps['db'] | Tx, r: TipRevealRequestRow) {
+  const [who] = await db.select({ name: staff.name }).from(staff).where(eq(staff.id, r.requestedBy));
+  const [unit] = r.unitId
+    ? await db
+        .select({ name: executionUnits.name })
+        .from(executionUnits)
+        .where(eq(executionUnits.id, r.unitId))
+    : [];
+  return { requestedByName: who?.name ?? r.requestedBy, unitName: unit?.name ?? null };
 }
 
 export async function requestReveal(deps: Deps, principal: StaffPrincipal, tipId: string, reason: string) {
@@ -53,24 +76,35 @@ export async function requestReveal(deps: Deps, principal: StaffPrincipal, tipId
       reason,
       details: { requestId: row!.id },
     });
-    return view(row!);
+    return view(row!, await namesOf(tx, row!));
   });
 }
 
 export async function listRevealRequests(
   deps: Deps,
   principal: StaffPrincipal,
-  status?: TipRevealRequestRow['status'],
+  filter: { status?: TipRevealRequestRow['status'] | undefined; tipId?: string | undefined } = {},
 ) {
   const scope: SQL | undefined =
     principal.role === 'unit_member' ? eq(tipRevealRequests.unitId, principal.unitId ?? '') : undefined;
   const rows = await deps.db
-    .select()
+    .select({ r: tipRevealRequests, requestedByName: staff.name, unitName: executionUnits.name })
     .from(tipRevealRequests)
-    .where(and(scope, status ? eq(tipRevealRequests.status, status) : undefined))
+    .leftJoin(staff, eq(staff.id, tipRevealRequests.requestedBy))
+    .leftJoin(executionUnits, eq(executionUnits.id, tipRevealRequests.unitId))
+    .where(
+      and(
+        scope,
+        filter.status ? eq(tipRevealRequests.status, filter.status) : undefined,
+        filter.tipId ? eq(tipRevealRequests.tipId, filter.tipId) : undefined,
+      ),
+    )
     .orderBy(desc(tipRevealRequests.requestedAt))
     .limit(200);
-  return { items: rows.map(view), total: rows.length };
+  const items = rows.map(({ r, requestedByName, unitName }) =>
+    view(r, { requestedByName: requestedByName ?? r.requestedBy, unitName }),
+  );
+  return { items, total: items.length };
 }
 
 export async function decideReveal(
@@ -104,7 +138,7 @@ export async function decideReveal(
       ...(note ? { reason: note } : {}),
       details: { requestId: id },
     });
-    return view(updated!);
+    return view(updated!, await namesOf(tx, updated!));
   });
 }
 

@@ -1,8 +1,15 @@
 import type { StaffTipDetail } from '@portal/contract';
 import { appendAudit, newId } from '@portal/db';
 import { listings, type TipRow, tipAttachments, tipEvents, tips } from '@portal/db/schema';
-import { canMoveTip, TIP_KIND_LABELS, TIP_STATUS_LABELS, type TipStatus } from '@portal/domain';
-import { and, asc, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import {
+  canMoveTip,
+  TIP_KIND_LABELS,
+  TIP_STATUS_LABELS,
+  type TipStatus,
+  tipOpenClock,
+  todayInChina,
+} from '@portal/domain';
+import { and, asc, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
@@ -33,7 +40,10 @@ const summaryColumns = {
   unitId: listings.unitId,
 };
 
-function summary(row: { tip: TipRow; listingName: string; caseNo: string; unitId: string | null }) {
+function summary(
+  row: { tip: TipRow; listingName: string; caseNo: string; unitId: string | null },
+  now: Date,
+) {
   const t = row.tip;
   return {
     id: t.id,
@@ -55,6 +65,11 @@ function summary(row: { tip: TipRow; listingName: string; caseNo: string; unitId
     photoCount: t.photoCount,
     rewardNoticeId: t.rewardNoticeId,
     registrationNo: t.registrationNo,
+    openClock: tipOpenClock({
+      receivedOn: todayInChina(t.createdAt),
+      openedOn: t.openedAt ? todayInChina(t.openedAt) : null,
+      today: todayInChina(now),
+    }),
   };
 }
 
@@ -70,7 +85,8 @@ export async function listTipsForStaff(
       .from(tips)
       .innerJoin(listings, eq(listings.id, tips.listingId))
       .where(where)
-      .orderBy(desc(tips.createdAt), desc(tips.id))
+      // the inbox order: unopened tips first, then the oldest (the one waiting longest) first
+      .orderBy(sql`${tips.openedAt} is null desc`, asc(tips.createdAt), asc(tips.id))
       .limit(PAGE_SIZE)
       .offset((opts.page - 1) * PAGE_SIZE),
     deps.db
@@ -79,7 +95,7 @@ export async function listTipsForStaff(
       .innerJoin(listings, eq(listings.id, tips.listingId))
       .where(where),
   ]);
-  return { items: rows.map(summary), total: total?.n ?? 0 };
+  return { items: rows.map((r) => summary(r, deps.now())), total: total?.n ?? 0 };
 }
 
 async function loadTip(deps: Deps, principal: StaffPrincipal, id: string) {
@@ -117,7 +133,7 @@ export async function tipDetailForStaff(
   ]);
   const t = row.tip;
   return {
-    ...summary(row),
+    ...summary(row, deps.now()),
     seenAt: t.seenAt?.toISOString() ?? null,
     place: t.place,
     location:

@@ -123,16 +123,3 @@ export function openWithClientKey(clientKey: string, sealed: string): string {
   decipher.setAuthTag(bytes.subarray(12, 28));
   return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
 }
-
-/** The part of a client address limits apply to: /24 for IPv4, /64 for IPv6 (one household). */
-export function addressPrefix(address: string): string {
-  const v4 = /^(?:::ffff:)?(\d+)\.(\d+)\.(\d+)\.\d+$/.exec(address);
-  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
-  if (address.includes(':')) {
-    const [head] = address.split('::');
-    const groups = (head ?? '').split(':').filter(Boolean);
-    while (groups.length < 4) groups.push('0');
-    return `${groups.slice(0, 4).join(':')}::/64`;
-  }
-  return address;
-}

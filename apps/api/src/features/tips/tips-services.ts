@@ -1,12 +1,12 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { Env } from '../../env.ts';
 import { ApiError } from '../../errors.ts';
+import { clientNetworkOf } from '../../http/client-identity.ts';
 import type { RateLimitStore } from '../../http/rate-limit-store.ts';
 import { loadOrCreateSecret } from '../../secrets/secrets.ts';
 import { createModerationPort, type ModerationPort } from './moderation.ts';
 import { createDiskTipFileStore, type TipFileStore } from './tip-file-store.ts';
-import { addressPrefix, createTipKeyring, type TipKeyring } from './tip-keyring.ts';
+import { createTipKeyring, type TipKeyring } from './tip-keyring.ts';
 
 /**
  * Hourly budgets per client, keyed by a keyed hash of the address prefix (no raw IP is kept), as
@@ -96,16 +96,9 @@ export function createTipsServices(env: Env, limits: RateLimitStore): TipsServic
 }
 
 /**
- * The client a limit applies to, as a keyed hash of its /24 (IPv4) or /64 (IPv6): the address
- * itself is never stored or logged. Without a socket (tests' app.request) the `x-test-client`
- * header, or one shared bucket.
+ * The client a limit applies to, as a keyed hash of its network (`clientNetworkOf`): the address
+ * itself is never stored or logged.
  */
 export function clientMac(c: Context, keyring: TipKeyring): string {
-  let address: string;
-  try {
-    address = getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    address = c.req.header('x-test-client') ?? 'local';
-  }
-  return keyring.mac('client-address', addressPrefix(address));
+  return keyring.mac('client-address', clientNetworkOf(c));
 }
