@@ -14,6 +14,7 @@ const BROWSER_TESTS = [
   'tests/e2e/screens.test.ts',
   'tests/e2e/console.test.ts',
   'tests/e2e/console-work.test.ts',
+  'tests/e2e/console-campaign.test.ts',
   'tests/e2e/console-media.test.ts',
   'tests/e2e/miniprogram-h5.test.ts',
   'packages/graphics/src/kiosk/kiosk.test.ts',

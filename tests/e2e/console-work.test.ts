@@ -87,6 +87,8 @@ describe('console work screens on the real server', () => {
       '更正申请',
       '举报线索',
       '悬赏',
+      '专项行动',
+      '审计日志',
       '账号与执行单元',
       '媒体素材',
     ]);
@@ -337,6 +339,7 @@ describe('console work screens on the real server', () => {
         '更正申请',
         '举报线索',
         '悬赏',
+        '专项行动',
       ]);
       await p.getByRole('tab', { name: '已发布' }).click();
       // the court's listings (no unit) are published, yet none is this unit's

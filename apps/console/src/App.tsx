@@ -4,6 +4,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, isUnauthenticated } from './api.ts';
 import { ErrorBanner } from './components/ErrorBanner.tsx';
 import { AccountsScreen } from './screens/AccountsScreen.tsx';
+import { AuditScreen } from './screens/AuditScreen.tsx';
+import { CampaignScreen } from './screens/CampaignScreen.tsx';
 import { CorrectionsScreen } from './screens/CorrectionsScreen.tsx';
 import { ImportScreen } from './screens/ImportScreen.tsx';
 import { ListingsScreen } from './screens/ListingsScreen.tsx';
@@ -57,7 +59,7 @@ export function App() {
   if (me === null) return <LoginScreen onSignedIn={(staff) => setMe(staff)} />;
 
   const screens = visibleScreens(me.role);
-  const current = screens.find((s) => s.id === route) ?? screens[0];
+  const current = screens.find((s) => s.id === route.split(/[/?]/)[0]) ?? screens[0];
 
   async function signOut() {
     await api.call(logoutRoute).catch(() => undefined);
@@ -103,6 +105,10 @@ export function App() {
           <RevealQueueScreen />
         ) : current?.id === 'media' ? (
           <MediaScreen />
+        ) : current?.id === 'campaign' ? (
+          <CampaignScreen />
+        ) : current?.id === 'audit' ? (
+          <AuditScreen />
         ) : (
           <p>请选择左侧的功能。</p>
         )}

@@ -4,7 +4,9 @@
  * One file per feature; add new features' schemas and routes here, not in apps.
  */
 
+export * from './audit.ts';
 export * from './auth.ts';
+export * from './campaign.ts';
 export * from './common.ts';
 export * from './corrections.ts';
 export * from './health.ts';
@@ -13,6 +15,7 @@ export * from './listing-terms.ts';
 export * from './listings.ts';
 export * from './media.ts';
 export * from './openapi.ts';
+export * from './period.ts';
 export * from './rewards.ts';
 export type { ApiRoute } from './route.ts';
 export * from './screens.ts';

@@ -6,6 +6,7 @@ export * from './case-number.ts';
 export * from './categories.ts';
 export * from './consumption-ban.ts';
 export * from './correction-request.ts';
+export * from './csv-export.ts';
 export * from './csv-import.ts';
 export * from './csv-parse.ts';
 export * from './csv-values.ts';

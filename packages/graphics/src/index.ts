@@ -21,6 +21,7 @@ export type { RewardNotice } from './reward-notice.ts';
 export {
   type RewardPosterRenderOptions,
   renderBoardSlide,
+  renderCommandCentreSlide,
   renderLivelihoodSlide,
   renderNeutralSlide,
   renderRewardPoster,
@@ -29,6 +30,11 @@ export {
   renderStatsSlide,
 } from './slides.ts';
 export { type BoardSlideInput, boardSlideTree } from './templates/board-slide.ts';
+export {
+  type CommandCentreSlideInput,
+  type CommandCentreUnit,
+  commandCentreSlideTree,
+} from './templates/command-centre-slide.ts';
 export { type LivelihoodSlideInput, livelihoodSlideTree } from './templates/livelihood-slide.ts';
 export { type NeutralSlideInput, neutralSlideTree } from './templates/neutral-slide.ts';
 export { type RewardPosterOptions, rewardPosterTree } from './templates/reward-poster.ts';

@@ -2,6 +2,11 @@ import type { PublicListing } from '@portal/domain';
 import { renderPng } from './render.ts';
 import type { RewardNotice } from './reward-notice.ts';
 import { type BoardSlideInput, boardSlideTree } from './templates/board-slide.ts';
+import {
+  COMMAND_CENTRE_SIZE,
+  type CommandCentreSlideInput,
+  commandCentreSlideTree,
+} from './templates/command-centre-slide.ts';
 import { type LivelihoodSlideInput, livelihoodSlideTree } from './templates/livelihood-slide.ts';
 import { type NeutralSlideInput, neutralSlideTree } from './templates/neutral-slide.ts';
 import { POSTER_SIZE, type RewardPosterOptions, rewardPosterTree } from './templates/reward-poster.ts';
@@ -57,4 +62,9 @@ export async function renderRewardSlide(notice: RewardNotice, opts: RewardSlideO
 /** The slide a kiosk shows when it has no fresh data: court name and a motto, nothing stale. */
 export async function renderNeutralSlide(input: NeutralSlideInput): Promise<Buffer> {
   return renderPng(neutralSlideTree(input), slideSize(input.orientation ?? 'landscape'));
+}
+
+/** The 指挥中心 slide (per-unit open tips and deadlines), 1920×1080; staff-only. */
+export async function renderCommandCentreSlide(input: CommandCentreSlideInput): Promise<Buffer> {
+  return renderPng(commandCentreSlideTree(input), COMMAND_CENTRE_SIZE);
 }

@@ -1,5 +1,7 @@
 import type { ApiApp, AppDeps } from '../context.ts';
+import { registerAdminAudit } from './audit/audit-routes.ts';
 import { registerAuth } from './auth/auth-routes.ts';
+import { registerAdminCampaign } from './campaign/campaign-routes.ts';
 import { registerAdminCorrections } from './corrections/admin-routes.ts';
 import { registerCorrections } from './corrections/public-routes.ts';
 import { registerHealth } from './health/health-routes.ts';
@@ -35,6 +37,8 @@ export function registerApiRoutes(app: ApiApp, deps: AppDeps): void {
   registerAdminTips(app, deps);
   registerRewards(app, deps);
   registerAdminRewards(app, deps);
+  registerAdminAudit(app, deps);
+  registerAdminCampaign(app, deps);
   registerOpenApi(app);
   registerScreens(app, deps, deps.screens);
   registerAdminMedia(app, deps);

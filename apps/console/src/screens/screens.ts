@@ -11,7 +11,6 @@ export interface ScreenInfo {
 
 /**
  * The console's screens and who may open them; the first one a role may open is its start screen.
- * UNFINISHED (issue 11): audit and the campaign dashboard are not built yet.
  */
 export const SCREENS: readonly ScreenInfo[] = [
   { id: 'listings', title: '名单', roles: ['court_admin', 'unit_member'] },
@@ -21,6 +20,8 @@ export const SCREENS: readonly ScreenInfo[] = [
   { id: 'rewards', title: '悬赏', roles: ['court_admin', 'unit_member'] },
   // the custodian approves identity reveals and sees nothing else
   { id: 'reveals', title: '身份查看审批', roles: ['custodian'] },
+  { id: 'campaign', title: '专项行动', roles: ['court_admin', 'unit_member'] },
+  { id: 'audit', title: '审计日志', roles: ['court_admin'] },
   { id: 'accounts', title: '账号与执行单元', roles: ['court_admin'] },
   { id: 'media', title: '媒体素材', roles: ['court_admin'] },
 ];

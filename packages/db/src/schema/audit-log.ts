@@ -20,7 +20,12 @@ export const auditLog = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId)],
+  (t) => [
+    index('audit_log_entity_idx').on(t.entity, t.entityId),
+    // the audit browser's filters (migration 0012)
+    index('audit_log_actor_idx').on(t.actor, t.seq),
+    index('audit_log_at_idx').on(t.at),
+  ],
 );
 
 export type AuditRow = typeof auditLog.$inferSelect;

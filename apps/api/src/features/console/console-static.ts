@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { CONSOLE_DIST_DIR, CONSOLE_ROOT_DIR } from '@portal/console/dist-dir';
 import type { Hono } from 'hono';
+import { sourceDigest } from '../../build/source-digest.ts';
 import type { AppEnv } from '../../context.ts';
 
 const TYPES: Record<string, string> = {
@@ -49,13 +50,27 @@ export function mountConsole(
   });
 }
 
+/** What the console's bundle is made of (its own sources and the packages it bundles). */
+const CONSOLE_SOURCES = [
+  'src',
+  'index.html',
+  'vite.config.ts',
+  'package.json',
+  '../../packages/contract/src',
+  '../../packages/domain/src',
+];
+const DIGEST_FILE = '.source-digest';
+
 /**
- * Builds the console on first start when `dist/` is missing (a fresh clone), in a child
- * process that gets only PATH/HOME — never the server's secrets — and dies with the server.
+ * Builds the console when `dist/` is missing (a fresh clone) or was built from other sources (an
+ * update), in a child process that gets only PATH/HOME — never the server's secrets — and dies
+ * with the server.
  */
 export async function ensureConsoleBuilt(progress: (msg: string) => void): Promise<void> {
-  if (existsSync(join(CONSOLE_DIST_DIR, 'index.html'))) return;
-  progress('正在生成工作台（首次启动）…');
+  const digest = sourceDigest(CONSOLE_ROOT_DIR, CONSOLE_SOURCES);
+  const stamp = join(CONSOLE_DIST_DIR, DIGEST_FILE);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
+  progress(existsSync(CONSOLE_DIST_DIR) ? '工作台代码已更新，正在重新生成…' : '正在生成工作台（首次启动）…');
   const vitePackage = createRequire(join(CONSOLE_ROOT_DIR, 'package.json')).resolve('vite/package.json');
   const viteBin = join(dirname(vitePackage), 'bin', 'vite.js');
   const staging = `${CONSOLE_DIST_DIR}.staging-${process.pid}`;
@@ -76,13 +91,27 @@ export async function ensureConsoleBuilt(progress: (msg: string) => void): Promi
     child.on('exit', (code) => {
       process.off('exit', kill);
       if (code === 0) {
-        try {
-          renameSync(staging, CONSOLE_DIST_DIR);
-        } catch {
-          rmSync(staging, { recursive: true, force: true }); // another server finished first
-        }
+        writeFileSync(join(staging, DIGEST_FILE), digest);
+        replaceDir(staging, CONSOLE_DIST_DIR);
         resolve();
       } else reject(new Error(`console build failed (${code}): ${stderr.slice(-2000)}`));
     });
   });
+}
+
+/**
+ * Puts a finished build in place of the old one: the old folder is moved aside first and removed
+ * after, so a request in between finds one whole build or the other. If another server finished
+ * the same build first, its copy stays.
+ */
+function replaceDir(staging: string, target: string): void {
+  const old = `${target}.old-${process.pid}`;
+  try {
+    if (existsSync(target)) renameSync(target, old);
+    renameSync(staging, target);
+  } catch {
+    rmSync(staging, { recursive: true, force: true });
+  } finally {
+    rmSync(old, { recursive: true, force: true });
+  }
 }

@@ -18,6 +18,7 @@ export interface Renderers {
   card: typeof Graphics.renderShareCard;
   rewardPoster: typeof Graphics.renderRewardPoster;
   rewardSlide: typeof Graphics.renderRewardSlide;
+  commandCentre: typeof Graphics.renderCommandCentreSlide;
   /** the newspaper page PDF (features/media): a PDF's bytes travel like a PNG's */
   newspaper: typeof Graphics.renderNewspaperPdf;
 }

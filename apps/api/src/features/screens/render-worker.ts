@@ -19,6 +19,7 @@ const renderers = {
   card: graphics.renderShareCard,
   rewardPoster: graphics.renderRewardPoster,
   rewardSlide: graphics.renderRewardSlide,
+  commandCentre: graphics.renderCommandCentreSlide,
   newspaper: graphics.renderNewspaperPdf,
 } as const satisfies Renderers;
 
