@@ -2,9 +2,9 @@
  * The mini-program's H5 build (served at /m/) on the real server (`npm start`) in Debian's
  * Chromium at a 390×844 phone screen: search 王 → detail → share card; a removed listing
  * disappears from search and detail within 2 s; notices and privacy pages. Screenshots of each
- * page go to test-results/miniprogram/. A tip with a photo → receipt → look-up by receipt.
- * UNFINISHED: the map point — Taro's H5 chooseLocation needs Tencent Maps (a key and the
- * network), neither available here; the weapp build uses WeChat's own picker.
+ * page go to test-results/miniprogram/. A tip with two photos (each uploaded on its own) and a map
+ * point from the browser's position (granted at fixed coordinates) → receipt → look-up by
+ * receipt; the staff tip detail shows both photos and the point.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,8 @@ import { type RunningServer, startServer } from '../support/start-server.ts';
 const SHOTS = fileURLToPath(new URL('../../test-results/miniprogram/', import.meta.url));
 const PHONE = { width: 390, height: 844 };
 const TOKEN = 'miniprogram-e2e-staff-token-0123456789';
+/** where the tipster stands (WGS-84, as a phone's browser reports it): 海口 */
+const HERE = { latitude: 20.0442, longitude: 110.1999 };
 
 let server: RunningServer;
 let browser: Browser;
@@ -53,6 +55,9 @@ beforeAll(async () => {
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
+    // the tipster allows the browser to read the position once (the page asks first)
+    geolocation: HERE,
+    permissions: ['geolocation'],
   });
   page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -137,7 +142,7 @@ describe('mini-program H5 at /m/ on a 390×844 phone', () => {
     await shot('privacy');
   });
 
-  it('takes a tip with a photo, shows the receipt once and looks it up by receipt', async () => {
+  it('takes a tip with two photos and a map point, shows the receipt once and looks it up by receipt', async () => {
     await page.goto(at(`/pages/detail/index?id=${kept}`));
     await shown('举报线索').click();
     await expect.poll(() => shown('线索类型（必选）').count(), { timeout: 15_000 }).toBe(1);
@@ -163,18 +168,30 @@ describe('mini-program H5 at /m/ on a 390×844 phone', () => {
     })()`);
     const chooser = page.waitForEvent('filechooser');
     await shown('同意并继续').click();
-    await (await chooser).setFiles({
-      name: 'car.jpg',
-      mimeType: 'image/jpeg',
-      buffer: Buffer.from(photo, 'base64'),
-    });
-    await expect.poll(() => page.locator('.photo').count(), { timeout: 10_000 }).toBe(1);
+    await (await chooser).setFiles([
+      { name: 'car.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(photo, 'base64') },
+      { name: 'plate.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(photo, 'base64') },
+    ]);
+    await expect.poll(() => page.locator('.photo').count(), { timeout: 10_000 }).toBe(2);
+
+    // the map point: the page explains, the person allows, the browser answers once
+    await shown('使用当前位置').click();
+    await shown('允许读取').click();
+    await expect.poll(() => page.getByText(/地图位置：北纬 20\.04/).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => shown('允许读取').count()).toBe(0); // the dialog has gone
+    // Taro's H5 greys a [disabled] button's text to white: every button shown must be readable
+    type Styled = { getComputedStyle(el: unknown): { color: string } };
+    const colorOf = (l: ReturnType<Page['locator']>) =>
+      l.evaluate((el) => (globalThis as unknown as Styled).getComputedStyle(el).color);
+    expect(await colorOf(page.locator('.photo taro-button-core').first())).not.toMatch(/255, 255, 255/);
+    await shot('tip-form-photos-place');
 
     await shown('提交举报').click();
     await expect.poll(() => shown('线索已提交').count(), { timeout: 20_000 }).toBe(1);
     const receipt = (await page.locator('.receipt').innerText()).trim();
     expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     await shown('同意在本机保存回执').click();
+    await expect.poll(() => colorOf(shown('已保存在本机'))).not.toMatch(/255, 255, 255/);
     await shot('tip-receipt');
 
     // the photo reached the court's inbox with the tip
@@ -184,11 +201,17 @@ describe('mini-program H5 at /m/ on a 390×844 phone', () => {
       '/api/v1/admin/tips',
     );
     const tip = items.find((t) => t.listingId === kept)!;
-    const detail = await staff.call<{ attachments: unknown[]; description: string }>(
-      'GET',
-      `/api/v1/admin/tips/${tip.id}`,
-    );
-    expect(detail.attachments).toHaveLength(1);
+    const detail = await staff.call<{
+      attachments: unknown[];
+      description: string;
+      location: { lat: number; lng: number } | null;
+    }>('GET', `/api/v1/admin/tips/${tip.id}`);
+    expect(detail.attachments).toHaveLength(2);
+    // GCJ-02, as WeChat's picker answers: a few hundred metres from the WGS-84 reading
+    expect(detail.location).not.toBeNull();
+    expect(Math.abs(detail.location!.lat - HERE.latitude)).toBeLessThan(0.01);
+    expect(Math.abs(detail.location!.lng - HERE.longitude)).toBeLessThan(0.01);
+    expect(detail.location).not.toEqual({ lat: HERE.latitude, lng: HERE.longitude });
 
     await page.goto(at('/sub/my-tips/index'));
     await expect.poll(() => shown(receipt).count(), { timeout: 15_000 }).toBe(1); // kept on the device

@@ -5,6 +5,7 @@ import type { Env } from './env.ts';
 import type { ScreenCache } from './features/screens/screen-cache.ts';
 import type { SearchCache } from './features/search/search-cache.ts';
 import type { TipsServices } from './features/tips/tips-services.ts';
+import type { WechatServices } from './features/wechat/wechat-services.ts';
 import type { RateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import type { SealedBox } from './secrets/sealed-box.ts';
@@ -34,6 +35,8 @@ export interface AppDeps {
   idVault: IdNumberVault;
   /** Tip-offs and 悬赏: keys, photo store, limits, notification targets. */
   tips: TipsServices;
+  /** The mini-program's WeChat server API (off without WECHAT_APPID and WECHAT_SECRET). */
+  wechat: WechatServices;
   /** Injected so tests can move time (listing terms, deadlines, rate windows). */
   now: () => Date;
   /** Folder of the built static site, when there is one. */

@@ -113,6 +113,20 @@ const envSchema = z.object({
   }),
   /** The mini-program's app secret (WeChat server API); without it those features are off. */
   WECHAT_SECRET: optionalString,
+  /** WeChat's API origin (default https://api.weixin.qq.com); tests point it at a local server. */
+  WECHAT_API_BASE: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), {
+    message: 'must be an http(s) URL',
+  }),
+  /** Subscription-message template for "your tip's status changed" (from the MP backend). */
+  WECHAT_TIP_TEMPLATE_ID: optionalString,
+  /** That template's data keys for status, time and note, in this order (they differ per template). */
+  WECHAT_TIP_TEMPLATE_KEYS: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : 'phrase1,time2,thing3'))
+    .refine((v) => v.split(',').length === 3 && v.split(',').every((k) => /^[a-z_]+\d+$/.test(k.trim())), {
+      message: 'three template keys like phrase1,time2,thing3',
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `0` disables the static site build at start (tests that only need the API). */
   SITE_BUILD: z.enum(['0', '1']).default('1'),

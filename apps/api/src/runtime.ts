@@ -4,6 +4,7 @@ import {
   createDatabase,
   createIdNumberVault,
   type DatabaseHandle,
+  encryptClearIdNumbers,
   holdLeadership,
   latestFeedPosition,
   migrateIdNumbersAtRest,
@@ -23,6 +24,9 @@ import { ensureBootstrapAdmin, ensureBootstrapToken } from './features/staff/boo
 import { startNotificationWorker } from './features/tips/notifications/worker.ts';
 import { startOrphanPhotoPurge } from './features/tips/orphan-photos.ts';
 import { createTipsServices } from './features/tips/tips-services.ts';
+import { startWechatMessageWorker } from './features/wechat/tip-status-messages.ts';
+import { createWechatModeration } from './features/wechat/wechat-moderation.ts';
+import { createWechatServices } from './features/wechat/wechat-services.ts';
 import { createMemoryRateLimitStore, createPostgresRateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import { type ChangeFollower, FEED_APPLIED, startChangeFollower } from './read-model/change-follower.ts';
@@ -76,6 +80,8 @@ export interface Runtime {
   drainPublisher(): Promise<number>;
   /** Tip notifications: deliver what is due now, queue reminders (tests). */
   tipNotifier: { drain(): Promise<number>; remind(): Promise<number> } | null;
+  /** sends queued WeChat subscription messages (only with WECHAT_APPID and WECHAT_SECRET) */
+  wechatMessages: { drain(): Promise<number> } | null;
   close(): Promise<void>;
 }
 
@@ -88,13 +94,6 @@ const idlePublisher = { wake() {}, drain: async () => 0, stop: async () => {} };
 export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOptions = {}): Promise<Runtime> {
   const progress = opts.progress ?? (() => {});
   progress('正在打开数据库…');
-  const openDatabase = () =>
-    createDatabase(
-      env.DATABASE_URL
-        ? { databaseUrl: env.DATABASE_URL }
-        : { dataDir: join(resolve(env.DATA_DIR), 'pglite') },
-    );
-  let database = opts.database ?? (await openDatabase());
   const identifierSecret = loadOrCreateSecret(env.DATA_DIR, 'identifier-hmac.key', env.IDENTIFIER_HMAC_KEY);
   const hashIdentifier = createIdentifierHasher(identifierSecret);
   const contactSecret = loadOrCreateSecret(
@@ -113,12 +112,24 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     // from the identifier secret so no further variable is needed
     hashSecret: `listing-id-number:${identifierSecret}`,
   });
+  // the keys first: migration 0009 drops the clear ID-number column, and the hook before it
+  // encrypts what an older release left there
+  const openDatabase = () =>
+    createDatabase({
+      ...(env.DATABASE_URL
+        ? { databaseUrl: env.DATABASE_URL }
+        : { dataDir: join(resolve(env.DATA_DIR), 'pglite') }),
+      hooks: {
+        async beforeClearIdNumberDrop(db) {
+          const { encrypted } = await encryptClearIdNumbers(db, idVault);
+          if (encrypted > 0) logger.info({ encrypted }, 'ID numbers encrypted at rest');
+        },
+      },
+    });
+  let database = opts.database ?? (await openDatabase());
   const idMigration = await migrateIdNumbersAtRest(database.db, idVault);
-  if (idMigration.encrypted + idMigration.reencrypted > 0)
-    logger.info(
-      { encrypted: idMigration.encrypted, reencrypted: idMigration.reencrypted },
-      'ID numbers encrypted at rest',
-    );
+  if (idMigration.reencrypted > 0)
+    logger.info({ reencrypted: idMigration.reencrypted }, 'ID numbers re-encrypted with the active key');
   if (idMigration.unreadable)
     logger.error(
       { count: idMigration.unreadable.length, sample: idMigration.unreadable.slice(0, 5) },
@@ -288,10 +299,30 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     sealedBox,
     idVault,
     tips: createTipsServices(env, rateLimitStore),
+    wechat: createWechatServices(env),
     now,
   };
+  const wechatClient = deps.wechat.client;
+  if (wechatClient) deps.tips.moderation = createWechatModeration(wechatClient, deps.tips.moderation, logger);
+  const wechatMessages =
+    workers && wechatClient
+      ? startWechatMessageWorker({
+          db: database.db,
+          wechat: deps.wechat,
+          keyring: deps.tips.keyring,
+          logger,
+          now: deps.now,
+        })
+      : null;
+  if (wechatMessages) deps.wechat.wake = wechatMessages.wake;
   const tipNotifier = workers
-    ? startNotificationWorker({ db: database.db, targets: deps.tips.notify, logger, now: deps.now })
+    ? startNotificationWorker({
+        db: database.db,
+        targets: deps.tips.notify,
+        keyring: deps.tips.keyring,
+        logger,
+        now: deps.now,
+      })
     : null;
   if (tipNotifier) deps.tips.wake = tipNotifier.wake;
   const photoPurge = workers
@@ -327,6 +358,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     isPublisher: () => leadership.isLeader(),
     drainPublisher: () => publisher.drain(),
     tipNotifier,
+    wechatMessages,
     async close() {
       clearInterval(reconcileTimer);
       clearInterval(sweepTimer);
@@ -334,6 +366,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
       retention.stop();
       photoPurge?.stop();
       await tipNotifier?.stop();
+      await wechatMessages?.stop();
       await follower?.stop();
       await publisher.stop();
       await leadership.stop();

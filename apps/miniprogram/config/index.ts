@@ -43,6 +43,8 @@ export default defineConfig<'webpack5'>({
   plugins: [],
   defineConstants: {
     API_BASE: JSON.stringify(apiBase),
+    // subscription-message template for tip status changes; empty: the receipt page offers none
+    TIP_TEMPLATE_ID: JSON.stringify(process.env.MINIPROGRAM_TIP_TEMPLATE_ID ?? ''),
   },
   framework: 'react',
   compiler: { type: 'webpack5', prebundle: { enable: false } },

@@ -56,6 +56,24 @@ describe('详情 page', () => {
     expect(taroMock.navigations).toEqual(['/sub/tip/index?listingId=L02ORG']);
   });
 
+  it('art. 6 ¶1 (一): shows an organisation without a credit code by its organisation code, and its 负责人 as such', async () => {
+    const { uscc: _u, legalRepresentative: _r, ...rest } = ORG;
+    const station = {
+      ...rest,
+      uscc: '',
+      orgCode: 'D2143569X',
+      legalRepresentative: '符站长',
+      legalRepresentativeRole: '负责人',
+    };
+    taroMock.answer(() => ({ statusCode: 200, data: JSON.stringify(station) }));
+    render(<DetailPage />);
+    await screen.findByText('组织机构代码');
+    expect(screen.getByText('D2143569-X')).toBeTruthy();
+    expect(screen.getByText('负责人')).toBeTruthy();
+    expect(screen.getByText('符站长')).toBeTruthy();
+    expect(screen.queryByText('统一社会信用代码')).toBeNull();
+  });
+
   it('says a removed listing is gone (410) and shows none of its fields', async () => {
     taroMock.answer(() => ({
       statusCode: 410,

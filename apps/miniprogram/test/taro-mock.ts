@@ -13,9 +13,23 @@ export interface RecordedRequest {
 }
 type Answer = { statusCode: number; data: string; header?: Record<string, string> };
 type Handler = (req: RecordedRequest) => Answer | Promise<Answer>;
+export interface RecordedUpload {
+  url: string;
+  filePath: string;
+  name: string;
+}
+/** An upload's answer; `progress` is reported (percent) before it; a throw is a failed connection. */
+type UploadHandler = (
+  req: RecordedUpload,
+) => (Answer & { progress?: number[] }) | Promise<Answer & { progress?: number[] }>;
 
 export const requests: RecordedRequest[] = [];
+export const uploads: RecordedUpload[] = [];
 let handler: Handler = () => ({ statusCode: 500, data: '' });
+let uploadHandler: UploadHandler = () => ({ statusCode: 500, data: '' });
+let chosenMedia: { tempFilePath: string; size: number }[] = [];
+let modalConfirms = true;
+let subscribeAnswer: Record<string, string> = {};
 const storage = new Map<string, unknown>();
 let routerParams: Record<string, string> = {};
 let fontSizeSetting = 16;
@@ -24,7 +38,12 @@ const navigations: string[] = [];
 export const taroMock = {
   reset() {
     requests.length = 0;
+    uploads.length = 0;
     navigations.length = 0;
+    uploadHandler = () => ({ statusCode: 500, data: '' });
+    chosenMedia = [];
+    modalConfirms = true;
+    subscribeAnswer = {};
     storage.clear();
     routerParams = {};
     fontSizeSetting = 16;
@@ -32,6 +51,20 @@ export const taroMock = {
   },
   answer(h: Handler) {
     handler = h;
+  },
+  answerUploads(h: UploadHandler) {
+    uploadHandler = h;
+  },
+  /** what the next `chooseMedia` picks */
+  chooseMedia(files: { tempFilePath: string; size: number }[]) {
+    chosenMedia = files;
+  },
+  /** whether the person confirms the next `showModal` */
+  confirmModals(yes: boolean) {
+    modalConfirms = yes;
+  },
+  answerSubscribe(answer: Record<string, string>) {
+    subscribeAnswer = answer;
   },
   setRouterParams(params: Record<string, string>) {
     routerParams = params;
@@ -65,6 +98,39 @@ const Taro = {
     navigations.push(opts.url);
   },
   async setClipboardData() {},
+  uploadFile(opts: {
+    url: string;
+    filePath: string;
+    name: string;
+    success: (r: { statusCode: number; data: string }) => void;
+    fail: (e: { errMsg: string }) => void;
+  }) {
+    const req = { url: opts.url, filePath: opts.filePath, name: opts.name };
+    uploads.push(req);
+    const listeners: ((p: { progress: number }) => void)[] = [];
+    queueMicrotask(async () => {
+      try {
+        const answer = await uploadHandler(req);
+        for (const progress of answer.progress ?? []) for (const l of listeners) l({ progress });
+        opts.success({ statusCode: answer.statusCode, data: answer.data });
+      } catch {
+        opts.fail({ errMsg: 'uploadFile:fail' });
+      }
+    });
+    return { onProgressUpdate: (l: (p: { progress: number }) => void) => listeners.push(l), abort() {} };
+  },
+  async chooseMedia() {
+    return { tempFiles: chosenMedia };
+  },
+  async showModal() {
+    return { confirm: modalConfirms, cancel: !modalConfirms };
+  },
+  async login() {
+    return { code: 'mock-login-code' };
+  },
+  async requestSubscribeMessage() {
+    return { errMsg: 'requestSubscribeMessage:ok', ...subscribeAnswer };
+  },
   async showToast() {},
 };
 

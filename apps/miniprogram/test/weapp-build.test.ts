@@ -137,6 +137,17 @@ describe('WeChat build output', () => {
     expect(read('base.wxml')).toMatch(/bindagreeprivacyauthorization/i);
   });
 
+  it('never reads the browser position on WeChat, and asks for the status subscription after the receipt', (ctx) => {
+    if (!built) ctx.skip();
+    const tipJs = read('sub/tip/index.js');
+    // WeChat uses its own picker; no foreground or background location API is called
+    expect(tipJs).not.toMatch(/getCurrentPosition|startLocationUpdate|getLocation\(/);
+    expect(tipJs).toContain('requestSubscribeMessage');
+    // every photo goes up on its own through uploadFile, to the per-photo route
+    expect(tipJs).toContain('uploadFile');
+    expect(tipJs).toContain('/api/v1/tips/photos');
+  });
+
   it('enables sharing to chats and Moments on the listing and notice pages', (ctx) => {
     if (!built) ctx.skip();
     for (const page of [

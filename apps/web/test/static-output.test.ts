@@ -83,6 +83,15 @@ describe('built site', () => {
     expect(read('listings/xss-person/index.html')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
+  it('art. 6 ¶1 (一): shows an organisation without a credit code by its organisation code, and its 负责人 as such', () => {
+    const html = read('listings/org-code-org/index.html');
+    expect(html).toMatch(/<dt>组织机构代码<\/dt><dd[^>]*>D2143569-X<\/dd>/);
+    expect(html).toMatch(/<dt>负责人<\/dt><dd>符站长<\/dd>/);
+    expect(html).not.toContain('统一社会信用代码</dt>');
+    // an organisation with a credit code keeps its 法定代表人 label
+    expect(read('listings/xss-org/index.html')).toMatch(/<dt>法定代表人<\/dt>/);
+  });
+
   it('keeps home page JavaScript within 30 KB gzipped', () => {
     const { total, files } = pageJsGzipBytes(dist, 'index.html');
     console.info(`home JS: ${files.join(', ')} = ${total} bytes gzipped`);

@@ -35,11 +35,18 @@ export const publicListingSchema = z
       .string()
       .optional()
       .meta({ description: '自然人：第 11–14 位（出生月日）以 * 遮蔽，如 4601031980****1234' }),
-    uscc: z.string().optional().meta({ description: '法人或其他组织：统一社会信用代码' }),
+    uscc: z.string().optional().meta({ description: '法人或其他组织：统一社会信用代码（没有的为空字符串）' }),
+    orgCode: z.string().optional().meta({
+      description:
+        '法人或其他组织：组织机构代码（GB 11714，9 位，不含连字符），没有统一社会信用代码的以此识别；有记录时才有',
+    }),
     legalRepresentative: z
       .string()
       .optional()
       .meta({ description: '法人或其他组织：法定代表人或负责人姓名' }),
+    legalRepresentativeRole: z.enum(['法定代表人', '负责人']).optional().meta({
+      description: '法人或其他组织：legalRepresentative 是法定代表人还是负责人（第六条）；有姓名时才有',
+    }),
     caseNo: z.string().meta({ description: '案号，如（2017）琼9003执1234号' }),
     court: z.string(),
     filedAt: z.string().meta({ description: '立案日期 YYYY-MM-DD' }),
@@ -141,6 +148,9 @@ export const staffListingSchema = z
     demo: z.boolean(),
     removedAt: z.string().nullish(),
     removalReason: z.string().nullish(),
+    removalCreditor: z.string().nullish().meta({
+      description: '依申请执行人书面申请删除（withdrawn）的申请执行人：六个月内其再次申请纳入的，不予支持',
+    }),
     removalClock: removalClockSchema
       .nullish()
       .meta({ description: '已删除：事由发生日至删除日；已发布且期限届满：届满次日起算，逾期待删' }),
@@ -259,6 +269,10 @@ export const removeBodySchema = z
     note: z.string().optional().meta({ description: '备注（最多 500 字）' }),
     eventDate: z.string().optional().meta({
       description: '删除事由发生之日 YYYY-MM-DD（默认今天）：三个工作日的删除时限自此起算（第十条）',
+    }),
+    creditor: z.string({ error: '申请删除的申请执行人应填写名称（文字）。' }).optional().meta({
+      description:
+        '仅 reason 为 withdrawn：书面申请删除的申请执行人（第十条第一款第（三）项）。不填时为该信息的申请执行人（applicant）；法院依职权纳入、没有申请执行人的，必须填写。六个月内该申请执行人再次申请纳入同一被执行人的，不予支持（第十条第四款），其他申请执行人不受影响。',
     }),
   })
   .meta({ id: 'RemoveRequest' });

@@ -1,4 +1,4 @@
-import { REWARD_VENUES } from '@portal/domain';
+import { INFORMANT_RELATIONS, REWARD_VENUES } from '@portal/domain';
 import { z } from 'zod';
 import { errorResponses, jsonBody, jsonResponse } from './common.ts';
 import type { ApiRoute } from './route.ts';
@@ -256,6 +256,18 @@ export const staffRewardListRoute = {
   },
 } as const satisfies ApiRoute;
 
+export const rewardPaymentSchema = z
+  .object({
+    id: z.string(),
+    rewardId: z.string(),
+    registrationNo: z.number().int().positive(),
+    tipId: z.string(),
+    recoveredFen: z.number().int(),
+    amountFen: z.number().int(),
+    paidOn: z.string(),
+  })
+  .meta({ id: 'RewardPayment' });
+
 export const rewardClaimSchema = z
   .object({
     registrationNo: z.number().int().positive(),
@@ -264,6 +276,8 @@ export const rewardClaimSchema = z
     kind: z.string(),
     status: z.string(),
     description: z.string(),
+    /** the 悬赏金 paid on this claim, if any (at most one payment per claim) */
+    payment: rewardPaymentSchema.nullable(),
   })
   .meta({ id: 'RewardClaim' });
 
@@ -276,5 +290,56 @@ export const rewardClaimsRoute = {
   responses: {
     200: jsonResponse(z.object({ items: z.array(rewardClaimSchema), total: z.number().int() }), '登记簿'),
     ...errorResponses(401, 403, 404),
+  },
+} as const satisfies ApiRoute;
+
+/**
+ * Art. 24: what staff established before paying a claim. The payee is always the claim's
+ * informant (whose identity stays sealed with the tip); the rules refuse the creditor's agent, a
+ * person obliged to report, an old lead, no recovery, or a later registration of the same lead.
+ */
+export const rewardPaymentCreateSchema = z
+  .object({
+    recoveredFen: z
+      .number({ error: '请填写因该线索执行到位的金额（以分计）。' })
+      .int('执行到位金额应为整数（以分计）。')
+      .min(0, '执行到位金额不能为负数。')
+      .max(1_000_000_000_000, '执行到位金额过大。'),
+    leadWasNew: z.boolean({ error: '请确认该线索提供前法院是否已经掌握（第二十四条）。' }),
+    informantRelation: z.enum(INFORMANT_RELATIONS, {
+      error:
+        '请确认举报人身份：unrelated（与案件无关的举报人）、creditor_agent（申请执行人的代理人）或 obliged_to_report（有报告财产义务的人员）。',
+    }),
+    sameLeadAs: z
+      .number({ error: '相同线索的登记号应为正整数。' })
+      .int('相同线索的登记号应为正整数。')
+      .positive('相同线索的登记号应为正整数。')
+      .nullable()
+      .default(null),
+    paidOn: isoDay('发放日期').optional(),
+    note: z.string({ error: '备注应为文字。' }).trim().max(500, '备注最多 500 字。').optional(),
+  })
+  .strict()
+  .meta({ id: 'RewardPaymentCreate' });
+export type RewardPaymentCreate = z.output<typeof rewardPaymentCreateSchema>;
+
+export const rewardPaymentCreateRoute = {
+  method: 'post',
+  path: '/api/v1/admin/rewards/{id}/claims/{registrationNo}/payment',
+  tags: ['悬赏公告（工作人员）'],
+  summary: '登记向举报人发放悬赏金（第二十四条；每条登记至多一次，留痕）',
+  request: {
+    params: rewardIdParams.extend({
+      registrationNo: z.coerce
+        .number({ error: '登记号应为正整数。' })
+        .int('登记号应为正整数。')
+        .positive('登记号应为正整数。')
+        .max(1_000_000, '登记号过大。'),
+    }),
+    body: jsonBody(rewardPaymentCreateSchema),
+  },
+  responses: {
+    201: jsonResponse(rewardPaymentSchema, '已登记发放'),
+    ...errorResponses(400, 401, 403, 404, 409),
   },
 } as const satisfies ApiRoute;

@@ -21,6 +21,13 @@ export const tipSubmitRoute = light<typeof full.tipSubmitRoute>('post', '/api/v1
 export const tipLookupRoute = light<typeof full.tipLookupRoute>('post', '/api/v1/tips/lookup');
 export const rewardListRoute = light<typeof full.rewardListRoute>('get', '/api/v1/rewards');
 export const shareCardRoute = light<typeof full.shareCardRoute>('get', '/api/v1/screens/cards/{file}');
+export const tipPhotoUploadRoute = light<typeof full.tipPhotoUploadRoute>('post', '/api/v1/tips/photos');
+export const wechatStatusRoute = light<typeof full.wechatStatusRoute>('get', '/api/v1/wechat/status');
+export const wechatLoginRoute = light<typeof full.wechatLoginRoute>('post', '/api/v1/wechat/login');
+export const tipSubscribeRoute = light<typeof full.tipSubscribeRoute>(
+  'post',
+  '/api/v1/wechat/tip-subscriptions',
+);
 export const rewardDetailRoute = light<typeof full.rewardDetailRoute>('get', '/api/v1/rewards/{id}');
 
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RESULT_WINDOW } from '@portal/domain';
@@ -30,6 +37,8 @@ export type {
   SearchResult,
   StatsResponse,
   TipLookupResult,
+  TipPhotoUpload,
   TipReceipt,
   TipSubmit,
+  WechatSessionResult,
 } from './index.ts';

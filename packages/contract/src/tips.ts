@@ -13,6 +13,8 @@ import {
 import { z } from 'zod';
 import { errorResponses, jsonBody, jsonResponse } from './common.ts';
 import type { ApiRoute } from './route.ts';
+import { tipPhotoIdSchema } from './tip-photos.ts';
+import { WECHAT_SESSION_HEADER, wechatSessionSchema } from './wechat.ts';
 
 /**
  * Tip-offs (CONTRACT.md "Tip-offs (public)" and "Tip-offs (staff)"). A tip goes to the 执行单元 of
@@ -87,6 +89,12 @@ const tipFields = {
     .string({ error: '联系电话应为文字。' })
     .trim()
     .refine((v) => v === '' || isTipPhone(v), '请填写有效的手机号或带区号的固定电话。')
+    .optional(),
+  /** Photos uploaded one by one before (`POST /api/v1/tips/photos`), by their upload ids. */
+  photoIds: z
+    .array(tipPhotoIdSchema, { error: '照片编号应为列表。' })
+    .max(TIP_MAX_PHOTOS, `最多上传 ${TIP_MAX_PHOTOS} 张照片。`)
+    .refine((ids) => new Set(ids).size === ids.length, '同一张照片只能引用一次。')
     .optional(),
   /** Honeypot: hidden from people; a filled value is refused with a neutral message. */
   website: z.string().max(500, '提交的内容有误。').optional(),
@@ -164,6 +172,10 @@ export const tipSubmitFormSchema = z
     lng: z.preprocess(emptyToUndefined, z.coerce.number({ error: '经度应为数字。' }).optional()),
     contactName: z.preprocess(emptyToUndefined, tipFields.contactName),
     contactPhone: z.preprocess(emptyToUndefined, tipFields.contactPhone),
+    photoIds: z.preprocess(
+      (v) => (v === undefined || v === '' ? undefined : Array.isArray(v) ? v : String(v).split(',')),
+      tipFields.photoIds,
+    ),
     photos: z
       .preprocess(
         (v) =>
@@ -202,6 +214,8 @@ const idempotencyHeaders = z.object({
     .max(255, '幂等键（Idempotency-Key）最长 255 个字符。')
     .optional()
     .meta({ description: '同一键同一内容只保存一次，重试时返回同一回执' }),
+  /** from the mini-program: links the tip to the WeChat user (content check, subscription message) */
+  [WECHAT_SESSION_HEADER]: wechatSessionSchema.optional(),
 });
 
 export const tipSubmitRoute = {
@@ -535,6 +549,16 @@ export const notificationDeliverySchema = z
   })
   .meta({ id: 'NotificationDelivery' });
 
+export const disabledNotifyTargetSchema = z
+  .object({
+    channel: z.enum(['webhook', 'wecom']),
+    /** null: the court-wide target */
+    unitId: z.string().nullable(),
+    reason: z.string(),
+    disabledAt: z.iso.datetime(),
+  })
+  .meta({ id: 'DisabledNotifyTarget' });
+
 export const notificationListRoute = {
   method: 'get',
   path: '/api/v1/admin/notifications',
@@ -549,8 +573,13 @@ export const notificationListRoute = {
   },
   responses: {
     200: jsonResponse(
-      z.object({ items: z.array(notificationDeliverySchema), total: z.number().int() }),
-      '投递记录',
+      z.object({
+        items: z.array(notificationDeliverySchema),
+        total: z.number().int(),
+        /** targets that answered 410 Gone: nothing goes to them until a court admin saves them again */
+        disabledTargets: z.array(disabledNotifyTargetSchema),
+      }),
+      '投递记录和已停用的通知地址',
     ),
     ...errorResponses(400, 401, 403),
   },

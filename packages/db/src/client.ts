@@ -8,11 +8,10 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { type PgDatabase, PgDialect, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { createPgliteClusterInChild, hasPgliteCluster } from './pglite-first-create.ts';
 import * as schema from './schema/index.ts';
@@ -60,9 +59,24 @@ export interface CreateDatabaseOptions {
   memory?: boolean;
   /** PostgreSQL pool size (default 5) */
   maxConnections?: number;
+  /** steps the application runs between migrations (see `MigrationHooks`) */
+  hooks?: MigrationHooks;
   /** create a missing PGlite cluster in this process instead of a child (the child itself) */
   inProcessCreate?: boolean;
 }
+
+/**
+ * Steps SQL cannot do, run between migrations. `beforeClearIdNumberDrop` runs just before
+ * migration 0009 drops the clear `id_number` column, on a database migrated up to 0008: it must
+ * encrypt and clear every clear value (the keys are not in the database). Without it, 0009 refuses
+ * to drop a column that still holds clear values (the migration fails, nothing is lost).
+ */
+export interface MigrationHooks {
+  beforeClearIdNumberDrop?: (db: Database) => Promise<void>;
+}
+
+/** `when` of migration 0009 (drops the clear `id_number` column) in drizzle/meta/_journal.json. */
+export const CLEAR_ID_NUMBER_DROP_MILLIS = 1796000000009;
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url));
 
@@ -73,20 +87,48 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta
  * const { db, kind, close } = await createDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '.data/pg' });
  */
 export async function createDatabase(opts: CreateDatabaseOptions): Promise<DatabaseHandle> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.maxConnections ?? 5);
-  if (opts.memory || !opts.dataDir) return openPglite(undefined);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.maxConnections ?? 5, opts.hooks);
+  if (opts.memory || !opts.dataDir) return openPglite(undefined, opts.hooks);
   if (!opts.inProcessCreate && !hasPgliteCluster(opts.dataDir)) {
+    // a fresh cluster holds no clear ID numbers: the child migrates it without the hook
     mkdirSync(dirname(opts.dataDir), { recursive: true });
     await createPgliteClusterInChild(opts.dataDir);
   }
-  return openPglite(opts.dataDir);
+  return openPglite(opts.dataDir, opts.hooks);
 }
 
-async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
+/**
+ * Applies the pending migrations (as drizzle's `migrate` does), pausing before 0009 for
+ * `hooks.beforeClearIdNumberDrop` when one is given. `upTo` (tests) stops after the migration
+ * with that `when`, to build a database as an older release left it.
+ */
+export async function applyMigrations(
+  db: Database,
+  hooks: MigrationHooks = {},
+  upTo?: number,
+): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+  const all = readMigrationFiles(config).filter((m) => upTo === undefined || m.folderMillis <= upTo);
+  const dialect = new PgDialect();
+  // what drizzle's `migrate` passes; the session's schema generics do not matter to the migrator
+  const session = db._.session as unknown as Parameters<PgDialect['migrate']>[1];
+  const beforeDrop = all.filter((m) => m.folderMillis < CLEAR_ID_NUMBER_DROP_MILLIS);
+  if (hooks.beforeClearIdNumberDrop && beforeDrop.length < all.length) {
+    await dialect.migrate(beforeDrop, session, config);
+    await hooks.beforeClearIdNumberDrop(db);
+  }
+  await dialect.migrate(all, session, config);
+}
+
+async function openPostgres(
+  url: string,
+  max: number,
+  hooks: MigrationHooks | undefined,
+): Promise<DatabaseHandle> {
   const client = postgres(url, { max, onnotice: () => {} });
   try {
     const db = drizzlePostgres(client, { schema });
-    await migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    await applyMigrations(db, hooks);
     return {
       db,
       kind: 'postgres',
@@ -116,16 +158,22 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
  */
 export const PGLITE_SETTINGS = ['shared_buffers=16MB', 'wal_buffers=1MB', 'maintenance_work_mem=16MB'];
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+async function openPglite(
+  dataDir: string | undefined,
+  hooks: MigrationHooks | undefined,
+): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  return usePglite(await PGlite.create({ ...(dataDir ? { dataDir } : {}), postgresqlconf: PGLITE_SETTINGS }));
+  return usePglite(
+    await PGlite.create({ ...(dataDir ? { dataDir } : {}), postgresqlconf: PGLITE_SETTINGS }),
+    hooks,
+  );
 }
 
 /** Wraps an already created PGlite (e.g. loaded from a dump), applies migrations; closing closes it. */
-export async function usePglite(client: PGlite): Promise<DatabaseHandle> {
+export async function usePglite(client: PGlite, hooks?: MigrationHooks): Promise<DatabaseHandle> {
   try {
     const db = drizzlePglite(client, { schema });
-    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    await applyMigrations(db, hooks);
     return { db, kind: 'pglite', close: () => client.close() };
   } catch (error) {
     await client.close();

@@ -1,10 +1,8 @@
 import { idNumberCheckChar, maskIdNumber } from '@portal/domain';
-import { eq, isNotNull } from 'drizzle-orm';
 import { expect, test } from 'vitest';
 import { migrateIdNumbersAtRest } from './id-number-migration.ts';
 import { createIdNumberVault, IdNumberVaultError } from './id-number-vault.ts';
 import { getListing, insertListings } from './listings-repo.ts';
-import { listings } from './schema/index.ts';
 import { forEachBackend } from './testing.ts';
 
 const hashSecret = 'vault-test-hash-key-0001';
@@ -13,7 +11,6 @@ const newVault = createIdNumberVault({
   secrets: ['new-id-number-key-0002', 'old-id-number-key-0001'],
   hashSecret,
 });
-const hash = (v: string) => newVault.hash(v);
 const first17 = '46010319800101123';
 const idNumber = first17 + idNumberCheckChar(first17);
 
@@ -68,23 +65,6 @@ forEachBackend('ID numbers at rest', (t) => {
     livelihood: false,
     region: '海口市',
   };
-
-  test('start-up migration encrypts rows stored in clear before 0006 and clears the clear column', async () => {
-    const [id] = await insertListings(t.db, [draft], { vault: oldVault });
-    // simulate a row from before migration 0006: clear number, no ciphertext
-    await t.db
-      .update(listings)
-      .set({ idNumberLegacy: idNumber, idNumberEnc: null, idNumberHash: null })
-      .where(eq(listings.id, id!));
-    const report = await migrateIdNumbersAtRest(t.db, newVault);
-    expect(report).toEqual({ encrypted: 1, reencrypted: 0 });
-    const row = (await getListing(t.db, id!))!;
-    expect(row.idNumberLegacy).toBeNull();
-    expect(row.idNumberEnc?.startsWith(`${newVault.activeKeyId}.`)).toBe(true);
-    expect(row.idNumberHash).toBe(hash(idNumber));
-    expect(newVault.open(row.idNumberEnc!, id!)).toBe(idNumber);
-    expect(await t.db.$count(listings, isNotNull(listings.idNumberLegacy))).toBe(0);
-  });
 
   test('start-up migration re-encrypts rows made with an older key (rotation), then has nothing left to do', async () => {
     const ids = await insertListings(t.db, [draft, { ...draft, caseNo: '（2020）琼0106执2号' }], {

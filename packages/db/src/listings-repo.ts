@@ -3,6 +3,7 @@
  * (`validateListingDraft` from @portal/domain); these only store and move rows.
  */
 import {
+  type LegalRepresentativeRole,
   type ListingDraftInput,
   type ListingRecord,
   type ListingStatus,
@@ -237,7 +238,9 @@ export function toListingRecord(row: ListingRow): ListingRecord {
     birthDate: row.birthDate,
     gender: row.gender,
     uscc: row.uscc,
+    orgCode: row.orgCode,
     legalRepresentative: row.legalRepresentative,
+    legalRepresentativeRole: row.legalRepresentativeRole,
     caseNo: row.caseNo,
     court: row.court,
     filedAt: row.filedAt,
@@ -263,7 +266,7 @@ export function toListingRecord(row: ListingRow): ListingRecord {
 export interface StaffListingRecord extends ListingRecord {
   idNumberMasked: string | null;
   orgCode: string | null;
-  legalRepresentativeRole: string | null;
+  legalRepresentativeRole: LegalRepresentativeRole | null;
   decisionDocNo: string | null;
   decisionDate: string | null;
   termExtensionGround: string | null;
@@ -272,6 +275,8 @@ export interface StaffListingRecord extends ListingRecord {
   applicant: string | null;
   publishedAt: string | null;
   removalEventDate: string | null;
+  /** `withdrawn`: the creditor whose written request removed it (art. 10 ¶4 bars that creditor) */
+  removalCreditor: string | null;
   purgedAt: string | null;
   version: number;
 }
@@ -295,6 +300,7 @@ export function toStaffListingRecord(row: ListingRow, vault: IdNumberVault): Sta
     applicant: row.applicant,
     publishedAt: row.publishedAt ? row.publishedAt.toISOString() : null,
     removalEventDate: row.removalEventDate,
+    removalCreditor: row.removalCreditor,
     purgedAt: row.purgedAt ? row.purgedAt.toISOString() : null,
     version: row.version,
   };

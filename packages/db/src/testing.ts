@@ -5,10 +5,14 @@
  * that server and dropped afterwards, so test files can run in parallel.
  */
 import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { createDatabase, type Database, type DatabaseHandle, type DatabaseKind } from './client.ts';
 import { openPgliteFromTemplate } from './pglite-template.ts';
+import * as schema from './schema/index.ts';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -59,6 +63,48 @@ export async function openPostgresTestDatabase(
       await handle.close();
       await sql.unsafe(`drop database if exists "${name}" with (force)`);
     },
+  };
+}
+
+/** A database with no migration applied, for tests that build the state an older release left. */
+export interface UnmigratedDatabase {
+  db: Database;
+  /** PostgreSQL: the URL of this database (for a runtime to open it) */
+  url?: string;
+  /** closes the connection, keeping the database */
+  close(): Promise<void>;
+  /** PostgreSQL: drops the database (after `close`) */
+  drop(): Promise<void>;
+}
+
+/**
+ * Opens an empty database without applying migrations (`applyMigrations(db, {}, upTo)` then builds
+ * an older schema): PGlite in `dataDir` (in memory without), or a fresh database on `serverUrl`.
+ */
+export async function openUnmigrated(
+  where: { dataDir?: string } | { serverUrl: string },
+): Promise<UnmigratedDatabase> {
+  if ('serverUrl' in where) {
+    const name = `t_${randomBytes(8).toString('hex')}`;
+    const sql = adminSql(where.serverUrl);
+    await sql.unsafe(`create database "${name}"`);
+    const url = new URL(where.serverUrl);
+    url.pathname = `/${name}`;
+    const client = postgres(url.toString(), { max: 2, onnotice: () => {} });
+    return {
+      db: drizzlePostgres(client, { schema }) as unknown as Database,
+      url: url.toString(),
+      close: () => client.end({ timeout: 5 }),
+      drop: async () => {
+        await sql.unsafe(`drop database if exists "${name}" with (force)`);
+      },
+    };
+  }
+  const client = await PGlite.create(where.dataDir ? { dataDir: where.dataDir } : {});
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Database,
+    close: () => client.close(),
+    drop: async () => {},
   };
 }
 

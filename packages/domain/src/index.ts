@@ -17,6 +17,8 @@ export * from './id-number.ts';
 export * from './listing-draft.ts';
 export type * from './listing-types.ts';
 export * from './money.ts';
+export * from './org-code.ts';
+export * from './public-display.ts';
 export * from './public-projection.ts';
 export * from './removal-reasons.ts';
 export * from './rewards.ts';

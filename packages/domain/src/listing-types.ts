@@ -40,10 +40,17 @@ export interface PublicListing {
   age?: number;
   /** persons only: `4601031980****1234` */
   idNumberMasked?: string;
-  /** organisations only: unified social credit code (public by law) */
+  /** organisations only: unified social credit code (public by law); `''` when it has none */
   uscc?: string;
+  /**
+   * organisations only, when recorded: 9-character organisation code (GB 11714, no hyphen), the
+   * identifier of an organisation without a credit code (art. 6 ¶1 (一))
+   */
+  orgCode?: string;
   /** organisations only */
   legalRepresentative?: string;
+  /** organisations with a named representative: 法定代表人 or 负责人 (art. 6) */
+  legalRepresentativeRole?: LegalRepresentativeRole;
   caseNo: string;
   court: string;
   filedAt: string;

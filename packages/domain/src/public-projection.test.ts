@@ -77,10 +77,50 @@ describe('toPublicListing', () => {
       }),
     );
     const expected = PUBLIC_LISTING_FIELDS.filter(
-      (k) => !(PERSON_ONLY_FIELDS as readonly string[]).includes(k),
+      (k) => !(PERSON_ONLY_FIELDS as readonly string[]).includes(k) && k !== 'orgCode',
     );
     expect(Object.keys(pub)).toEqual(expected);
-    expect(pub).toMatchObject({ uscc, legalRepresentative: '李四' });
+    expect(pub).toMatchObject({ uscc, legalRepresentative: '李四', legalRepresentativeRole: '法定代表人' });
+  });
+
+  it('art. 6 ¶1 (一): an organisation without a credit code is identified by its organisation code (GB 11714)', () => {
+    const pub = toPublicListing(
+      record({
+        kind: 'org',
+        idNumber: null,
+        birthDate: null,
+        gender: null,
+        uscc: null,
+        orgCode: 'D2143569X',
+        legalRepresentative: '王五',
+        legalRepresentativeRole: '负责人',
+      }),
+    );
+    expect(Object.keys(pub)).toEqual(
+      PUBLIC_LISTING_FIELDS.filter((k) => !(PERSON_ONLY_FIELDS as readonly string[]).includes(k)),
+    );
+    expect(pub).toMatchObject({
+      uscc: '',
+      orgCode: 'D2143569X',
+      legalRepresentative: '王五',
+      legalRepresentativeRole: '负责人',
+    });
+  });
+
+  it('art. 6: the role is shown only with a named representative, and a person never carries either field', () => {
+    const org = toPublicListing(
+      record({
+        kind: 'org',
+        idNumber: null,
+        birthDate: null,
+        gender: null,
+        uscc: makeUscc('91460000MA5T00001'),
+      }),
+    );
+    expect(org.legalRepresentative).toBe('');
+    expect('legalRepresentativeRole' in org).toBe(false);
+    const person = toPublicListing(record({ orgCode: 'D2143569X', legalRepresentativeRole: '负责人' }));
+    expect('orgCode' in person || 'legalRepresentativeRole' in person).toBe(false);
   });
 
   it('derives age and gender from the ID number when the row lacks them', () => {

@@ -9,6 +9,7 @@ import { DomainInvariantError } from './errors.ts';
 import { type Gender, maskIdNumber, parseIdNumber } from './id-number.ts';
 import type {
   CategoryCode,
+  LegalRepresentativeRole,
   ListingKind,
   ListingStatus,
   PublicListing,
@@ -28,7 +29,11 @@ export interface ListingRecord {
   birthDate?: string | null;
   gender?: Gender | null;
   uscc?: string | null;
+  /** organisations without a credit code: GB 11714 organisation code */
+  orgCode?: string | null;
   legalRepresentative?: string | null;
+  /** 法定代表人 (default when absent) or 负责人 */
+  legalRepresentativeRole?: LegalRepresentativeRole | null;
   caseNo: string;
   court: string;
   filedAt: string;
@@ -60,7 +65,9 @@ export const PUBLIC_LISTING_FIELDS = [
   'age',
   'idNumberMasked',
   'uscc',
+  'orgCode',
   'legalRepresentative',
+  'legalRepresentativeRole',
   'caseNo',
   'court',
   'filedAt',
@@ -80,7 +87,7 @@ export const PUBLIC_LISTING_FIELDS = [
 
 /** Keys only persons carry, and keys only organisations carry. */
 export const PERSON_ONLY_FIELDS = ['gender', 'age', 'idNumberMasked'] as const;
-export const ORG_ONLY_FIELDS = ['uscc', 'legalRepresentative'] as const;
+export const ORG_ONLY_FIELDS = ['uscc', 'orgCode', 'legalRepresentative', 'legalRepresentativeRole'] as const;
 
 /**
  * True when the record may be shown to the public on `today`: published, not removed, term not over.
@@ -136,12 +143,13 @@ export function toPublicListing(rec: ListingRecord): PublicListing {
     out.age = person.age;
     out.idNumberMasked = person.idNumberMasked;
   } else {
-    // UNFINISHED: an organisation listed with only its organisation code (orgCode, GB 11714) and the
-    // role of its representative (legalRepresentativeRole: 法定代表人/负责人) are public under art. 6
-    // ¶1 (一) but not yet part of the public shape: add both to PUBLIC_LISTING_FIELDS, here, to
-    // ListingRecord and to the API's OpenAPI listing schema in one change.
+    // art. 6 ¶1 (一): the organisation's code (credit code, or organisation code when it has none)
+    // and the name of its 法定代表人 or 负责人, with which of the two it is
     out.uscc = rec.uscc ?? '';
+    if (rec.orgCode) out.orgCode = rec.orgCode;
     out.legalRepresentative = rec.legalRepresentative ?? '';
+    if (out.legalRepresentative !== '')
+      out.legalRepresentativeRole = rec.legalRepresentativeRole ?? '法定代表人';
   }
   return orderKeys(out);
 }

@@ -6,6 +6,7 @@ import {
   REMOVAL_REASONS,
   readRemovalEventDate,
   relistingRefusal,
+  removalCreditor,
   removalReasonsFor,
   validateRemovalReason,
 } from './removal-reasons.ts';
@@ -113,6 +114,45 @@ describe('the public notice on removal', () => {
     expect(notice).toMatch(/依照第十条第三款[^。]*重新将其纳入/);
     expect(notice).not.toMatch(/第十条第二款[^。]*重新将其纳入/);
     expect(notice).toMatch(/第十条第四款[^。]*六个月/);
+  });
+});
+
+describe('法释〔2017〕7号 art. 10 ¶1 (三): the creditor who asked for the removal', () => {
+  it('art. 10 ¶1 (三): the creditor named in the request wins over the listing’s applicant (several creditors)', () => {
+    expect(removalCreditor('withdrawn', ' 李四 ', { applicant: '海南某银行' })).toEqual({
+      ok: true,
+      value: '李四',
+    });
+  });
+
+  it('art. 10 ¶1 (三): without a name, the listing’s applicant asked (what older requests meant)', () => {
+    expect(removalCreditor('withdrawn', undefined, { applicant: '海南某银行' })).toEqual({
+      ok: true,
+      value: '海南某银行',
+    });
+    expect(removalCreditor('withdrawn', '', { applicant: '海南某银行' })).toEqual({
+      ok: true,
+      value: '海南某银行',
+    });
+  });
+
+  it('art. 10 ¶1 (三): a listing without an applicant (court’s own motion) needs the creditor named', () => {
+    const r = removalCreditor('withdrawn', null, { applicant: null });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ field: 'creditor', code: 'REQUIRED' });
+  });
+
+  it('art. 10 ¶1 (三): no creditor with any other reason; not text or over 100 characters is refused', () => {
+    expect(removalCreditor('performed', undefined, { applicant: '海南某银行' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    const wrong = removalCreditor('performed', '李四', { applicant: null });
+    expect(!wrong.ok && wrong.error.code).toBe('FIELD_NOT_ALLOWED');
+    const typed = removalCreditor('withdrawn', 7, { applicant: '海南某银行' });
+    expect(!typed.ok && typed.error.code).toBe('INVALID_TYPE');
+    const long = removalCreditor('withdrawn', '某'.repeat(101), { applicant: null });
+    expect(!long.ok && long.error.code).toBe('TOO_LONG');
   });
 });
 

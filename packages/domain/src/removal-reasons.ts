@@ -191,6 +191,53 @@ export function relistingRefusal(
   };
 }
 
+/** Longest creditor name accepted (as for `applicant` in a draft). */
+export const CREDITOR_MAX_LENGTH = 100;
+
+/**
+ * The creditor (申请执行人) whose written request removes a listing (art. 10 ¶1 (三)), recorded
+ * with the removal because the six-month bar (¶4) applies to that creditor alone. For `withdrawn`:
+ * the creditor named in the request (`given`) when there is one; otherwise the listing's
+ * applicant (a case can have several creditors, and only the one who asked is barred); required
+ * when the listing has no applicant (listed by the court on its own motion: someone else asked).
+ * For every other reason no creditor may be given (it would bar nobody and mislead).
+ * @example
+ * removalCreditor('withdrawn', undefined, { applicant: '海南某银行' }) // { ok: true, value: '海南某银行' }
+ * removalCreditor('withdrawn', '李四', { applicant: '海南某银行' }) // { ok: true, value: '李四' }
+ * removalCreditor('performed', '李四', { applicant: null }).ok // false
+ */
+export function removalCreditor(
+  reason: RemovalReason,
+  given: unknown,
+  listing: { applicant: string | null },
+): { ok: true; value: string | null } | { ok: false; error: FieldError } {
+  if (given !== undefined && given !== null && typeof given !== 'string')
+    return { ok: false, error: fieldError('creditor', 'INVALID_TYPE') };
+  const name = typeof given === 'string' ? cleanText(given) : '';
+  if (reason !== 'withdrawn') {
+    if (name === '') return { ok: true, value: null };
+    return {
+      ok: false,
+      error: fieldError(
+        'creditor',
+        'FIELD_NOT_ALLOWED',
+        '只有依申请执行人书面申请删除（第十条第一款第（三）项）时才填写申请删除的申请执行人。',
+      ),
+    };
+  }
+  if (name.length > CREDITOR_MAX_LENGTH) return { ok: false, error: fieldError('creditor', 'TOO_LONG') };
+  if (name !== '') return { ok: true, value: name };
+  if (listing.applicant) return { ok: true, value: listing.applicant };
+  return {
+    ok: false,
+    error: fieldError(
+      'creditor',
+      'REQUIRED',
+      '请填写书面申请删除的申请执行人（第十条第一款第（三）项）：该信息由法院依职权纳入，没有记录申请执行人；该申请执行人六个月内再次申请纳入的，不予支持（第十条第四款）。',
+    ),
+  };
+}
+
 /** Comparable form of a party's name: cleaned, no spaces, full-width brackets as in registers. */
 function sameParty(name: string | null | undefined): string {
   return cleanText(name ?? '')

@@ -5,6 +5,7 @@ import {
   rewardDecisionDeadline,
   rewardDueFen,
   rewardPayable,
+  rewardPaymentDecision,
   rewardTermsOf,
   rewardTermsText,
 } from './rewards.ts';
@@ -69,5 +70,48 @@ describe('art. 24: who is paid', () => {
     expect(rewardPayable({ leadWasNew: true, recoveredFen: 100, excludedRole: null }).payable).toBe(true);
     expect(rewardDueFen({ kind: 'rate', percent: 10 }, 123_456)).toBe(12_345);
     expect(rewardDueFen({ kind: 'amount', fen: 500 }, 123_456)).toBe(500);
+  });
+});
+
+describe('法释〔2017〕8号 arts. 23–24: paying a registered claim', () => {
+  const claim = {
+    registrationNo: 2,
+    sameLeadAs: null,
+    leadWasNew: true,
+    recoveredFen: 1_000_000,
+    relation: 'unrelated' as const,
+  };
+
+  it('pays the informant by the notice’s terms', () => {
+    expect(rewardPaymentDecision({ kind: 'rate', percent: 10 }, claim)).toMatchObject({
+      payable: true,
+      amountFen: 100_000,
+    });
+    expect(rewardPaymentDecision({ kind: 'amount', fen: 500_000 }, claim)).toMatchObject({
+      payable: true,
+      amountFen: 500_000,
+    });
+  });
+
+  it('never pays the creditor’s agent or a person obliged to report, whatever was recovered', () => {
+    for (const relation of ['creditor_agent', 'obliged_to_report'] as const) {
+      const out = rewardPaymentDecision({ kind: 'amount', fen: 500_000 }, { ...claim, relation });
+      expect(out.payable).toBe(false);
+      expect(out.reason).toMatch(/第二十四条/);
+    }
+  });
+
+  it('pays the earlier of two registrations that gave the same lead, not the later one', () => {
+    expect(rewardPaymentDecision({ kind: 'amount', fen: 1 }, { ...claim, sameLeadAs: 1 })).toEqual({
+      payable: false,
+      reason: '第 1 号登记在先提供了相同线索，悬赏金应向在先提供者发放（第二十三条）。',
+    });
+    expect(rewardPaymentDecision({ kind: 'amount', fen: 1 }, { ...claim, sameLeadAs: 3 }).payable).toBe(true);
+  });
+
+  it('refuses an amount that rounds to nothing', () => {
+    expect(rewardPaymentDecision({ kind: 'rate', percent: 1 }, { ...claim, recoveredFen: 50 }).payable).toBe(
+      false,
+    );
   });
 });

@@ -98,7 +98,6 @@ export const REWARD_EXCLUDED_ROLES = ['creditor_agent', 'obliged_to_report'] as 
 export type RewardExcludedRole = (typeof REWARD_EXCLUDED_ROLES)[number];
 
 /**
- * UNFINISHED: no staff route records payments yet; these rules are ready for it.
  * Art. 24: a reward is paid only when the lead was new to the court and led to (partial) recovery,
  * and never to the creditor's agent or a person obliged to report assets.
  */
@@ -119,4 +118,46 @@ export function rewardPayable(claim: {
 /** The amount due for a payable claim under the terms, in fen (a rate applies to what was recovered). */
 export function rewardDueFen(terms: RewardTerms, recoveredFen: number): number {
   return terms.kind === 'amount' ? terms.fen : Math.floor((recoveredFen * terms.percent) / 100);
+}
+
+/**
+ * Who the informant of a claim is, as staff established it before paying: only an informant
+ * unrelated to the duty to report and not acting for the creditor is paid (art. 24 para. 2).
+ */
+export const INFORMANT_RELATIONS = ['unrelated', 'creditor_agent', 'obliged_to_report'] as const;
+export type InformantRelation = (typeof INFORMANT_RELATIONS)[number];
+
+/**
+ * Whether a registered claim is paid and how much (arts. 23–24): never to an excluded person, only
+ * for a new lead that led to recovery, and, when an earlier registration gave the same lead, to
+ * the earlier one (art. 23 para. 1). The amount follows the notice's terms and must be positive.
+ * @example
+ * rewardPaymentDecision({ kind: 'rate', percent: 10 }, { registrationNo: 2, sameLeadAs: null, leadWasNew: true, recoveredFen: 100_000, relation: 'unrelated' })
+ * // { payable: true, amountFen: 10_000, reason: '符合悬赏公告的发放条件（第二十四条）。' }
+ */
+export function rewardPaymentDecision(
+  terms: RewardTerms,
+  claim: {
+    registrationNo: number;
+    /** another registration that gave the same lead, if staff found one */
+    sameLeadAs: number | null;
+    leadWasNew: boolean;
+    recoveredFen: number;
+    relation: InformantRelation;
+  },
+): { payable: true; amountFen: number; reason: string } | { payable: false; reason: string } {
+  const rule = rewardPayable({
+    leadWasNew: claim.leadWasNew,
+    recoveredFen: claim.recoveredFen,
+    excludedRole: claim.relation === 'unrelated' ? null : claim.relation,
+  });
+  if (!rule.payable) return { payable: false, reason: rule.reason };
+  if (claim.sameLeadAs !== null && claim.sameLeadAs < claim.registrationNo)
+    return {
+      payable: false,
+      reason: `第 ${claim.sameLeadAs} 号登记在先提供了相同线索，悬赏金应向在先提供者发放（第二十三条）。`,
+    };
+  const amountFen = rewardDueFen(terms, claim.recoveredFen);
+  if (amountFen <= 0) return { payable: false, reason: '按悬赏公告的计算方式，应发放金额不足 1 分。' };
+  return { payable: true, amountFen, reason: rule.reason };
 }

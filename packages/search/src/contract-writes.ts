@@ -56,6 +56,37 @@ export function runWriteContract(ctx: ContractContext): void {
       expect((await index().get(fixtures.markup.id))?.obligation).toBe(fixtures.markup.obligation);
     });
 
+    it('art. 6: finds an organisation without a credit code by its organisation code, exactly, and returns code and role', async () => {
+      const { uscc: _u, ...jinhai } = fixtures.jinhai;
+      const doc = {
+        ...jinhai,
+        id: 'L-097',
+        name: '儋州市某某农机站',
+        caseNo: '（2015）儋执字第97号',
+        uscc: '',
+        orgCode: 'D2143569X',
+        legalRepresentative: '符负责',
+        legalRepresentativeRole: '负责人' as const,
+        version: 1,
+      };
+      await index().upsert([doc]);
+      for (const q of ['D2143569X', 'd2143569x', 'D2143569-X', 'Ｄ２１４３５６９－Ｘ']) {
+        const res = await index().search({ q });
+        expect(
+          res.hits.map((h) => h.id),
+          q,
+        ).toEqual(['L-097']);
+      }
+      expect((await index().search({ q: 'D2143569-Y' })).total).toBe(0);
+      const [hit] = (await index().search({ q: 'D2143569X' })).hits;
+      expect(hit).toMatchObject({ orgCode: 'D2143569X', legalRepresentativeRole: '负责人', uscc: '' });
+      expect(await index().get('L-097')).toMatchObject({
+        orgCode: 'D2143569X',
+        legalRepresentativeRole: '负责人',
+      });
+      await index().remove(['L-097']);
+    });
+
     it('never stores a full ID number anywhere', async () => {
       const doc = { ...fixtures.zhouMin, id: 'L-099', version: 1, identifierKey: ctx.hash(SENTINEL_ID) };
       await index().upsert([doc]);

@@ -22,6 +22,26 @@ describe('full identifiers', () => {
     expect(hash('11010519501231002X')).not.toBe(hash(ID));
   });
 
+  it('GB 11643 / art. 6: converts a 15-digit first-generation number to 18 digits (19 inserted, check digit computed) and matches its masked form', () => {
+    expect(parseFullIdentifier('110105491231002')).toBe('1101051949****002X');
+    expect(parseFullIdentifier('１１０１０５４９１２３１００２')).toBe('1101051949****002X');
+    const hash = createIdentifierHasher('test-secret-0123456789');
+    expect(hash('110105491231002')).toBe(hash(ID));
+    // another birth date whose computed check character is also X shares the masked form: answered alike
+    const sameMask = ['0101', '0102', '0103', '0104', '0105', '0106', '0107', '0108', '0109', '0110', '0111']
+      .map((mmdd) => `11010549${mmdd}002`)
+      .filter((id15) => parseFullIdentifier(id15) === '1101051949****002X');
+    expect(sameMask.length).toBeGreaterThan(0);
+    for (const id15 of sameMask) expect(hash(id15)).toBe(hash(ID));
+    expect(hash('110105501231002')).not.toBe(hash(ID));
+  });
+
+  it('treats 14 and 16 digits, and 15 characters with a letter, as ordinary text', () => {
+    expect(parseFullIdentifier('11010549123100')).toBeNull();
+    expect(parseFullIdentifier('1101054912310021')).toBeNull();
+    expect(parseFullIdentifier('11010549123100X')).toBeNull();
+  });
+
   it('recognises a unified social credit code', () => {
     expect(parseFullIdentifier(USCC.toLowerCase())).toBe(USCC);
   });

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { maskIdNumber, parseUscc, toHalfWidth } from '@portal/domain';
+import { convertIdNumber15To18, maskIdNumber, parseOrgCode, parseUscc, toHalfWidth } from '@portal/domain';
 
 /**
  * Look-up by an identifier. The index never holds a full ID number: the publisher stores
@@ -11,6 +11,9 @@ import { maskIdNumber, parseUscc, toHalfWidth } from '@portal/domain';
  * shares it — whatever the birth month and day, valid check digit or not — answers exactly alike,
  * and searching cannot confirm a guessed full number (the ~33 guesses whose check digit fits
  * would otherwise recover it). A credit code is public in full and still matches exactly.
+ * A first-generation 15-digit number (2-digit birth year, no check character) is converted to its
+ * 18-digit form first (GB 11643: `19` inserted, check character computed) and then treated like
+ * any 18-digit number: the same masked form, the same answer.
  */
 
 /** Half-width, no whitespace, upper case: `４６０１…x` → `4601…X` (the form domain's parsers return). */
@@ -25,20 +28,42 @@ export function normalizeIdentifier(value: string): string {
  */
 const PERSON_ID_SHAPE = /^\d{6}(?:18|19|20)\d{2}(?:\d{4}|\*{4})\d{3}[\dX]$/;
 
+/** A first-generation person ID number: region (6), 2-digit birth year, month, day, sequence (3). */
+const PERSON_ID_15_SHAPE = /^\d{15}$/;
+
 /**
  * The form an identifier is matched by, or null when `q` is not identifier-shaped:
- * a person ID (full or masked) → its masked form; a valid USCC (GB 32100) → the code.
+ * a person ID (full, masked, or 15-digit first-generation) → its masked 18-digit form;
+ * a valid USCC (GB 32100) → the code.
  * @example
  * parseFullIdentifier('460103198001011234') // '4601031980****1234'
  * parseFullIdentifier('4601031980****1234') // '4601031980****1234'
+ * parseFullIdentifier('110105491231002') // '1101051949****002X'
  * parseFullIdentifier('91350100M000100Y43') // '91350100M000100Y43'
  */
 export function parseFullIdentifier(q: string): string | null {
   const value = normalizeIdentifier(q).replace(/＊/g, '*');
+  if (PERSON_ID_15_SHAPE.test(value)) return maskIdNumber(convertIdNumber15To18(value));
   if (value.length !== 18) return null;
   if (PERSON_ID_SHAPE.test(value)) return value.includes('*') ? value : maskIdNumber(value);
   const uscc = parseUscc(value);
   return uscc.ok ? uscc.value : null;
+}
+
+/**
+ * The canonical form of a query that is an organisation code (GB 11714: 8 characters and a valid
+ * check character, often written `D2143569-X`), or null. Organisation codes are public and held as
+ * text in the index (no hyphen), so such a query is searched as its 9 characters: `d2143569-x`,
+ * `Ｄ２１４３５６９－Ｘ` and `D2143569X` all find the organisation, a wrong check character nothing.
+ * @example
+ * orgCodeQuery('d2143569-x') // 'D2143569X'
+ * orgCodeQuery('D2143569-Y') // null
+ */
+export function orgCodeQuery(q: string): string | null {
+  const value = normalizeIdentifier(q);
+  if (value.length < 9 || value.length > 10) return null;
+  const parsed = parseOrgCode(value);
+  return parsed.ok ? parsed.value : null;
 }
 
 /**

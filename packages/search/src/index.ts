@@ -9,7 +9,12 @@ export {
   writeSnapshotFile,
 } from './embedded/snapshot.ts';
 export { SearchError, SearchQueryError, SearchUnavailableError } from './errors.ts';
-export { createIdentifierHasher, normalizeIdentifier, parseFullIdentifier } from './identifier.ts';
+export {
+  createIdentifierHasher,
+  normalizeIdentifier,
+  orgCodeQuery,
+  parseFullIdentifier,
+} from './identifier.ts';
 export { MEILI_SETTINGS } from './meilisearch/meili-settings.ts';
 export {
   type MeilisearchIndexOptions,

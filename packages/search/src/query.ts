@@ -1,5 +1,6 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RESULT_WINDOW } from '@portal/domain';
 import { SearchQueryError } from './errors.ts';
+import { orgCodeQuery } from './identifier.ts';
 import type { FacetCounts, SearchFilters, SearchQuery, SearchSort } from './search-index.ts';
 
 // one definition with the API's validation and the site's pager (packages/domain/src/search-limits.ts)
@@ -34,8 +35,10 @@ function positiveInt(value: number | undefined, fallback: number, field: string,
 
 /** Applies defaults and rejects what no adapter may serve. Throws `SearchQueryError`. */
 export function resolveQuery(query: SearchQuery): ResolvedQuery {
-  const q = (query.q ?? '').trim();
-  if (q.length > MAX_QUERY_LENGTH) throw new SearchQueryError('q', `q is longer than ${MAX_QUERY_LENGTH}`);
+  const raw = (query.q ?? '').trim();
+  if (raw.length > MAX_QUERY_LENGTH) throw new SearchQueryError('q', `q is longer than ${MAX_QUERY_LENGTH}`);
+  // an organisation code is searched without its hyphen, as the index holds it
+  const q = orgCodeQuery(raw) ?? raw;
   const sort = query.sort ?? 'relevance';
   if (!SORTS.includes(sort)) throw new SearchQueryError('sort', `unknown sort ${String(sort)}`);
   const pageSize = positiveInt(query.pageSize, DEFAULT_PAGE_SIZE, 'pageSize', MAX_PAGE_SIZE);

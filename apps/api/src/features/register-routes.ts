@@ -18,7 +18,9 @@ import { registerSearch } from './search/search-routes.ts';
 import { registerAdminStaff } from './staff/admin-staff-routes.ts';
 import { registerStats } from './stats/stats-routes.ts';
 import { registerAdminTips } from './tips/admin-routes.ts';
+import { registerTipPhotoUpload } from './tips/photo-upload-route.ts';
 import { registerTips } from './tips/public-routes.ts';
+import { registerWechat } from './wechat/wechat-routes.ts';
 
 /** Every `/api/v1` route, in one list a reader can scan. */
 export function registerApiRoutes(app: ApiApp, deps: AppDeps): void {
@@ -33,8 +35,10 @@ export function registerApiRoutes(app: ApiApp, deps: AppDeps): void {
   registerAdminCorrections(app, deps);
   registerAuth(app, deps);
   registerAdminStaff(app, deps);
+  registerTipPhotoUpload(app, deps);
   registerTips(app, deps);
   registerAdminTips(app, deps);
+  registerWechat(app, deps);
   registerRewards(app, deps);
   registerAdminRewards(app, deps);
   registerAdminAudit(app, deps);

@@ -9,9 +9,19 @@ export const MAX_CSV_BYTES = 20 * 1024 * 1024;
 
 /** Routes whose bodies may be larger than a JSON form, with their own cap and message. */
 const LARGE_BODY_ROUTES: Record<string, { maxSize: number; message: string }> = {
+  // tips with photos: the route caps JSON and multipart separately (features/tips/public-routes.ts)
+  '/api/v1/tips': {
+    maxSize: 6 * 10 * 1024 * 1024 + 256 * 1024,
+    message: '提交的内容过大：每张照片不超过 10 MB，最多 6 张。',
+  },
   '/api/v1/admin/listings/import': {
     maxSize: MAX_CSV_BYTES,
     message: 'CSV 文件不能超过 20 MB，请分批导入或使用命令行导入工具。',
+  },
+  // one photo of the mini-program's per-photo upload (features/tips)
+  '/api/v1/tips/photos': {
+    maxSize: 10 * 1024 * 1024 + 64 * 1024,
+    message: '照片过大：每张不超过 10 MB。',
   },
 };
 

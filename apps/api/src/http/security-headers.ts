@@ -4,7 +4,8 @@ import type { MiddlewareHandler } from 'hono';
  * The one security-header policy of every response: API, site pages, `/screen`, `kiosk.js`,
  * docs, errors. It matches the site's `apps/web/security-headers.json` (a test keeps them
  * equal); a surface may set its own Content-Security-Policy (the kiosk draws blob: images, the
- * docs page inlines its style), everything else is the same everywhere, HSTS included.
+ * docs page inlines its style) and Permissions-Policy (the mini-program's H5 pages may ask for
+ * the position once), everything else is the same everywhere, HSTS included.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy':
@@ -29,7 +30,9 @@ export function securityHeaders(): MiddlewareHandler {
       ? { ...SECURITY_HEADERS, ...API_OVERRIDES }
       : SECURITY_HEADERS;
     for (const [name, value] of Object.entries(policy)) {
-      if (name === 'Content-Security-Policy' && c.res.headers.has(name)) continue;
+      // a surface may narrow or widen its CSP and Permissions-Policy (the H5 tip form's position)
+      const ownPolicy = name === 'Content-Security-Policy' || name === 'Permissions-Policy';
+      if (ownPolicy && c.res.headers.has(name)) continue;
       c.res.headers.set(name, value);
     }
   };

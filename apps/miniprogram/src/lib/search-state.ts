@@ -26,6 +26,9 @@ export interface SearchState {
   kind: '' | 'person' | 'org';
   /** '' or '1'–'6' */
   category: string;
+  /** '' or a region / court name from the facets (exact match, like the site's filters) */
+  region: string;
+  court: string;
   livelihood: boolean;
   sort: SearchSort;
   page: number;
@@ -35,6 +38,8 @@ export const EMPTY_STATE: SearchState = {
   q: '',
   kind: '',
   category: '',
+  region: '',
+  court: '',
   livelihood: false,
   sort: 'relevance',
   page: 1,
@@ -42,7 +47,9 @@ export const EMPTY_STATE: SearchState = {
 
 /** True when there is something to search for (the API serves no unfiltered enumeration). */
 export function hasCriteria(s: SearchState): boolean {
-  return Boolean(s.q.trim() || s.kind || s.category || s.livelihood || s.sort !== 'relevance');
+  return Boolean(
+    s.q.trim() || s.kind || s.category || s.region || s.court || s.livelihood || s.sort !== 'relevance',
+  );
 }
 
 /** The API query for a state; defaults are left out like the site's URLs. */
@@ -51,6 +58,8 @@ export function toApiQuery(s: SearchState): SearchQueryInput {
   if (s.q.trim()) query.q = s.q.trim();
   if (s.kind) query.kind = s.kind;
   if (s.category) query.category = s.category;
+  if (s.region) query.region = s.region;
+  if (s.court) query.court = s.court;
   if (s.livelihood) query.livelihood = 'true';
   if (s.sort !== 'relevance') query.sort = s.sort;
   if (s.page > 1) query.page = String(s.page);
@@ -64,4 +73,29 @@ export function toApiQuery(s: SearchState): SearchQueryInput {
  */
 export function maxPage(total: number): number {
   return Math.max(1, Math.ceil(Math.min(total, MAX_RESULT_WINDOW) / PAGE_SIZE));
+}
+
+export interface FacetOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * A facet's choices as the site's filters show them: most results first (ties in Chinese
+ * collation order), each with its count; a chosen value the current answer lacks stays, at 0, so
+ * the picker still names it. The first choice is "all".
+ * @example
+ * facetOptions({ 海口市: 3, 儋州市: 5 }, '', '全部地区')
+ * // [{value:'',label:'全部地区'}, {value:'儋州市',label:'儋州市（5）'}, {value:'海口市',label:'海口市（3）'}]
+ */
+export function facetOptions(
+  counts: Readonly<Record<string, number>> | undefined,
+  selected: string,
+  allLabel: string,
+): FacetOption[] {
+  const entries = Object.entries(counts ?? {}).sort(
+    (a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'),
+  );
+  if (selected && !entries.some(([v]) => v === selected)) entries.unshift([selected, 0]);
+  return [{ value: '', label: allLabel }, ...entries.map(([v, n]) => ({ value: v, label: `${v}（${n}）` }))];
 }

@@ -16,7 +16,13 @@ export const publicListingSchema = z.object({
   age: z.number().int().nonnegative().optional(),
   idNumberMasked: z.string().regex(MASKED_ID, 'idNumberMasked must be masked at digits 11–14').optional(),
   uscc: z.string().optional(),
+  /** GB 11714 organisation code, 9 characters without the hyphen */
+  orgCode: z
+    .string()
+    .regex(/^[0-9A-Z]{8}[0-9X]$/, 'orgCode must be 9 characters (GB 11714)')
+    .optional(),
   legalRepresentative: z.string().optional(),
+  legalRepresentativeRole: z.enum(['法定代表人', '负责人']).optional(),
   caseNo: z.string(),
   court: z.string(),
   filedAt: z.string().regex(ISO_DATE),

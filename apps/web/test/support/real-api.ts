@@ -10,11 +10,14 @@ import { backends } from '@portal/db/testing';
 import { generateDemoListings } from '@portal/demo-data';
 import { idNumberCheckChar, type PublicListing } from '@portal/domain';
 import { TEST_COUNT, TEST_SEED, TEST_TODAY, XSS_ORG, XSS_PERSON } from './fixture.ts';
+import { readSentTip, type SentTip } from './sent-tips.ts';
 import type { ApiHandler } from './static-server.ts';
 
 export interface RealApi {
   /** Handler for `serveStatic({ api })`. */
   api: ApiHandler;
+  /** every `POST /api/v1/tips` the API received, as sent (for checks of what the tip form sends) */
+  sentTips: SentTip[];
   runtime: TestRuntime;
   close(): Promise<void>;
 }
@@ -82,10 +85,27 @@ export async function startRealApi(
     }
   }
   const listener = getRequestListener(runtime.rt.app.fetch);
+  const sentTips: SentTip[] = [];
   return {
     runtime,
+    sentTips,
     api: (req, res) => {
-      void listener(req, res);
+      if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== '/api/v1/tips') {
+        void listener(req, res);
+        return true;
+      }
+      // read the body once, record it, and hand the same bytes to the API (`rawBody`, which
+      // @hono/node-server reads instead of the consumed stream)
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        void readSentTip(req.headers, raw).then((tip) => {
+          sentTips.push(tip);
+          Object.assign(req, { rawBody: raw });
+          void listener(req, res);
+        });
+      });
       return true;
     },
     close: () => runtime.close(),

@@ -24,11 +24,6 @@ export const listings = pgTable(
     status: text('status').$type<ListingStatus>().notNull().default('draft'),
     kind: text('kind').$type<ListingKind>().notNull(),
     name: text('name').notNull(),
-    /**
-     * legacy clear column, emptied at start-up by `migrateIdNumbersAtRest`; never written.
-     * UNFINISHED: drop it in a later migration once every deployment has started once on 0006.
-     */
-    idNumberLegacy: text('id_number'),
     /** `keyId.base64url(iv|tag|ciphertext)`, AAD binds row id and column */
     idNumberEnc: text('id_number_enc'),
     /** keyed hash (HMAC) of the normalised full ID number: exact look-ups without decrypting */
@@ -69,6 +64,11 @@ export const listings = pgTable(
     publishedAt: timestamptz('published_at'),
     removedAt: timestamptz('removed_at'),
     removalReason: text('removal_reason').$type<RemovalReason>(),
+    /**
+     * `withdrawn` (art. 10 ¶1 (三)): the creditor (申请执行人) whose written request removed the
+     * listing; the six-month re-listing bar (¶4) applies to this creditor only
+     */
+    removalCreditor: text('removal_creditor'),
     /** the day the legal ground for removal arose; the 3-working-day clock runs from it */
     removalEventDate: date('removal_event_date', { mode: 'string' }),
     removalDeadline: date('removal_deadline', { mode: 'string' }),

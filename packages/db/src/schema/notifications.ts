@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { timestamptz } from './columns.ts';
 
 export type NotificationChannel = 'webhook' | 'wecom';
@@ -26,11 +26,14 @@ export const tipNotifications = pgTable(
     deadAt: timestamptz('dead_at'),
     lastError: text('last_error'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
+    /** set on rows that must exist at most once (the daily reminder: unit, day, channel) */
+    dedupeKey: text('dedupe_key'),
   },
   (t) => [
     index('tip_notifications_due_idx')
       .on(t.nextAttemptAt)
       .where(sql`${t.deliveredAt} is null and ${t.deadAt} is null`),
+    uniqueIndex('tip_notifications_dedupe_uq').on(t.dedupeKey),
   ],
 );
 export type TipNotificationRow = typeof tipNotifications.$inferSelect;

@@ -1,5 +1,5 @@
 import type { PublicListing } from '@portal/domain';
-import { formatFen } from '@portal/domain';
+import { formatFen, orgIdentifierOf } from '@portal/domain';
 
 import type { VNode } from '../h.ts';
 import { COLORS, categoryShort } from '../theme.ts';
@@ -7,11 +7,15 @@ import { col, line, pill, row } from './parts.ts';
 
 /**
  * The public identifier drawn for a listing: the masked ID number for a person (as the
- * national database shows it) or the unified social credit code for an organisation.
+ * national database shows it) or, for an organisation, its unified social credit code (its
+ * organisation code when it has none, art. 6 ¶1 (一)).
  * Only PublicListing fields are read, so a full ID number can never reach a slide.
  */
 export function identityText(l: PublicListing): string {
-  if (l.kind === 'org') return l.uscc ? `统一社会信用代码 ${l.uscc}` : '统一社会信用代码 —';
+  if (l.kind === 'org') {
+    const ident = orgIdentifierOf(l);
+    return ident ? `${ident.label} ${ident.value}` : '统一社会信用代码 —';
+  }
   return l.idNumberMasked ? `身份证号 ${l.idNumberMasked}` : '身份证号 —';
 }
 

@@ -1,5 +1,5 @@
 import type { PublicListing } from '@portal/domain';
-import { formatFen } from '@portal/domain';
+import { formatFen, orgIdentifierOf, representativeRoleOf } from '@portal/domain';
 
 import { formatIsoDateZh } from '../format.ts';
 import { h, type VNode } from '../h.ts';
@@ -32,7 +32,11 @@ function field(label: string, value: string, strong = false): VNode {
 function fields(l: PublicListing): VNode[] {
   const who =
     l.kind === 'org'
-      ? [field('统一社会信用代码', l.uscc ?? '—'), field('法定代表人', l.legalRepresentative ?? '—')]
+      ? [
+          // art. 6 ¶1 (一): the credit code, or the organisation code of one that has none
+          field(orgIdentifierOf(l)?.label ?? '统一社会信用代码', orgIdentifierOf(l)?.value ?? '—'),
+          field(representativeRoleOf(l), l.legalRepresentative || '—'),
+        ]
       : [
           field(
             '性别／年龄',

@@ -5,8 +5,8 @@ import { normalizeForSearch } from '../normalize.ts';
 export const SEPARATOR = '\u0001';
 
 /**
- * The normalised searchable text of a listing: name, case number, legal representative, USCC and
- * masked ID number, in this order, joined by U+0001. The name comes first so a match position
+ * The normalised searchable text of a listing: name, case number, legal representative, USCC,
+ * masked ID number and organisation code, in this order, joined by U+0001. The name comes first so a match position
  * tells name-exact / name-prefix / name-infix apart; the case number second for exact case hits.
  */
 export function buildHaystack(doc: PublicListing): { haystack: string; nameLength: number } {
@@ -17,6 +17,7 @@ export function buildHaystack(doc: PublicListing): { haystack: string; nameLengt
     normalizeForSearch(doc.legalRepresentative ?? ''),
     normalizeForSearch(doc.uscc ?? ''),
     normalizeForSearch(doc.idNumberMasked ?? ''),
+    normalizeForSearch(doc.orgCode ?? ''),
   ].join(SEPARATOR);
   return { haystack, nameLength: name.length };
 }

@@ -21,6 +21,24 @@ describe('ListingStore', () => {
     });
   });
 
+  it('art. 6: keeps the organisation code and the representative role of an organisation, in contract order', () => {
+    const store = new ListingStore();
+    const { uscc: _u, ...jinhai } = toPublicCopy(toStoredListing(fixtures.jinhai));
+    const withOrgCode = {
+      ...jinhai,
+      uscc: '',
+      orgCode: 'D2143569X',
+      legalRepresentative: '符负责',
+      legalRepresentativeRole: '负责人' as const,
+    };
+    store.set(0, withOrgCode);
+    store.set(1, toPublicCopy(toStoredListing(fixtures.wangWei)));
+    const back = store.get(0);
+    expect(back).toEqual(withOrgCode);
+    expect(Object.keys(back)).toEqual(PUBLIC_LISTING_FIELDS.filter((f) => f in withOrgCode));
+    expect('orgCode' in store.get(1) || 'legalRepresentativeRole' in store.get(1)).toBe(false);
+  });
+
   it('keeps null and a set term end, and text holding the separator whole', () => {
     const store = new ListingStore();
     const base = toPublicCopy(toStoredListing(fixtures.wangWei));

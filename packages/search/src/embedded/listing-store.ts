@@ -3,8 +3,8 @@ import { PUBLIC_LISTING_FIELDS, type PublicListing } from '@portal/domain';
 const SEPARATOR = '\u0001';
 /**
  * free-text fields, joined into one string per slot (absent ones flagged in `present`, one bit
- * each: at most 8). Obligation and performance are written per case (amounts in them): nearly one
- * distinct value per listing, so a value list would cost a string, a list slot and a map entry each.
+ * each: at most 16). The obligation is written per case (amounts in it): nearly one distinct value
+ * per listing, so a value list would cost a string, a list slot and a map entry each.
  */
 const TEXT_FIELDS = [
   'id',
@@ -14,12 +14,14 @@ const TEXT_FIELDS = [
   'legalRepresentative',
   'caseNo',
   'basisDocNo',
+  'orgCode',
   'obligation',
 ] as const;
 /** fields with few distinct values, held as ids into a per-field list of values */
 const CODED_FIELDS = [
   'kind',
   'gender',
+  'legalRepresentativeRole',
   'court',
   'filedAt',
   'basisIssuer',
@@ -74,7 +76,7 @@ export class ValueCodes {
 export class ListingStore {
   // fields below are read and restored by snapshot.ts (the one definition of the snapshot format)
   texts: string[] = [];
-  present = new Uint8Array(0);
+  present = new Uint16Array(0);
   readonly codes = CODED_FIELDS.map(() => new ValueCodes());
   /** value ids per coded field: 16 bits until a field has more than 65,536 distinct values */
   coded: (Uint16Array | Uint32Array)[] = CODED_FIELDS.map(() => new Uint16Array(0));
@@ -151,21 +153,24 @@ export class ListingStore {
     if (age !== ABSENT_SMALL) o.age = age;
     if (mask & 4) o.idNumberMasked = t[2];
     if (mask & 8) o.uscc = t[3];
+    if (mask & 128) o.orgCode = t[7];
     if (mask & 16) o.legalRepresentative = t[4];
+    const role = code(2);
+    if (role !== undefined) o.legalRepresentativeRole = role;
     if (mask & 32) o.caseNo = t[5];
-    o.court = code(2);
-    o.filedAt = code(3);
-    o.basisIssuer = code(4);
+    o.court = code(3);
+    o.filedAt = code(4);
+    o.basisIssuer = code(5);
     if (mask & 64) o.basisDocNo = t[6];
-    o.obligation = t[7];
-    o.performance = code(5);
+    o.obligation = t[8];
+    o.performance = code(6);
     o.category = small(1);
-    o.categoryLabel = code(6);
+    o.categoryLabel = code(7);
     o.amountOwedFen = num(0);
     o.livelihood = (flags & 1) === 1;
-    o.region = code(7);
-    o.listedAt = code(8);
-    const termEndsAt = code(9);
+    o.region = code(8);
+    o.listedAt = code(9);
+    const termEndsAt = code(10);
     if (termEndsAt !== undefined) o.termEndsAt = termEndsAt;
     o.demo = (flags & 2) === 2;
     return o as unknown as PublicListing;
@@ -183,7 +188,7 @@ export class ListingStore {
       next.set(old);
       return next;
     };
-    this.present = grow(this.present, new Uint8Array(capacity));
+    this.present = grow(this.present, new Uint16Array(capacity));
     this.flags = grow(this.flags, new Uint8Array(capacity));
     this.coded = this.coded.map((c) =>
       c instanceof Uint16Array ? grow(c, new Uint16Array(capacity)) : grow(c, new Uint32Array(capacity)),

@@ -473,7 +473,7 @@ export function readSnapshot(path: string, size: number): { header: SnapshotHead
     listings.texts = readStrings(r);
     if (ids.length !== n || haystacks.length !== n || listings.texts.length !== n)
       throw new SnapshotError('snapshot column length mismatch');
-    listings.present = readTyped(r, u8, n);
+    listings.present = readTyped(r, (k) => new Uint16Array(k), n);
     listings.flags = readTyped(r, u8, n);
     listings.coded = listings.coded.map(() => {
       const width = r.bytes(1)[0];

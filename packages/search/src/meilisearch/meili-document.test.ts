@@ -52,6 +52,22 @@ describe('Meilisearch document encoder', () => {
     expect(doc.name).toBe('三亞建築裝飾有限公司'); // stored as given, returned as given
   });
 
+  it('art. 6 ¶1 (一): stores the organisation code and role, and makes the code searchable (shape v4)', () => {
+    const doc = toMeiliDocument({
+      ...fixtures.sanyaDecor,
+      uscc: '',
+      orgCode: 'D2143569X',
+      legalRepresentativeRole: '负责人',
+    });
+    expect(doc).toMatchObject({ orgCode: 'D2143569X', legalRepresentativeRole: '负责人' });
+    expect(doc.gRest.slice(1).map(decodeRun)).toEqual(['2020琼0271执9号', '王伟', 'd2143569x']);
+    const oracle = new MeiliOracle([doc]);
+    const found = (q: string) =>
+      oracle.search(parseAdapterQuery(encodeQuery(normalizeForSearch(q)).q)).length;
+    expect(found('D2143569X')).toBe(1);
+    expect(found('D2143569Y')).toBe(0);
+  });
+
   it('keeps a character outside the BMP as two code units, and finds it by itself or inside a name', () => {
     const doc = toMeiliDocument({ ...fixtures.wangWei, name: '𠮷王伟' });
     expect(doc.uName.split(' ')).toEqual(['ud842', 'udfb7', 'u738b', 'u4f1f']);

@@ -4,12 +4,12 @@ import type { SearchDocument } from '../search-index.ts';
 import { bigramTokens, caseKeyToken, SENTINEL, unigramTokens } from './gram-tokens.ts';
 
 /**
- * Version of the document shape and settings. Part of the index uid (`listings_v3`): a change
+ * Version of the document shape and settings. Part of the index uid (`listings_v4`): a change
  * makes the adapter open a new, empty index, which the publisher's reconcile pass fills from the
  * database (it sees no stored versions and upserts everything). Bump it whenever `toMeiliDocument`
  * or `MEILI_SETTINGS` change in a way stored documents cannot follow.
  */
-export const DOCUMENT_SHAPE_VERSION = 3;
+export const DOCUMENT_SHAPE_VERSION = 4;
 
 /** What one Meilisearch document holds: the public listing plus bookkeeping, never a clear ID. */
 export interface MeiliDocument extends Record<string, unknown> {
@@ -40,12 +40,15 @@ function dayNumber(date: string): number {
 
 /** The normalised texts a listing is found by: the embedded engine's haystack fields, name apart. */
 export function searchableTexts(
-  doc: Pick<SearchDocument, 'name' | 'caseNo' | 'legalRepresentative' | 'uscc' | 'idNumberMasked'>,
+  doc: Pick<
+    SearchDocument,
+    'name' | 'caseNo' | 'legalRepresentative' | 'uscc' | 'idNumberMasked' | 'orgCode'
+  >,
 ) {
   return {
     name: normalizeForSearch(doc.name),
     caseNo: normalizeForSearch(doc.caseNo),
-    rest: [doc.caseNo, doc.legalRepresentative, doc.uscc, doc.idNumberMasked]
+    rest: [doc.caseNo, doc.legalRepresentative, doc.uscc, doc.idNumberMasked, doc.orgCode]
       .map((field) => normalizeForSearch(field ?? ''))
       .filter((text) => text !== ''),
   };

@@ -111,7 +111,7 @@ describe('Meilisearch settings', () => {
     expect(atLeast([1, 36], [1, 36])).toBe(true);
     expect(atLeast([1, 35], [1, 36])).toBe(false);
     expect(atLeast([2, 0], [1, 36])).toBe(true);
-    expect(versionedIndexUid('listings')).toBe('listings_v3');
+    expect(versionedIndexUid('listings')).toBe('listings_v4');
   });
 });
 

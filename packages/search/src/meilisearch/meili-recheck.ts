@@ -13,6 +13,7 @@ export const RECHECK_FIELDS = [
   'legalRepresentative',
   'uscc',
   'idNumberMasked',
+  'orgCode',
 ] as const;
 
 export type RecheckFields = Pick<PublicListing, (typeof RECHECK_FIELDS)[number]>;

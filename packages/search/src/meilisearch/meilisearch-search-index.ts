@@ -38,7 +38,7 @@ export interface MeilisearchIndexOptions extends SearchIndexOptions {
   url: string;
   apiKey?: string;
   /**
-   * base uid, default `listings`; the adapter appends the document shape version (`listings_v3`).
+   * base uid, default `listings`; the adapter appends the document shape version (`listings_v4`).
    * UNFINISHED: indexes of older shapes (`listings_v2`…) are left for the operator to delete.
    */
   indexUid?: string;

@@ -47,10 +47,12 @@ export function registerAdminListings(app: ApiApp, deps: AppDeps): void {
 
   app.openapi(removeListingRoute, async (c) => {
     // eventDate: the day the legal ground arose (art. 10 clock); the body schema is loose
-    const { reason, note, eventDate } = c.req.valid('json') as {
+    // creditor: who asked in writing for a `withdrawn` removal (art. 10 ¶4 bars that creditor)
+    const { reason, note, eventDate, creditor } = c.req.valid('json') as {
       reason: string;
       note?: string;
       eventDate?: unknown;
+      creditor?: unknown;
     };
     return c.json(
       await removeListing(
@@ -60,6 +62,7 @@ export function registerAdminListings(app: ApiApp, deps: AppDeps): void {
         reason,
         typeof note === 'string' ? note.slice(0, 500) : undefined,
         eventDate,
+        creditor,
       ),
       200,
     );

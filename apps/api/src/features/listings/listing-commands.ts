@@ -9,6 +9,7 @@ import {
   type RemovalReason,
   readRemovalEventDate,
   removalClock,
+  removalCreditor,
   todayInChina,
   validateListingDraft,
   validateRemovalReason,
@@ -145,6 +146,8 @@ export async function publishListing(ctx: CommandContext, principal: StaffPrinci
  * `POST /admin/listings/{id}/remove` with a legal reason the listing's category allows (art. 10,
  * art. 2 ¶2) and the day the ground arose (`eventDate`, default today): the three-working-day
  * removal clock runs from it and is stored with the removal (met/late, 估算 past the calendar).
+ * For `withdrawn` the creditor who asked in writing (`creditor`, default the listing's applicant)
+ * is stored too: the six-month re-listing bar (art. 10 ¶4) applies to that creditor.
  */
 export async function removeListing(
   ctx: CommandContext,
@@ -153,6 +156,7 @@ export async function removeListing(
   reason: unknown,
   note?: string,
   eventDate?: unknown,
+  creditor?: unknown,
 ) {
   if (!isRemovalReason(reason)) {
     throw new ApiError('VALIDATION_FAILED', {
@@ -169,6 +173,8 @@ export async function removeListing(
     if (notApplicable) throw validationError([notApplicable]);
     const event = readRemovalEventDate(eventDate, { today, filedAt: row.filedAt });
     if (!event.ok) throw validationError([event.error]);
+    const asked = removalCreditor(reason, creditor, row);
+    if (!asked.ok) throw validationError([asked.error]);
     return applyRemoval(
       tx,
       id,
@@ -177,6 +183,7 @@ export async function removeListing(
       note,
       ctx.now(),
       event.value,
+      asked.value,
     );
   });
   ctx.afterCommit();
@@ -195,6 +202,7 @@ export async function applyRemoval(
   note: string | undefined,
   at: Date,
   eventDate: string,
+  creditor: string | null = null,
 ) {
   const clock = removalClock({ eventDate, removedOn: todayInChina(at), today: todayInChina(at) });
   await tx
@@ -206,6 +214,7 @@ export async function applyRemoval(
       removalEventDate: eventDate,
       removalDeadline: clock.date,
       removalDeadlineEstimated: clock.estimate,
+      removalCreditor: creditor,
     })
     .where(eq(listings.id, id));
   await appendAudit(tx, {

@@ -240,4 +240,77 @@ describe.each(backends())('terms, removals and their clocks (arts. 2, 5, 10) on 
     await create(personDraft({ idNumber, applicant: '海南某银行' }));
     today = '2025-06-03';
   });
+  it('art. 10 ¶1 (三) and ¶4: a withdrawal names the creditor who asked in writing; only that creditor is barred, not the listing’s applicant', async () => {
+    today = '2025-06-03';
+    const idNumber = idNumberFor('19820202', '881');
+    const id = await create(personDraft({ idNumber, applicant: '海南某银行' }));
+    await publish(id);
+    // several creditors in one case: the second one (not the applicant) asks for the removal
+    const ok = await remove(id, { reason: 'withdrawn', creditor: ' 儋州某某(集团)有限公司 ' });
+    expect(ok.status).toBe(200);
+    expect((await row(id)).removalCreditor).toBe('儋州某某(集团)有限公司');
+    expect(await staffItem(id, 'removed')).toMatchObject({ removalCreditor: '儋州某某(集团)有限公司' });
+    today = '2025-08-01';
+    // that creditor, written with full-width brackets, is refused until the six months have passed
+    const again = await t.request('/api/v1/admin/listings', {
+      ...post(personDraft({ idNumber, applicant: '儋州某某（集团）有限公司' })),
+      token: 'admin',
+    });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { details: { barredUntil: string } } }).error.details).toEqual({
+      barredUntil: '2025-12-03',
+    });
+    // the listing's own applicant did not withdraw: not barred
+    await create(personDraft({ idNumber, applicant: '海南某银行' }));
+    today = '2025-06-03';
+  });
+
+  it('art. 10 ¶1 (三): without a creditor in the request the listing’s applicant is the one who withdrew (older callers)', async () => {
+    today = '2025-06-03';
+    const idNumber = idNumberFor('19820303', '882');
+    const id = await create(personDraft({ idNumber, applicant: '海南某银行' }));
+    await publish(id);
+    expect((await remove(id, { reason: 'withdrawn', creditor: '  ' })).status).toBe(200);
+    expect((await row(id)).removalCreditor).toBe('海南某银行');
+  });
+
+  it('art. 10 ¶1 (三): a listing made by the court on its own motion needs the creditor named, and nothing changes without it', async () => {
+    today = '2025-06-03';
+    const idNumber = idNumberFor('19820404', '883');
+    const id = await create(personDraft({ idNumber }));
+    await publish(id);
+    const refused = await remove(id, { reason: 'withdrawn' });
+    expect(refused.status).toBe(400);
+    const body = (await refused.json()) as {
+      error: { code: string; field: string; message: string; details: { errors: { code: string }[] } };
+    };
+    expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'creditor' });
+    expect(body.error.details.errors[0]!.code).toBe('REQUIRED');
+    expect(body.error.message).toContain('第十条第一款第（三）项');
+    expect((await row(id)).status).toBe('published');
+    expect((await remove(id, { reason: 'withdrawn', creditor: '海南某银行' })).status).toBe(200);
+    expect((await row(id)).removalCreditor).toBe('海南某银行');
+  });
+
+  it('art. 10 ¶1 (三): a creditor is refused with any other reason, when not text or too long; the listing stays', async () => {
+    today = '2025-06-03';
+    const id = await create(personDraft({ applicant: '海南某银行' }));
+    await publish(id);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ reason: 'performed', creditor: '海南某银行' }, 'FIELD_NOT_ALLOWED'],
+      // the contract's schema refuses a number before the rule sees it
+      [{ reason: 'withdrawn', creditor: 42 }, 'invalid_type'],
+      [{ reason: 'withdrawn', creditor: '某'.repeat(101) }, 'TOO_LONG'],
+    ];
+    for (const [body, code] of cases) {
+      const res = await remove(id, body);
+      expect(res.status, code).toBe(400);
+      const err = (
+        (await res.json()) as { error: { field: string; details: { errors: { code: string }[] } } }
+      ).error;
+      expect(err.field).toBe('creditor');
+      expect(err.details.errors[0]!.code).toBe(code);
+    }
+    expect(await row(id)).toMatchObject({ status: 'published', removalCreditor: null });
+  });
 });

@@ -20,9 +20,8 @@ function sameDefaulter(vault: IdNumberVault, draft: ListingDraftInput): SQL | un
 /**
  * Art. 10 ¶4: the refusal for a draft requested by a creditor (`applicant`) within six months after
  * this creditor had the same defaulter removed by written request (¶1 (三), reason `withdrawn`),
- * or null. The removal's creditor is the applicant of the removed listing.
- * UNFINISHED: a written withdrawal by a creditor other than the listing's applicant (several
- * creditors in one case) is not recorded separately; the remove route takes no creditor yet.
+ * or null. The removal's creditor is the one recorded with the removal (`removalCreditor`: named
+ * in the remove request, else the removed listing's applicant); other creditors are not barred.
  */
 export async function relistingBarFor(
   db: Database,
@@ -33,12 +32,12 @@ export async function relistingBarFor(
   const who = sameDefaulter(vault, draft);
   if (!draft.applicant || !who) return null;
   const removed = await db
-    .select({ removedAt: listings.removedAt, applicant: listings.applicant })
+    .select({ removedAt: listings.removedAt, creditor: listings.removalCreditor })
     .from(listings)
     .where(and(who, eq(listings.status, 'removed'), eq(listings.removalReason, 'withdrawn')));
   const history: RemovalHistoryEntry[] = removed.flatMap((r) =>
     r.removedAt
-      ? [{ reason: 'withdrawn' as const, removedOn: todayInChina(r.removedAt), creditor: r.applicant }]
+      ? [{ reason: 'withdrawn' as const, removedOn: todayInChina(r.removedAt), creditor: r.creditor }]
       : [],
   );
   return relistingRefusal({ creditor: draft.applicant, requestDate }, history);

@@ -45,6 +45,11 @@ describe.each(backends())(
       const person = await listAndRemove(personDraft({ name: '符保存', idNumber, applicant: '海南某银行' }));
       const org = await listAndRemove(orgDraft({ category: 4 }), 'revoked');
       const stillListed = await listAndRemove(personDraft({ name: '符仍公布' }), '');
+      const withdrawn = await listAndRemove(
+        personDraft({ name: '符撤回', applicant: '海南某农商行' }),
+        'withdrawn',
+      );
+      expect((await row(withdrawn)).removalCreditor).toBe('海南某农商行');
 
       today = '2027-06-03'; // the last day of the two years
       expect(await purgeRemovedListings(t.rt.deps, 2)).toEqual([]);
@@ -52,7 +57,12 @@ describe.each(backends())(
 
       today = '2027-06-04';
       const purged = await purgeRemovedListings(t.rt.deps, 2);
-      expect(purged.sort()).toEqual([person, org].sort());
+      expect(purged.sort()).toEqual([person, org, withdrawn].sort());
+      expect(await row(withdrawn)).toMatchObject({
+        applicant: null,
+        removalCreditor: null,
+        name: PURGED_NAME,
+      });
       const p = await row(person);
       expect(p).toMatchObject({
         name: PURGED_NAME,
@@ -72,7 +82,7 @@ describe.each(backends())(
       const entries = await t.rt.deps.db.select().from(auditLog).where(eq(auditLog.action, 'listing.purge'));
       expect(entries).toHaveLength(1);
       expect(entries[0]).toMatchObject({ actor: 'system' });
-      expect((entries[0]!.details as { ids: string[] }).ids.sort()).toEqual([person, org].sort());
+      expect((entries[0]!.details as { ids: string[] }).ids.sort()).toEqual([person, org, withdrawn].sort());
       // the staff view of a purged listing shows that it was purged and no identity
       const staff = (await (
         await t.request('/api/v1/admin/listings?status=removed', { token: 'admin' })

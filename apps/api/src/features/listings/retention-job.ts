@@ -18,6 +18,7 @@ export const PURGED_FIELDS = [
   'legalRepresentative',
   'legalRepresentativeRole',
   'applicant',
+  'removalCreditor',
 ] as const;
 
 const BATCH = 200;
@@ -53,7 +54,6 @@ export async function purgeRemovedListings(
         .update(listings)
         .set({
           name: PURGED_NAME,
-          idNumberLegacy: null,
           idNumberEnc: null,
           idNumberHash: null,
           idNumberMasked: null,
@@ -64,6 +64,7 @@ export async function purgeRemovedListings(
           legalRepresentative: null,
           legalRepresentativeRole: null,
           applicant: null,
+          removalCreditor: null,
           purgedAt: now,
         })
         .where(inArray(listings.id, batch));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../context.ts';
+import { securityHeaders } from '../../http/security-headers.ts';
 import { mountMiniprogram } from './miniprogram-static.ts';
 
 const INLINE = '!function(){document.documentElement.style.fontSize="20px"}()';
@@ -41,6 +42,19 @@ describe('H5 build at /m/', () => {
     expect(csp).not.toContain('unsafe-eval');
     expect(res.headers.get('X-Frame-Options')).toBe('DENY');
     expect(res.headers.get('Cache-Control')).toBe('no-store');
+  });
+
+  it('lets only its own pages ask for the position (the tip form), nothing else on the origin', async () => {
+    const app = new Hono<AppEnv>();
+    app.use('*', securityHeaders());
+    mountMiniprogram(app, { headers: () => ({}), distDir: h5Build() });
+    app.get('/api/v1/x', (c) => c.json({}));
+    app.get('/search', (c) => c.html('<p>site</p>'));
+    const page = (await app.request('/m/')).headers.get('Permissions-Policy') ?? '';
+    expect(page).toContain('geolocation=(self)');
+    expect(page).toContain('camera=()');
+    for (const path of ['/api/v1/x', '/search', '/m/js/app.1234abcd.js'])
+      expect((await app.request(path)).headers.get('Permissions-Policy'), path).toContain('geolocation=()');
   });
 
   it('serves hashed assets as immutable JavaScript', async () => {

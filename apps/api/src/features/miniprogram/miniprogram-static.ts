@@ -52,6 +52,10 @@ function h5Policy(indexHtml: string): string {
   ].join('; ');
 }
 
+/** The site's Permissions-Policy, except that this origin's own pages may ask for the position. */
+export const H5_PERMISSIONS =
+  'camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()';
+
 /**
  * Serves the mini-program's H5 build at `/m/` (official-account menu, testing). It routes by
  * hash (`/m/#/pages/...`), so every other path answers its index; hashed assets are immutable.
@@ -75,7 +79,11 @@ export function mountMiniprogram(
         503,
       );
     }
-    if (!isAsset) c.header('Content-Security-Policy', h5Policy(body.toString('utf8')));
+    if (!isAsset) {
+      c.header('Content-Security-Policy', h5Policy(body.toString('utf8')));
+      // the tip form's "使用当前位置" reads the position once, after the person agreed
+      c.header('Permissions-Policy', H5_PERMISSIONS);
+    }
     c.header('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
     c.header('Cache-Control', isAsset ? 'public, max-age=31536000, immutable' : 'no-store');
     return c.body(new Uint8Array(body), 200);

@@ -1,6 +1,6 @@
 import type { PublicReward, RewardCreate } from '@portal/contract';
 import { appendAudit, newId } from '@portal/db';
-import { listings, type RewardNoticeRow, rewardNotices, tips } from '@portal/db/schema';
+import { listings, type RewardNoticeRow, rewardNotices, rewardPayments, tips } from '@portal/db/schema';
 import {
   daysBetween,
   isRewardInForce,
@@ -16,6 +16,7 @@ import type { AppDeps } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { assertCanActOnUnit } from '../staff/staff-auth.ts';
+import { paymentView } from './reward-payments.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now' | 'search'>;
 
@@ -176,8 +177,10 @@ export async function rewardClaims(deps: Deps, principal: StaffPrincipal, id: st
       kind: tips.kind,
       status: tips.status,
       description: tips.description,
+      payment: rewardPayments,
     })
     .from(tips)
+    .leftJoin(rewardPayments, eq(rewardPayments.tipId, tips.id))
     .where(eq(tips.rewardNoticeId, id))
     .orderBy(asc(tips.registrationNo));
   const items = claims.map((c) => ({
@@ -187,6 +190,7 @@ export async function rewardClaims(deps: Deps, principal: StaffPrincipal, id: st
     kind: c.kind,
     status: c.status,
     description: c.description,
+    payment: c.payment ? paymentView(c.payment) : null,
   }));
   return { items, total: items.length };
 }

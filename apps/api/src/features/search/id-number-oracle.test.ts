@@ -65,6 +65,20 @@ describe.each(backends())('searching by ID number is not an oracle (art. 6, PIPL
     });
   });
 
+  it('GB 11643: converts a 15-digit first-generation number to 18 digits and answers it like the masked form', async () => {
+    // the 18-digit number without the century (19) and the check character
+    const id15 = `${listed.slice(0, 6)}${listed.slice(8, 17)}`;
+    expect(id15).toMatch(/^\d{15}$/);
+    const real15 = await search(id15);
+    expect(real15).toEqual({ ids: [listingId], total: 1 });
+    // every 15-digit guess whose 18-digit form shares the masked form answers alike: not an oracle
+    const guesses15 = guessesSharingMask(listed).map((id) => `${id.slice(0, 6)}${id.slice(8, 17)}`);
+    expect(guesses15.length).toBeGreaterThan(20);
+    for (const guess of guesses15.slice(0, 8)) expect(await search(guess), guess).toEqual(real15);
+    const otherYear = `${listed.slice(0, 6)}810612${listed.slice(14, 17)}`;
+    expect(await search(otherYear)).toEqual({ ids: [], total: 0 });
+  });
+
   it('does not answer a number whose public part differs', async () => {
     const otherYear = idNumberFor('19810612', '371');
     expect(await search(otherYear)).toEqual({ ids: [], total: 0 });

@@ -1,5 +1,8 @@
 import {
   notificationListRoute,
+  notifyTargetDeleteRoute,
+  notifyTargetListRoute,
+  notifyTargetSetRoute,
   revealIdentityRoute,
   revealRequestCreateRoute,
   revealRequestDecideRoute,
@@ -14,6 +17,7 @@ import { ApiError } from '../../errors.ts';
 import { staffOf } from '../../http/require-staff.ts';
 import { decideReveal, listRevealRequests, requestReveal, revealIdentity } from './identity-reveal.ts';
 import { listNotifications } from './notifications/list.ts';
+import { deleteUnitTarget, listTargets, setUnitTarget } from './notifications/target-admin.ts';
 import { attachmentForStaff, changeTipStatus, listTipsForStaff, tipDetailForStaff } from './staff-tips.ts';
 
 /** Staff side of tip-offs (CONTRACT.md "Tip-offs (staff)"), all under the staff gate. */
@@ -27,9 +31,11 @@ export function registerAdminTips(app: ApiApp, deps: AppDeps): void {
   app.openapi(staffTipDetailRoute, async (c) =>
     c.json(await tipDetailForStaff(d(), staffOf(c), c.req.valid('param').id), 200),
   );
-  app.openapi(staffTipStatusRoute, async (c) =>
-    c.json(await changeTipStatus(d(), staffOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
-  );
+  app.openapi(staffTipStatusRoute, async (c) => {
+    const detail = await changeTipStatus(d(), staffOf(c), c.req.valid('param').id, c.req.valid('json'));
+    deps.wechat.wake(); // a subscribed tipster's message was queued with the change
+    return c.json(detail, 200);
+  });
   app.openapi(staffTipAttachmentRoute, async (c) => {
     const { id, attachmentId } = c.req.valid('param');
     const a = await attachmentForStaff(d(), staffOf(c), id, attachmentId);
@@ -63,4 +69,16 @@ export function registerAdminTips(app: ApiApp, deps: AppDeps): void {
   app.openapi(notificationListRoute, async (c) =>
     c.json(await listNotifications(deps.db, staffOf(c), c.req.valid('query').state), 200),
   );
+  app.openapi(notifyTargetListRoute, async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(await listTargets(d(), staffOf(c)), 200);
+  });
+  app.openapi(notifyTargetSetRoute, async (c) => {
+    const { unitId, channel } = c.req.valid('param');
+    return c.json(await setUnitTarget(d(), staffOf(c), unitId, channel, c.req.valid('json')), 200);
+  });
+  app.openapi(notifyTargetDeleteRoute, async (c) => {
+    const { unitId, channel } = c.req.valid('param');
+    return c.json(await deleteUnitTarget(d(), staffOf(c), unitId, channel), 200);
+  });
 }

@@ -10,7 +10,8 @@ export interface ModerationVerdict {
 }
 
 export interface ModerationPort {
-  check(input: { text: string; images: readonly Uint8Array[] }): Promise<ModerationVerdict>;
+  /** `openid`: the WeChat user of a tip from the mini-program (WeChat's checks need one) */
+  check(input: { text: string; images: readonly Uint8Array[]; openid?: string }): Promise<ModerationVerdict>;
 }
 
 export function createModerationPort(): ModerationPort {

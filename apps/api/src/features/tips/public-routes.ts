@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ApiApp, AppDeps, AppEnv } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
+import { openidOfSession } from '../wechat/wechat-sessions.ts';
 import { cleanPhotos } from './photo-intake.ts';
 import { submitTip } from './tip-intake.ts';
 import { lookupTip } from './tip-lookup.ts';
@@ -77,12 +78,19 @@ export function registerTips(app: ApiApp, deps: AppDeps): void {
       if (location && (Math.abs(location.lat) > 90 || Math.abs(location.lng) > 180))
         throw new ApiError('VALIDATION_FAILED', { field: 'location', message: '地图位置的经纬度超出范围。' });
       const photos = await cleanPhotos(files);
+      const session = c.req.valid('header')['x-wechat-session'];
+      // a session means a mini-program user: WeChat's content check and status messages need the openid
+      const wechatOpenid =
+        session && deps.wechat.client
+          ? await openidOfSession(deps.db, deps.tips.keyring, session, deps.now())
+          : undefined;
       const receipt = await submitTip(
         { db: deps.db, now: deps.now, tips: deps.tips, dbKind: deps.dbKind },
         {
           fields: { ...rest, ...(location ? { location } : {}) },
           photos,
           idempotencyKey: c.req.valid('header')['idempotency-key'],
+          wechatOpenid,
         },
       );
       c.header('Cache-Control', 'no-store');

@@ -13,6 +13,7 @@ import { and, asc, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
+import { queueTipStatusMessage } from '../wechat/tip-status-messages.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 const PAGE_SIZE = 50;
@@ -193,6 +194,7 @@ export async function changeTipStatus(
       note: change.note || null,
       messageToTipster: change.messageToTipster || null,
     });
+    if (row.status !== change.status) await queueTipStatusMessage(tx, id, change.status);
     await appendAudit(tx, {
       actor: principal.staffId,
       action: 'tip.status',

@@ -1,13 +1,27 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { TipReceipt, TipSubmit } from '@portal/contract';
 import { canonicalJson, type Database, newId } from '@portal/db';
-import { idempotencyKeys, listings, rewardNotices, tipAttachments, tips } from '@portal/db/schema';
-import { formatReceipt, isRewardInForce, normalizeReceipt, todayInChina } from '@portal/domain';
+import {
+  idempotencyKeys,
+  listings,
+  rewardNotices,
+  tipAttachments,
+  tips,
+  tipWechatLinks,
+} from '@portal/db/schema';
+import {
+  formatReceipt,
+  isRewardInForce,
+  normalizeReceipt,
+  TIP_MAX_PHOTOS,
+  todayInChina,
+} from '@portal/domain';
 import { eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import { queueNewTipNotifications } from './notifications/queue.ts';
 import type { CleanPhoto } from './photo-intake.ts';
+import { consumeStagedPhotos, findStagedPhotos, type StagedPhoto } from './photo-uploads.ts';
 import { openWithClientKey, sealWithClientKey } from './tip-keyring.ts';
 import type { TipsServices } from './tips-services.ts';
 
@@ -17,7 +31,15 @@ export interface TipSubmission {
   fields: Omit<TipSubmit, 'website'>;
   photos: CleanPhoto[];
   idempotencyKey?: string | undefined;
+  /** the WeChat user of a tip sent from the mini-program (content check, subscription message) */
+  wechatOpenid?: string | undefined;
 }
+
+export const OPENID_AAD = (tipId: string) => ({
+  table: 'tip_wechat_links',
+  column: 'openid_sealed',
+  rowId: tipId,
+});
 
 export const CONTACT_AAD = (rowId: string) => ({ table: 'tips', column: 'contact_sealed', rowId });
 
@@ -68,19 +90,10 @@ export async function submitTip(deps: Deps, sub: TipSubmission): Promise<TipRece
     if (earlier) return earlier;
     services.inFlight.add(keyHash);
   }
-  const verdict = await services.moderation.check({
-    text: sub.fields.description,
-    images: sub.photos.map((p) => p.bytes),
-  });
-  if (!verdict.ok)
-    throw new ApiError('VALIDATION_FAILED', {
-      field: 'description',
-      message: verdict.reason ?? '提交的内容未通过审核。',
-    });
-
   const tipId = newId('T');
   const written: string[] = [];
   try {
+    const staged = await stagedAndModerated(deps, sub);
     const attachments = sub.photos.map((p) => ({ id: newId('A'), photo: p }));
     for (const a of attachments) {
       const name = `${a.id}.jpg`;
@@ -163,22 +176,38 @@ export async function submitTip(deps: Deps, sub: TipSubmission): Promise<TipRece
             contactSealed: contact ? services.keyring.seal('tip-contact', contact, CONTACT_AAD(tipId)) : null,
             hasContact: contact !== null,
             receiptHash: receiptMac(services, normalizeReceipt(receipt)!),
-            photoCount: attachments.length,
+            photoCount: staged.length + attachments.length,
           })
           .returning({ createdAt: tips.createdAt });
-        if (attachments.length > 0)
-          await tx.insert(tipAttachments).values(
-            attachments.map((a) => ({
-              id: a.id,
-              tipId,
-              path: `${a.id}.jpg`,
-              contentType: a.photo.contentType,
-              bytes: a.photo.bytes.length,
-              width: a.photo.width,
-              height: a.photo.height,
-              sha256: a.photo.sha256,
-            })),
-          );
+        await consumeStagedPhotos(tx, staged, f.photoIds ?? []);
+        const rows = [
+          ...staged.map((s) => ({
+            id: newId('A'),
+            tipId,
+            path: s.path,
+            contentType: s.contentType,
+            bytes: s.bytes,
+            width: s.width,
+            height: s.height,
+            sha256: s.sha256,
+          })),
+          ...attachments.map((a) => ({
+            id: a.id,
+            tipId,
+            path: `${a.id}.jpg`,
+            contentType: a.photo.contentType,
+            bytes: a.photo.bytes.length,
+            width: a.photo.width,
+            height: a.photo.height,
+            sha256: a.photo.sha256,
+          })),
+        ];
+        if (rows.length > 0) await tx.insert(tipAttachments).values(rows);
+        if (sub.wechatOpenid)
+          await tx.insert(tipWechatLinks).values({
+            tipId,
+            openidSealed: services.keyring.seal('wechat-openid', sub.wechatOpenid, OPENID_AAD(tipId)),
+          });
         const answer: TipReceipt = {
           receipt,
           submittedAt: row!.createdAt.toISOString(),
@@ -218,6 +247,34 @@ export async function submitTip(deps: Deps, sub: TipSubmission): Promise<TipRece
   } finally {
     if (keyHash) services.inFlight.delete(keyHash);
   }
+}
+
+/**
+ * The photos uploaded before (by id) that the tip names, after the content check of its text and
+ * every photo. A refusal answers 400 with the adapter's reason and stores nothing.
+ */
+async function stagedAndModerated(deps: Deps, sub: TipSubmission): Promise<StagedPhoto[]> {
+  const photoIds = sub.fields.photoIds ?? [];
+  if (photoIds.length + sub.photos.length > TIP_MAX_PHOTOS)
+    throw new ApiError('VALIDATION_FAILED', {
+      field: 'photoIds',
+      message: `最多上传 ${TIP_MAX_PHOTOS} 张照片。`,
+    });
+  const staged = await findStagedPhotos(deps.db, photoIds, deps.now());
+  const images: Uint8Array[] = [];
+  for (const s of staged) images.push(await deps.tips.files.get(s.path));
+  for (const p of sub.photos) images.push(p.bytes);
+  const verdict = await deps.tips.moderation.check({
+    text: sub.fields.description,
+    images,
+    ...(sub.wechatOpenid ? { openid: sub.wechatOpenid } : {}),
+  });
+  if (!verdict.ok)
+    throw new ApiError('CONTENT_REJECTED', {
+      field: 'description',
+      ...(verdict.reason ? { message: verdict.reason } : {}),
+    });
+  return staged;
 }
 
 function storageError(error: unknown): unknown {

@@ -89,6 +89,33 @@ describe.each(backends())('tip photos on $kind', (backend) => {
     expect(detail.attachments[0]).toMatchObject({ width: 480, height: 640, contentType: 'image/jpeg' });
   });
 
+  it('takes phone-sized photos of several megabytes (not only thumbnails) and refuses a JSON tip over 64 KB', async () => {
+    // noise does not compress: a 2000×1500 photo of about 2–3 MB, as a phone sends after resizing
+    const noise = Buffer.alloc(2000 * 1500 * 3);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
+    const big = await sharp(noise, { raw: { width: 2000, height: 1500, channels: 3 } })
+      .jpeg({ quality: 95 })
+      .toBuffer();
+    expect(big.length).toBeGreaterThan(1024 * 1024);
+    const res = await t.request(
+      '/api/v1/tips',
+      form(fields(), [
+        { name: 'a.jpg', type: 'image/jpeg', bytes: big },
+        { name: 'b.jpg', type: 'image/jpeg', bytes: big },
+      ]),
+    );
+    expect(res.status, await res.clone().text()).toBe(201);
+    const [stored] = await t.rt.deps.db.select({ photoCount: tips.photoCount }).from(tips);
+    expect(stored?.photoCount).toBe(2);
+    const json = await t.request('/api/v1/tips', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...fields(), place: '海'.repeat(70_000) }),
+    });
+    expect(json.status).toBe(413);
+    expect(((await json.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
   it('refuses a text file named .jpg by its bytes (415) and leaves nothing on disk or in the database', async () => {
     const fake = new TextEncoder().encode('<?php echo "hello"; ?>');
     const res = await t.request(

@@ -5,6 +5,7 @@ import { clientNetworkOf } from '../../http/client-identity.ts';
 import type { RateLimitStore } from '../../http/rate-limit-store.ts';
 import { loadOrCreateSecret } from '../../secrets/secrets.ts';
 import { createModerationPort, type ModerationPort } from './moderation.ts';
+import type { Resolver } from './notifications/ssrf-guard.ts';
 import { createDiskTipFileStore, type TipFileStore } from './tip-file-store.ts';
 import { createTipKeyring, type TipKeyring } from './tip-keyring.ts';
 
@@ -39,8 +40,9 @@ export function createHourlyLimiter(store: RateLimitStore): HourlyLimiter {
 }
 
 /**
- * Where notifications of new tips go (env); see README "Tip notifications".
- * UNFINISHED: one webhook and one robot per court; per-unit targets need a table and staff routes.
+ * The court-wide notification targets (env) and the SSRF policy; see README "Tip notifications".
+ * A unit's own targets (table `unit_notify_targets`, set by court admins) take precedence per
+ * channel; these are the fallback.
  */
 export interface NotifyTargets {
   webhookUrl?: string | undefined;
@@ -49,6 +51,8 @@ export interface NotifyTargets {
   wecomUrl?: string | undefined;
   /** allow private and loopback targets (tests, an intranet receiver) */
   allowPrivate: boolean;
+  /** name resolution of targets; tests inject one (DNS rebinding checks) */
+  resolve?: Resolver | undefined;
 }
 
 /** Everything the tip and reward features share, built once per runtime. Tests may swap parts. */

@@ -1,4 +1,5 @@
 import type { SearchResult } from '@portal/contract/routes';
+import { formatOrgCode } from '@portal/domain';
 import { day, formatFen } from '../../lib/format.ts';
 
 export type Listing = SearchResult['hits'][number];
@@ -19,7 +20,9 @@ export function detailRows(l: Listing): { label: string; value: string }[] {
       : [
           { label: '名称', value: l.name },
           { label: '统一社会信用代码', value: l.uscc ?? '' },
-          { label: '法定代表人或负责人', value: l.legalRepresentative ?? '' },
+          // art. 6 ¶1 (一): an organisation without a credit code is known by its organisation code
+          { label: '组织机构代码', value: l.orgCode ? formatOrgCode(l.orgCode) : '' },
+          { label: l.legalRepresentativeRole ?? '法定代表人或负责人', value: l.legalRepresentative ?? '' },
         ];
   return [
     ...who,

@@ -8,6 +8,7 @@ import { useLargeType } from '../../lib/large-type.ts';
 import { open } from '../../lib/navigate.ts';
 import {
   EMPTY_STATE,
+  facetOptions,
   KIND_OPTIONS,
   maxPage,
   type SearchState,
@@ -34,6 +35,16 @@ export default function SearchPage() {
   const kindIndex = KIND_OPTIONS.findIndex((o) => o.value === state.kind);
   const categoryIndex = CATEGORY_OPTIONS.findIndex((o) => o.value === state.category);
   const sortIndex = SORT_OPTIONS.findIndex((o) => o.value === state.sort);
+  const regionOptions = facetOptions(data?.facets?.region, state.region, '全部地区');
+  const courtOptions = facetOptions(data?.facets?.court, state.court, '全部法院');
+  const regionIndex = Math.max(
+    0,
+    regionOptions.findIndex((o) => o.value === state.region),
+  );
+  const courtIndex = Math.max(
+    0,
+    courtOptions.findIndex((o) => o.value === state.court),
+  );
   const demoShown = data?.hits.some((h) => h.demo) ?? false;
 
   return (
@@ -93,6 +104,26 @@ export default function SearchPage() {
         >
           <View className="filter" aria-label="按失信情形筛选">
             {CATEGORY_OPTIONS[Math.max(0, categoryIndex)]?.label}
+          </View>
+        </Picker>
+        <Picker
+          mode="selector"
+          range={regionOptions.map((o) => o.label)}
+          value={regionIndex}
+          onChange={(e) => update({ region: regionOptions[Number(e.detail.value)]?.value ?? '' })}
+        >
+          <View className="filter" aria-label="按地区筛选">
+            {regionOptions[regionIndex]?.label}
+          </View>
+        </Picker>
+        <Picker
+          mode="selector"
+          range={courtOptions.map((o) => o.label)}
+          value={courtIndex}
+          onChange={(e) => update({ court: courtOptions[Number(e.detail.value)]?.value ?? '' })}
+        >
+          <View className="filter" aria-label="按执行法院筛选">
+            {courtOptions[courtIndex]?.label}
           </View>
         </Picker>
         <Picker

@@ -1,6 +1,6 @@
 import { ApiClientError } from '@portal/contract/client';
 import type { PublicReward } from '@portal/contract/routes';
-import { rewardListRoute } from '@portal/contract/routes';
+import { rewardDetailRoute, rewardListRoute } from '@portal/contract/routes';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useState } from 'react';
@@ -12,18 +12,25 @@ import { open } from '../../lib/navigate.ts';
 
 type State = { kind: 'loading' } | { kind: 'ok'; items: PublicReward[] } | { kind: 'error'; message: string };
 
-/** 悬赏公告: notices in force (optionally for one listing), each with its terms and a 举报 entry. */
+/**
+ * 悬赏公告: notices in force (optionally for one listing, or the one a poster's code names), each
+ * with its terms and a 举报 entry.
+ */
 export default function RewardsPage() {
   const { params } = useRouter();
   const listingId = params.listingId ?? '';
+  // a poster's mini-program code (getwxacodeunlimit) opens this page with the notice id as `scene`
+  const noticeId = params.scene ? decodeURIComponent(params.scene) : '';
   const [large] = useLargeType();
   const [state, setState] = useState<State>({ kind: 'loading' });
   useShareAppMessage(() => ({ title: '悬赏公告', path: '/sub/rewards/index' }));
   useShareTimeline(() => ({ title: '悬赏公告' }));
   useDidShow(() => {
-    api
-      .call(rewardListRoute, { query: listingId ? { listingId } : {} })
-      .then((r) => setState({ kind: 'ok', items: r.items }))
+    const load = noticeId
+      ? api.call(rewardDetailRoute, { params: { id: noticeId } }).then((r) => [r])
+      : api.call(rewardListRoute, { query: listingId ? { listingId } : {} }).then((r) => r.items);
+    load
+      .then((items) => setState({ kind: 'ok', items }))
       .catch((err) =>
         setState({
           kind: 'error',

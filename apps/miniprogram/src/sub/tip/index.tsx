@@ -9,11 +9,14 @@ import {
 } from '@portal/domain';
 import { Button, Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { usePrivacyConsent } from '../../components/privacy-consent.tsx';
+import { currentPosition } from '../../lib/current-position.ts';
 import { useLargeType } from '../../lib/large-type.ts';
 import { keepReceipt } from '../../lib/receipts.ts';
+import { type PhotoStatus, PhotoUploadError, type UploadedPhoto } from './photo-uploads.ts';
 import { submitTip } from './submit-tip.ts';
+import { type SubscribeOutcome, subscribeToTipUpdates, tipTemplateId } from './subscribe.ts';
 import {
   emptyTipForm,
   newIdempotencyKey,
@@ -23,10 +26,27 @@ import {
 } from './tip-form.ts';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
-/** WeChat's uploadFile sends one file per request (see submit-tip.ts). */
-const MAX_PHOTOS = isWeapp ? 1 : TIP_MAX_PHOTOS;
+const MAX_PHOTOS = TIP_MAX_PHOTOS;
 
-type Sending = { kind: 'idle' } | { kind: 'sending'; progress: number } | { kind: 'failed'; message: string };
+type Sending = { kind: 'idle' } | { kind: 'sending' } | { kind: 'failed'; message: string };
+type Subscription =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'done'; outcome: SubscribeOutcome }
+  | { kind: 'failed' };
+
+function photoStatusText(status: PhotoStatus | undefined): string {
+  switch (status?.kind) {
+    case 'uploading':
+      return `上传中 ${Math.round(status.fraction * 100)}%`;
+    case 'done':
+      return '已上传';
+    case 'failed':
+      return `上传失败：${status.message}`;
+    default:
+      return '待上传';
+  }
+}
 
 function FieldError({ text }: { text: string | undefined }) {
   return text ? (
@@ -49,6 +69,13 @@ export default function TipPage() {
   const [sending, setSending] = useState<Sending>({ kind: 'idle' });
   const [receipt, setReceipt] = useState<TipReceipt | null>(null);
   const [kept, setKept] = useState(false);
+  // photos already uploaded by an earlier attempt: a retry sends only the ones that failed
+  const uploaded = useRef(new Map<string, UploadedPhoto>());
+  const [photoStatus, setPhotoStatus] = useState<Record<string, PhotoStatus>>({});
+  const [session, setSession] = useState<string | null>(null);
+  const [subscription, setSubscription] = useState<Subscription>({ kind: 'idle' });
+  const [locating, setLocating] = useState<string | null>(null);
+  const templateId = tipTemplateId();
   const privacy = usePrivacyConsent();
   const set = (patch: Partial<TipFormState>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -78,6 +105,7 @@ export default function TipPage() {
     }
   };
 
+  /** WeChat: its own map picker (no background location). */
   const pickPlace = async () => {
     if (!(await privacy.ask())) return;
     try {
@@ -87,7 +115,25 @@ export default function TipPage() {
         location: { lat: res.latitude, lng: res.longitude },
       });
     } catch {
-      if (!isWeapp) Taro.showToast({ title: '请在地点栏填写文字描述', icon: 'none' });
+      // cancelled: nothing to do
+    }
+  };
+
+  /** H5: one reading of the browser's position, after the person agreed here and in the browser. */
+  const readCurrentPosition = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '使用当前位置',
+      content: '仅此一次读取您此刻所在的位置，作为这条线索的地图位置；不会在后台持续定位。',
+      confirmText: '允许读取',
+      cancelText: '不用了',
+    });
+    if (!confirm) return;
+    setLocating('正在读取位置…');
+    try {
+      set({ location: await currentPosition() });
+      setLocating(null);
+    } catch (error) {
+      setLocating((error as Error).message);
     }
   };
 
@@ -95,20 +141,24 @@ export default function TipPage() {
     const found = validateTip(form);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setSending({ kind: 'sending', progress: 0 });
+    setSending({ kind: 'sending' });
     try {
-      const result = await submitTip(form, idempotencyKey, (p) =>
-        setSending({ kind: 'sending', progress: p }),
-      );
-      setReceipt(result);
+      const result = await submitTip(form, idempotencyKey, {
+        uploaded: uploaded.current,
+        onPhoto: (path, status) => setPhotoStatus((all) => ({ ...all, [path]: status })),
+      });
+      setReceipt(result.receipt);
+      setSession(result.session);
       setSending({ kind: 'idle' });
     } catch (err) {
       const message =
-        err instanceof ApiClientError
-          ? err.status === 0
-            ? '网络连接失败，线索尚未提交。请检查网络后点“重试”，不会重复提交。'
-            : err.message
-          : '提交失败，请点“重试”。';
+        err instanceof PhotoUploadError
+          ? err.message
+          : err instanceof ApiClientError
+            ? err.status === 0
+              ? '网络连接失败，线索尚未提交。请检查网络后点“重试”，不会重复提交。'
+              : err.message
+            : '提交失败，请点“重试”。';
       if (err instanceof ApiClientError && err.field)
         setErrors({ [err.field]: err.message } as TipFieldErrors);
       setSending({ kind: 'failed', message });
@@ -135,9 +185,10 @@ export default function TipPage() {
             >
               复制回执码
             </Button>
+            {/* not `disabled`: Taro's H5 button turns a disabled button's text white (invisible here) */}
             <Button
               className="button"
-              disabled={kept}
+              aria-pressed={kept}
               onClick={() => {
                 keepReceipt({ receipt: receipt.receipt, submittedAt: receipt.submittedAt });
                 setKept(true);
@@ -147,6 +198,34 @@ export default function TipPage() {
             </Button>
           </View>
           <Text className="hint">保存后可在“我的举报”中直接查看进度；不保存则需要手动输入回执码。</Text>
+          {templateId && session ? (
+            <View className="subscribe">
+              <Button
+                className="button"
+                disabled={subscription.kind === 'busy' || subscription.kind === 'done'}
+                onClick={async () => {
+                  setSubscription({ kind: 'busy' });
+                  try {
+                    const outcome = await subscribeToTipUpdates(templateId, receipt.receipt, session);
+                    setSubscription({ kind: 'done', outcome });
+                  } catch {
+                    setSubscription({ kind: 'failed' });
+                  }
+                }}
+              >
+                订阅办理进度提醒
+              </Button>
+              <Text className="hint" aria-live="polite">
+                {subscription.kind === 'done'
+                  ? subscription.outcome === 'subscribed'
+                    ? '已订阅：办理状态变化时，微信会通知您一次。'
+                    : '您未同意接收通知，可随时在“我的举报”中查看进度。'
+                  : subscription.kind === 'failed'
+                    ? '订阅未成功，可稍后在“我的举报”中查看进度。'
+                    : '同意后，办理状态下一次变化时微信会通知您一次。'}
+              </Text>
+            </View>
+          ) : null}
         </View>
       </View>
     );
@@ -242,9 +321,32 @@ export default function TipPage() {
           aria-label="地点"
           onInput={(e) => set({ place: e.detail.value })}
         />
-        <Button className="button" onClick={pickPlace}>
-          {form.location ? '已在地图上选点，重新选择' : '在地图上选点'}
-        </Button>
+        {isWeapp ? (
+          <Button className="button" onClick={pickPlace}>
+            {form.location ? '已在地图上选点，重新选择' : '在地图上选点'}
+          </Button>
+        ) : (
+          <View>
+            <Button className="button" onClick={readCurrentPosition}>
+              {form.location ? '已记录当前位置，重新读取' : '使用当前位置'}
+            </Button>
+            {form.location ? (
+              <Button className="link-button" onClick={() => set({ location: null })}>
+                不附地图位置
+              </Button>
+            ) : null}
+          </View>
+        )}
+        {form.location ? (
+          <Text className="hint" aria-label="地图位置">
+            地图位置：北纬 {form.location.lat.toFixed(5)}，东经 {form.location.lng.toFixed(5)}
+          </Text>
+        ) : null}
+        {locating ? (
+          <View role="status">
+            <Text className="hint">{locating}</Text>
+          </View>
+        ) : null}
         <FieldError text={errors.place} />
       </View>
 
@@ -259,9 +361,21 @@ export default function TipPage() {
                 mode="aspectFill"
                 aria-label={`第 ${i + 1} 张照片`}
               />
+              <Text
+                className={
+                  photoStatus[p.path]?.kind === 'failed' ? 'photo-status field-error' : 'photo-status'
+                }
+                aria-label={`第 ${i + 1} 张照片：${photoStatusText(photoStatus[p.path])}`}
+              >
+                {photoStatusText(photoStatus[p.path])}
+              </Text>
               <Button
                 className="link-button"
-                onClick={() => set({ photos: form.photos.filter((x) => x.path !== p.path) })}
+                aria-label={`删除第 ${i + 1} 张照片`}
+                onClick={() => {
+                  uploaded.current.delete(p.path);
+                  set({ photos: form.photos.filter((x) => x.path !== p.path) });
+                }}
               >
                 删除
               </Button>
@@ -327,11 +441,7 @@ export default function TipPage() {
         </View>
       ) : null}
       <Button className="button primary" disabled={sending.kind === 'sending'} onClick={send}>
-        {sending.kind === 'sending'
-          ? `正在提交… ${Math.round(sending.progress * 100)}%`
-          : sending.kind === 'failed'
-            ? '重试'
-            : '提交举报'}
+        {sending.kind === 'sending' ? '正在提交…' : sending.kind === 'failed' ? '重试' : '提交举报'}
       </Button>
       {privacy.modal}
     </View>

@@ -1,9 +1,10 @@
-import { formatFen, type PublicListing } from '@portal/domain';
+import { formatFen, orgIdentifierOf, type PublicListing, representativeRoleOf } from '@portal/domain';
 import { formatDateZh } from '../../lib/format.ts';
 
 /** One result: every value rendered as text by React, never as markup. */
 function ResultItem({ hit, viaRepresentative }: { hit: PublicListing; viaRepresentative: boolean }) {
-  const ident = hit.kind === 'person' ? hit.idNumberMasked : hit.uscc;
+  const ident = hit.kind === 'person' ? hit.idNumberMasked : orgIdentifierOf(hit)?.value;
+  const role = representativeRoleOf(hit);
   return (
     <li className="card">
       <h3>
@@ -23,13 +24,13 @@ function ResultItem({ hit, viaRepresentative }: { hit: PublicListing; viaReprese
         {viaRepresentative && (
           <>
             {' '}
-            <span className="badge via-representative">命中：法定代表人</span>
+            <span className="badge via-representative">{`命中：${role}`}</span>
           </>
         )}
       </h3>
       {viaRepresentative && (
         <p className="note">
-          查询词与该单位的法定代表人（负责人）姓名相符；被列入名单的是该单位，法定代表人本人并未因此被列为失信被执行人。
+          {`查询词与该单位的${role}姓名相符；被列入名单的是该单位，${role}本人并未因此被列为失信被执行人。`}
         </p>
       )}
       <p className="meta">
@@ -37,7 +38,7 @@ function ResultItem({ hit, viaRepresentative }: { hit: PublicListing; viaReprese
         {ident && <span className="mono">{` · ${ident}`}</span>}
       </p>
       {hit.kind === 'org' && hit.legalRepresentative && (
-        <p className="meta">{`法定代表人：${hit.legalRepresentative}`}</p>
+        <p className="meta">{`${role}：${hit.legalRepresentative}`}</p>
       )}
       <p className="meta">{`${hit.caseNo} · ${hit.court}`}</p>
       <p className="meta">{hit.categoryLabel}</p>

@@ -1,30 +1,27 @@
 import type { TipNotificationRow } from '@portal/db/schema';
 import type { NotifyTargets } from '../tips-services.ts';
-import { assertPublicTarget } from './ssrf-guard.ts';
+import { guardedPost } from './guarded-post.ts';
 import { webhookHeaders } from './standard-webhooks.ts';
+import type { ResolvedTarget } from './target-resolution.ts';
 
 export type DeliveryOutcome = { ok: true } | { ok: false; error: string; gone?: boolean };
 
 const TIMEOUT_MS = 10_000;
 
 /**
- * Sends one notification. Only a 2xx counts (企业微信 also needs `errcode: 0`); redirects are not
- * followed; 410 Gone means the receiver asks us to stop. `unopened` is the unit's count of tips
- * not yet opened, the only figure a message carries.
+ * Sends one notification to its resolved target, through the SSRF guard. Only a 2xx counts
+ * (企业微信 also needs `errcode: 0`); redirects are not followed; 410 Gone means the receiver asks
+ * us to stop. `unopened` is the unit's count of tips not yet opened, the only figure a message
+ * carries.
  */
 export async function deliver(
   row: TipNotificationRow,
-  targets: NotifyTargets,
+  target: ResolvedTarget | null,
+  policy: Pick<NotifyTargets, 'allowPrivate' | 'resolve'>,
   unopened: number,
   nowMs: number,
 ): Promise<DeliveryOutcome> {
-  const url = row.channel === 'webhook' ? targets.webhookUrl : targets.wecomUrl;
-  if (!url) return { ok: false, error: `no ${row.channel} target configured` };
-  try {
-    await assertPublicTarget(url, targets.allowPrivate);
-  } catch (error) {
-    return { ok: false, error: (error as Error).message };
-  }
+  if (!target) return { ok: false, error: `no ${row.channel} target configured` };
   let body: string;
   let headers: Record<string, string>;
   if (row.channel === 'webhook') {
@@ -34,7 +31,7 @@ export async function deliver(
       timestamp: new Date(nowMs).toISOString(),
       data: { ...row.payload, unopened },
     });
-    headers = webhookHeaders(targets.webhookSecrets, row.id, timestamp, body);
+    headers = webhookHeaders(target.secrets, row.id, timestamp, body);
   } else {
     const text =
       row.event === 'tips.reminder'
@@ -44,14 +41,14 @@ export async function deliver(
     headers = { 'content-type': 'application/json' };
   }
   try {
-    const res = await fetch(url, {
-      method: 'POST',
+    const res = await guardedPost(target.url, {
       body,
       headers,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      timeoutMs: TIMEOUT_MS,
+      allowPrivate: policy.allowPrivate,
+      resolve: policy.resolve,
     });
-    const text = await res.text().catch(() => '');
+    const text = res.text;
     if (res.status === 410) return { ok: false, error: 'receiver answered 410 Gone', gone: true };
     if (res.status < 200 || res.status >= 300) return { ok: false, error: `receiver answered ${res.status}` };
     if (row.channel === 'wecom') {

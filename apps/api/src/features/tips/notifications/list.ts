@@ -1,10 +1,13 @@
 import type { Database } from '@portal/db';
-import { tipNotifications } from '@portal/db/schema';
+import { notifyDisabledTargets, tipNotifications } from '@portal/db/schema';
 import { and, desc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import { ApiError } from '../../../errors.ts';
 import type { StaffPrincipal } from '../../staff/principal.ts';
 
-/** Deliveries as staff see them: dead letters stay listed until someone acts on them. */
+/**
+ * Deliveries as staff see them: dead letters stay listed until someone acts on them, and targets
+ * disabled by a 410 Gone are listed until a court admin saves them again.
+ */
 export async function listNotifications(
   db: Database,
   principal: StaffPrincipal,
@@ -24,7 +27,20 @@ export async function listNotifications(
     .where(and(scope, state ? byState[state] : undefined))
     .orderBy(desc(tipNotifications.createdAt))
     .limit(200);
+  const disabled = await db
+    .select()
+    .from(notifyDisabledTargets)
+    .where(
+      principal.role === 'unit_member' ? eq(notifyDisabledTargets.unitId, principal.unitId ?? '') : undefined,
+    )
+    .orderBy(desc(notifyDisabledTargets.disabledAt));
   return {
+    disabledTargets: disabled.map((d) => ({
+      channel: d.channel,
+      unitId: d.unitId,
+      reason: d.reason,
+      disabledAt: d.disabledAt.toISOString(),
+    })),
     items: rows.map((r) => ({
       id: r.id,
       channel: r.channel,

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 
 /**
  * Standard Webhooks (standardwebhooks.com) signing: `webhook-signature: v1,<base64 HMAC-SHA256 of
@@ -10,8 +10,21 @@ export function secretKey(secret: string): Buffer {
   return Buffer.from(body, 'base64');
 }
 
+/** Imported keys by secret (a handful: the court's and the units' current and rotating ones). */
+const imported = new Map<string, KeyObject>();
+
+function keyObjectOf(secret: string): KeyObject {
+  let key = imported.get(secret);
+  if (!key) {
+    if (imported.size >= 256) imported.clear();
+    key = createSecretKey(secretKey(secret));
+    imported.set(secret, key);
+  }
+  return key;
+}
+
 export function signatureOf(secret: string, id: string, timestamp: number, body: string): string {
-  return `v1,${createHmac('sha256', secretKey(secret)).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
+  return `v1,${createHmac('sha256', keyObjectOf(secret)).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
 }
 
 export function webhookHeaders(secrets: readonly string[], id: string, timestamp: number, body: string) {
