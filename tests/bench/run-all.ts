@@ -15,7 +15,8 @@ const benches: Record<string, () => Promise<unknown>> = {
   http: async () => (await import('./http-search.bench.ts')).run(quick ? { seconds: 5 } : {}),
   graphics: async () => (await import('./graphics.bench.ts')).run(),
   newspaper: async () => (await import('./newspaper.bench.ts')).run(),
-  // listing pages on demand at 100k and 1M listings on PostgreSQL: ready time and RSS, publish →
+  // listing pages on demand at 100k and 1M listings on PostgreSQL: ready time and RSS (with the
+  // index rebuilt from the database, then from its snapshot), publish →
   // live page, page p95 cold and cached (the 1M run is long: --quick stops at 100k)
   pages: async () => (await import('./listing-pages.bench.ts')).run(quick ? { sizes: [100_000] } : {}),
   // where the server's memory goes at rest with the demo data (target ≤ 300 MB RSS)

@@ -10,7 +10,7 @@ import {
   migrateIdNumbersAtRest,
 } from '@portal/db';
 import { todayInChina } from '@portal/domain';
-import { createIdentifierHasher, openSearchIndex } from '@portal/search';
+import { createIdentifierHasher, EmbeddedSearchIndex, openSearchIndex } from '@portal/search';
 import { sql } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
@@ -31,6 +31,17 @@ import { createMemoryRateLimitStore, createPostgresRateLimitStore } from './http
 import type { Logger } from './logger.ts';
 import { type ChangeFollower, FEED_APPLIED, startChangeFollower } from './read-model/change-follower.ts';
 import { seedDemoDataOnce } from './read-model/demo-seed.ts';
+import {
+  appliedFeedPosition,
+  catchUpFromFeed,
+  hasherFingerprint,
+  loadIndexSnapshot,
+  type SnapshotLoad,
+  type SnapshotWriter,
+  snapshotPath,
+  sourceIdentity,
+  startSnapshotWriter,
+} from './read-model/index-snapshot.ts';
 import { reconcileIndex, syncListingsToIndex } from './read-model/index-sync.ts';
 import { observeIndexChanges } from './read-model/observed-index.ts';
 import { publicView, sweepExpired } from './read-model/public-view.ts';
@@ -48,6 +59,8 @@ export interface RuntimeOptions {
   workers?: boolean;
   /** change feed catch-up poll (PostgreSQL), ms */
   feedPollMs?: number;
+  /** how often the embedded index's snapshot is rewritten when it changed (default 10 min) */
+  snapshotIntervalMs?: number;
 }
 
 /** Advisory lock key of the single active publisher (and expiry job) on one PostgreSQL database. */
@@ -125,17 +138,17 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   // caches derived from the read model, dropped whenever it changes (see observeIndexChanges)
   const derivedCaches: { invalidate(): void }[] = [];
   const now = opts.now ?? (() => new Date());
-  const index = observeIndexChanges(
-    await openSearchIndex({
-      hashIdentifier,
-      meiliUrl: env.MEILI_URL,
-      meiliKey: env.MEILI_KEY,
-      meiliIndexUid: env.MEILI_INDEX,
-    }),
-    () => {
-      for (const cache of derivedCaches) cache.invalidate();
-    },
-  );
+  const engine = await openSearchIndex({
+    hashIdentifier,
+    meiliUrl: env.MEILI_URL,
+    meiliKey: env.MEILI_KEY,
+    meiliIndexUid: env.MEILI_INDEX,
+  });
+  let indexChanges = 0; // what the snapshot writer compares to skip a write when nothing changed
+  const index = observeIndexChanges(engine, () => {
+    indexChanges++;
+    for (const cache of derivedCaches) cache.invalidate();
+  });
   // every public surface reads through the visibility rule (term checked on every read)
   const search = publicView(index, now);
   const searchCache = createSearchCache(5000, () => todayInChina(now()));
@@ -155,13 +168,49 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   // so that whatever another process changes from now on is applied here too
   const multiProcess = database.kind === 'postgres';
   const feedStart = multiProcess ? await latestFeedPosition(database.db) : 0;
-  // UNFINISHED: at 1M listings this start-up reconcile takes ~170 s (DB read ~47 µs, projection
-  // and identifier hash ~38 µs, embedded index upsert ~60 µs per listing; tests/bench/listing-pages
-  // .bench.ts), far above the 60 s target. Persisting the embedded index with its feed position in
-  // DATA_DIR (load, then catch up from the change feed) is the fix that scales.
+  // The embedded index starts from its snapshot in DATA_DIR when it can be trusted (issue 8: a
+  // full rebuild takes ~170 s at 1M listings): load, re-sync every listing the change feed names
+  // since the snapshot's position, then a reconcile by version repairs what changed without the
+  // feed (a row edited by hand). Otherwise, and with Meilisearch, the full reconcile rebuilds it.
+  const embedded = engine instanceof EmbeddedSearchIndex ? engine : undefined;
+  const snapshotMeta = embedded
+    ? { source: await sourceIdentity(database.db), hasher: hasherFingerprint(hashIdentifier) }
+    : undefined;
+  let fromSnapshot: SnapshotLoad = { loaded: false, reason: 'engine keeps its own index' };
+  if (embedded && snapshotMeta) {
+    progress('正在载入查询索引快照…');
+    fromSnapshot = await loadIndexSnapshot({
+      index: embedded,
+      path: snapshotPath(env.DATA_DIR),
+      db: database.db,
+      expected: snapshotMeta,
+    });
+  }
   progress('正在同步查询索引…');
+  const syncStarted = performance.now();
+  const caughtUp = fromSnapshot.loaded
+    ? await catchUpFromFeed(database.db, index, hashIdentifier, fromSnapshot.position, todayInChina(now()))
+    : undefined;
   const report = await reconcileIndex(database.db, index, hashIdentifier, 1000, todayInChina(now()));
-  logger.info(report, 'search index reconciled');
+  if (fromSnapshot.loaded)
+    logger.info(
+      {
+        loadMs: Math.round(fromSnapshot.ms),
+        position: fromSnapshot.position,
+        fromFeed: caughtUp?.listings,
+        ...report,
+        syncMs: Math.round(performance.now() - syncStarted),
+      },
+      'search index loaded from snapshot',
+    );
+  else if (embedded)
+    logger.info(
+      { reason: fromSnapshot.reason, ...report, ms: Math.round(performance.now() - syncStarted) },
+      'search index rebuilt from the database',
+    );
+  else logger.info(report, 'search index reconciled');
+  // the sort orders of broad queries are built off the request path, not by the first such query
+  if (embedded) void embedded.prepareInBackground();
 
   const onIndexChanged = new Set<(ids: string[] | 'all') => void>();
   const announce = (ids: string[] | 'all') => {
@@ -215,6 +264,23 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
         announce('all');
       },
     });
+  }
+  // the snapshot is written in the background: after a rebuild, periodically when the index
+  // changed, and at shutdown (on PGlite the publisher's finished rows tell the applied position)
+  let snapshots: SnapshotWriter | undefined;
+  if (embedded && snapshotMeta && workers) {
+    const activeFollower = follower;
+    snapshots = startSnapshotWriter({
+      index: embedded,
+      path: snapshotPath(env.DATA_DIR),
+      meta: snapshotMeta,
+      position: async () => (activeFollower ? activeFollower.position() : appliedFeedPosition(database.db)),
+      changes: () => indexChanges,
+      upToDate: fromSnapshot.loaded && indexChanges === 0,
+      logger,
+      ...(opts.snapshotIntervalMs ? { intervalMs: opts.snapshotIntervalMs } : {}),
+    });
+    void snapshots.write('start-up');
   }
   // several processes share one PostgreSQL, and so their buckets (public API, tips, look-ups)
   const rateLimitStore =
@@ -304,6 +370,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
       await follower?.stop();
       await publisher.stop();
       await leadership.stop();
+      await snapshots?.stop();
       await search.close();
       await screenCache.close();
       if (!opts.keepDatabaseOpen) await database.close();

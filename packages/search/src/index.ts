@@ -1,5 +1,13 @@
 export { InvalidSearchDocumentError } from './document-checks.ts';
 export { EmbeddedSearchIndex, type StoredEntry } from './embedded/embedded-search-index.ts';
+export {
+  readSnapshotHeader,
+  SNAPSHOT_FORMAT,
+  SnapshotError,
+  type SnapshotHeader,
+  type SnapshotMeta,
+  writeSnapshotFile,
+} from './embedded/snapshot.ts';
 export { SearchError, SearchQueryError, SearchUnavailableError } from './errors.ts';
 export {
   createIdentifierHasher,

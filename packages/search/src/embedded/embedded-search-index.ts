@@ -18,7 +18,15 @@ import { IdentifierKeys } from './identifier-keys.ts';
 import { ListingStore } from './listing-store.ts';
 import { walkPage } from './page-walk.ts';
 import { type Candidates, type PassResult, runSearchPass } from './search-pass.ts';
-import { SortOrders } from './sort-orders.ts';
+import {
+  type CapturedSnapshot,
+  captureSnapshot,
+  type IndexParts,
+  readSnapshot,
+  type SnapshotHeader,
+  type SnapshotMeta,
+} from './snapshot.ts';
+import { copyOrderColumns, SortOrders } from './sort-orders.ts';
 import { entryBytes, syncEntry, type TermEntry, termEntry } from './term-entry.ts';
 import { WriteLog } from './write-log.ts';
 
@@ -41,9 +49,12 @@ export interface StoredEntry {
  * filter-value combinations, for totals and facets under any filters) and its page is a walk along
  * index-wide `SortOrders` (or the term's relevance order) that stops when the page is full. Writes
  * do not invalidate either: they go to a `WriteLog` merged into each answer, and the orders are
- * rebuilt once 1/64 of the listings were written. Listings are packed per slot (`ListingStore`).
- * UNFINISHED: ~1.2 GB RSS per million listings (1M measured), so 10M would need ~12 GB, not ≤ 8 GB:
- * compact posting lists (delta/varint) and typed-array identifier keys are the next steps.
+ * rebuilt once 1/64 of the listings were written, in the background (a phase per turn of the
+ * event loop) while the current ones keep serving. Listings are packed per slot (`ListingStore`),
+ * posting lists are varint-packed (`posting-list.ts`), identifier keys sit in one byte array.
+ * Memory at 1M (demo data, tests/bench): heap ~605 MB after a build (was ~880 MB), RSS ~700 MB
+ * when loaded from a snapshot (`snapshot.ts`), ~1.0 GB right after a build (V8 keeps the pages
+ * the build's garbage used). UNFINISHED: 10M not measured on this shared machine.
  */
 export interface EmbeddedSearchIndexOptions extends SearchIndexOptions {
   /** compact once this many removed slots exist and they outnumber live ones (default 50,000) */
@@ -75,7 +86,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private ids: string[] = [];
   private haystacks: string[] = [];
   private readonly slotOf = new Map<string, number>();
-  private readonly keys = new IdentifierKeys();
+  private keys = new IdentifierKeys();
   private readonly idOf = (slot: number) => this.ids[slot] ?? '';
 
   private readonly minDeadSlotsToCompact: number;
@@ -89,7 +100,13 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * Writes since go to `log` and are served from there until the log is long enough to drop it.
    */
   private sortOrders: SortOrders | undefined;
-  private readonly log = new WriteLog();
+  private log = new WriteLog();
+  /**
+   * The next base being built off the request path (a phase per turn of the event loop) from
+   * copies taken when the log was `from` writes long; the writes since are replayed onto it.
+   */
+  private nextBase: { steps: Generator<void, SortOrders>; from: number; generation: number } | undefined;
+  private generation = 0;
   private terms = new Map<string, TermEntry>();
   private termBytes = 0;
 
@@ -122,7 +139,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       const slot = this.slotOf.get(id);
       if (slot === undefined) continue;
       this.logWrite(slot);
-      this.grams.remove(slot, this.haystacks[slot]!);
+      // its posting lists keep the dead slot (searches skip it) until compaction: no list rewrite
       this.keys.set(slot, undefined);
       this.columns.kill(slot);
       this.listings.delete(slot);
@@ -188,7 +205,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
       if (this.slotOf.size < this.broadQueryMin || !this.sighted(text)) return { candidates: 'all' };
       base = null;
     } else {
-      const candidates = this.grams.candidates(text, this.columns.length) ?? 'all';
+      // lists hold dead slots only after removals (until compaction): skip the check when there are none
+      const alive = this.columns.length > this.slotOf.size ? this.columns.alive : undefined;
+      const candidates = this.grams.candidates(text, this.columns.length, alive) ?? 'all';
       const n = candidates === 'all' ? this.columns.length : candidates.length;
       // a first keystroke (one or two characters: its posting list is exact) matching 1/32 of
       // everything costs a pass about what its entry costs: no waiting for the second sighting
@@ -244,31 +263,111 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   private orders(): SortOrders {
-    this.sortOrders ??= new SortOrders(this.columns, this.ids);
-    return this.sortOrders;
+    if (this.sortOrders === undefined) {
+      const pending = this.nextBase;
+      if (pending) {
+        // asked for before the background build got there: finish it now
+        let step = pending.steps.next();
+        while (!step.done) step = pending.steps.next();
+        this.adoptBase(step.value, pending.from);
+      } else this.sortOrders = SortOrders.build(this.columns, this.ids);
+    }
+    return this.sortOrders!;
   }
 
-  /** Notes a write to `slot` (before it happens) when there is a base to keep current. */
+  /**
+   * Builds the sort orders off the request path (after a load from a snapshot or the database), so
+   * the first broad query does not wait for them. Resolves once they are in use.
+   */
+  prepareInBackground(): Promise<void> {
+    if (this.sortOrders === undefined && this.nextBase === undefined) this.startNextBase();
+    return new Promise((resolve) => {
+      const check = () => (this.nextBase === undefined ? resolve() : setImmediate(check));
+      check();
+    });
+  }
+
+  /** Notes a write to `slot` (before it happens) when there is a base, or one being built, to keep current. */
   private logWrite(slot: number): void {
-    if (this.sortOrders === undefined) return;
+    if (this.sortOrders === undefined && this.nextBase === undefined) return;
     this.log.record(slot, this.columns.alive[slot] === 1 ? this.columns.combo[slot]! : -1);
   }
 
   /**
-   * A long write log makes every broad query merge many slots: rebuild the base instead (lazily).
-   * UNFINISHED: the rebuild runs on the next broad query (up to about a second per million listings);
-   * at 10M that blocks for seconds once per 156k writes — build it in slices or off the request path.
+   * A long write log makes every broad query merge many slots: a new base is built in the
+   * background (from copies of the columns, a phase per turn of the event loop) while the current
+   * one keeps serving, then takes over with the writes made meanwhile as its log.
    */
   private dropBaseIfStale(): void {
     const limit = this.rebuildAfterWrites ?? Math.max(4096, this.slotOf.size / 64);
-    if (this.log.length > limit) this.dropBase();
+    if (this.log.length > limit && this.nextBase === undefined) this.startNextBase();
+  }
+
+  private startNextBase(): void {
+    const generation = ++this.generation;
+    const from = this.log.length;
+    const steps = SortOrders.steps(copyOrderColumns(this.columns), this.ids.slice(0, this.columns.length));
+    this.nextBase = { steps, from, generation };
+    const tick = () => {
+      const pending = this.nextBase;
+      if (pending?.generation !== generation) return; // finished on demand, or the index was reset
+      const step = pending.steps.next();
+      if (step.done) this.adoptBase(step.value, pending.from);
+      else setImmediate(tick);
+    };
+    setImmediate(tick);
+  }
+
+  private adoptBase(orders: SortOrders, from: number): void {
+    this.log = this.log.since(from);
+    this.sortOrders = orders;
+    this.nextBase = undefined;
+    this.terms.clear();
+    this.termBytes = 0;
   }
 
   private dropBase(): void {
     this.sortOrders = undefined;
+    this.nextBase = undefined;
+    this.generation++;
     this.log.clear();
     this.terms.clear();
     this.termBytes = 0;
+  }
+
+  /**
+   * A consistent copy of the index for a snapshot file (see snapshot.ts), taken now: call between
+   * writes; encoding the copy (`chunks()`) can then be spread over several turns of the event loop.
+   */
+  captureSnapshot(meta: SnapshotMeta): CapturedSnapshot {
+    const parts: IndexParts = {
+      grams: this.grams,
+      columns: this.columns,
+      listings: this.listings,
+      ids: this.ids,
+      haystacks: this.haystacks,
+      keys: this.keys,
+    };
+    return captureSnapshot(parts, meta);
+  }
+
+  /**
+   * Replaces the whole content with a snapshot file's (`size`: its length in bytes). Throws
+   * `SnapshotError`, leaving the index as it was, when the file is not a usable snapshot.
+   */
+  loadSnapshot(path: string, size: number): SnapshotHeader {
+    const { header, parts } = readSnapshot(path, size);
+    this.reset();
+    this.grams = parts.grams;
+    this.columns = parts.columns;
+    this.listings = parts.listings;
+    this.ids = parts.ids;
+    this.haystacks = parts.haystacks;
+    this.keys = parts.keys;
+    const alive = this.columns.alive;
+    for (let slot = 0; slot < this.columns.length; slot++)
+      if (alive[slot] === 1) this.slotOf.set(this.ids[slot]!, slot);
+    return header;
   }
 
   async get(id: string): Promise<PublicListing | null> {
@@ -305,9 +404,24 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.reset();
   }
 
-  /** Sizes for diagnostics: live listings, slots handed out (live + removed), posting lists. */
-  stats(): { live: number; slots: number; postingLists: number } {
-    return { live: this.slotOf.size, slots: this.columns.length, postingLists: this.grams.size };
+  /**
+   * Sizes for diagnostics: live listings, slots handed out (live + removed), posting lists, writes
+   * since the sort orders were built, and whether newer ones are being built.
+   */
+  stats(): {
+    live: number;
+    slots: number;
+    postingLists: number;
+    writesSinceBase: number;
+    rebuilding: boolean;
+  } {
+    return {
+      live: this.slotOf.size,
+      slots: this.columns.length,
+      postingLists: this.grams.size,
+      writesSinceBase: this.log.length,
+      rebuilding: this.nextBase !== undefined,
+    };
   }
 
   /** Everything the index holds per live listing (tests check no clear ID number is stored). */

@@ -1,5 +1,13 @@
-import { intersectSorted } from './intersect.ts';
-import { type Posting, postingAdd, postingLength, postingRemove, postingView } from './posting-list.ts';
+import {
+  type PackedList,
+  type Posting,
+  postingAdd,
+  postingDecode,
+  postingIntersect,
+  postingLength,
+  postingRemove,
+  postingTrim,
+} from './posting-list.ts';
 
 /** Single characters at or above this code unit (CJK and friends) get their own posting lists. */
 const FIRST_INDEXED_SINGLE = 0x2e80;
@@ -10,6 +18,10 @@ const RECHECK_CHEAPER_BELOW = 64;
  * walk (measured: `20`, `01` in case numbers); the substring re-check handles what it would have.
  */
 const DENSE_SHARE = 0.7;
+/** Packed lists at least this long are kept decoded once read (first keystrokes repeat all the time)… */
+const DECODED_MIN = 4096;
+/** …within this many bytes of decoded copies, least recently used dropped first. */
+const DECODED_BYTES = 32 * 1024 * 1024;
 
 function indexesSingle(c: number): boolean {
   return c >= FIRST_INDEXED_SINGLE && (c < 0xd800 || c > 0xdfff);
@@ -21,11 +33,15 @@ function indexesSingle(c: number): boolean {
  * of the true matches; the caller re-checks each with a substring test.
  */
 export class GramIndex {
+  // fields below are read and restored by snapshot.ts (the one definition of the snapshot format)
   /** code unit → dense char id (−1 unseen), so bigram keys stay small integers */
-  private readonly charIds = new Int32Array(65536).fill(-1);
-  private nextCharId = 0;
-  private readonly bigrams = new Map<number, Posting>();
-  private readonly singles = new Map<number, Posting>();
+  readonly charIds = new Int32Array(65536).fill(-1);
+  nextCharId = 0;
+  readonly bigrams = new Map<number, Posting>();
+  readonly singles = new Map<number, Posting>();
+  /** decoded copies of long packed lists, valid while the list holds as many slots as then */
+  private readonly decoded = new Map<PackedList, { count: number; slots: Uint32Array }>();
+  private decodedBytes = 0;
   private scratchA = new Uint32Array(1024);
   private scratchB = new Uint32Array(1024);
 
@@ -46,6 +62,10 @@ export class GramIndex {
     }
   }
 
+  /**
+   * Takes `slot` out of the lists of `text`: for a listing whose text changes in place. A removed
+   * listing's lists are left as they are (its slot is dead and never reused: decoding skips it).
+   */
   remove(slot: number, text: string): void {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -57,16 +77,19 @@ export class GramIndex {
   }
 
   /**
-   * Candidate slots for a normalised query of ≥ 1 code unit, ascending; `null` when the query
+   * Candidate slots for a normalised query of ≥ 1 code unit, ascending, live ones only (`alive`:
+   * lists keep the slots of removed listings until the index is compacted; undefined when no slot
+   * is dead); `null` when the query
    * cannot use the index (a single ASCII character: the caller scans). `slotCount` sizes what a
-   * dense list is.
+   * dense list is. The answer lives in a scratch buffer: use it before the next call.
    */
-  candidates(nq: string, slotCount: number): Uint32Array | null {
+  candidates(nq: string, slotCount: number, alive: Uint8Array | undefined): Uint32Array | null {
     if (nq.length === 1) {
       const c = nq.charCodeAt(0);
       if (!indexesSingle(c)) return null;
       const p = this.singles.get(c);
-      return p === undefined ? new Uint32Array(0) : postingView(p);
+      if (p === undefined) return new Uint32Array(0);
+      return this.read(p, alive, true);
     }
     const postings: Posting[] = [];
     for (let i = 0; i + 1 < nq.length; i++) {
@@ -76,11 +99,11 @@ export class GramIndex {
       if (!postings.includes(p)) postings.push(p);
     }
     postings.sort((a, b) => postingLength(a) - postingLength(b));
-    let current = postingView(postings[0]!);
+    let current = this.read(postings[0]!, alive, false);
     for (let i = 1; i < postings.length && current.length > RECHECK_CHEAPER_BELOW; i++) {
       if (postingLength(postings[i]!) > slotCount * DENSE_SHARE) break;
       const out = this.scratchFor(current.length, current.buffer === this.scratchA.buffer);
-      const n = intersectSorted(current, postingView(postings[i]!), out);
+      const n = postingIntersect(current, current.length, postings[i]!, out);
       current = out.subarray(0, n);
     }
     return current;
@@ -89,11 +112,15 @@ export class GramIndex {
   /** Gives back the growth room of every posting list (after a bulk load: about a fifth of their bytes). */
   trim(): void {
     for (const map of [this.bigrams, this.singles])
-      for (const [key, p] of map)
-        if (typeof p !== 'number' && p.length > p[0]! + 1) map.set(key, p.slice(0, p[0]! + 1));
+      for (const [key, p] of map) {
+        const trimmed = postingTrim(p);
+        if (trimmed !== p) map.set(key, trimmed);
+      }
   }
 
   clear(): void {
+    this.decoded.clear();
+    this.decodedBytes = 0;
     this.charIds.fill(-1);
     this.nextCharId = 0;
     this.bigrams.clear();
@@ -103,6 +130,45 @@ export class GramIndex {
   /** Distinct posting lists held (a size indicator for diagnostics). */
   get size(): number {
     return this.bigrams.size + this.singles.size;
+  }
+
+  /**
+   * A posting's live slots: a long packed list from its decoded copy (as is when no slot is dead,
+   * else filtered into a scratch buffer), anything else decoded into a scratch buffer. Read only.
+   */
+  private read(p: Posting, alive: Uint8Array | undefined, avoidA: boolean): Uint32Array {
+    if (typeof p !== 'number' && !(p instanceof Uint32Array) && p.count >= DECODED_MIN) {
+      const all = this.decodedCopy(p);
+      if (alive === undefined) return all;
+      const out = this.scratchFor(all.length, avoidA);
+      let n = 0;
+      for (let i = 0; i < all.length; i++) if (alive[all[i]!] === 1) out[n++] = all[i]!;
+      return out.subarray(0, n);
+    }
+    const out = this.scratchFor(postingLength(p), avoidA);
+    return out.subarray(0, postingDecode(p, out, alive));
+  }
+
+  private decodedCopy(p: PackedList): Uint32Array {
+    const held = this.decoded.get(p);
+    if (held) {
+      this.decoded.delete(p); // most recently used last
+      if (held.count === p.count) {
+        this.decoded.set(p, held);
+        return held.slots;
+      }
+      this.decodedBytes -= held.slots.byteLength; // the list grew since
+    }
+    const slots = new Uint32Array(p.count);
+    postingDecode(p, slots);
+    this.decoded.set(p, { count: p.count, slots });
+    this.decodedBytes += slots.byteLength;
+    for (const [oldest, old] of this.decoded) {
+      if (this.decodedBytes <= DECODED_BYTES || oldest === p) break;
+      this.decoded.delete(oldest);
+      this.decodedBytes -= old.slots.byteLength;
+    }
+    return slots;
   }
 
   private scratchFor(n: number, avoidA: boolean): Uint32Array {

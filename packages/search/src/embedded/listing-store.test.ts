@@ -52,4 +52,20 @@ describe('ListingStore', () => {
     store.set(1, base); // overwritten in place
     expect(store.get(1)).toEqual(base);
   });
+
+  it('keeps every value of a field with more than 65,536 distinct values, and odd numbers whole', () => {
+    const store = new ListingStore();
+    const base = toPublicCopy(toStoredListing(fixtures.wangWei));
+    const n = 70_000;
+    for (let slot = 0; slot < n; slot++)
+      store.set(slot, { ...base, performance: `已履行${slot}元`, obligation: `支付${slot}元` });
+    for (const slot of [0, 65_535, 65_536, n - 1])
+      expect(store.get(slot)).toMatchObject({ performance: `已履行${slot}元`, obligation: `支付${slot}元` });
+    const oldAge = { ...base, age: 300 };
+    const halfCategory = { ...base, category: 2.5 } as unknown as typeof base;
+    store.set(n, oldAge);
+    store.set(n + 1, halfCategory);
+    expect(store.get(n)).toEqual(oldAge);
+    expect(store.get(n + 1)).toEqual(halfCategory);
+  });
 });

@@ -1,10 +1,26 @@
 import type { Columns } from './columns.ts';
 
+/** The columns a build reads (the index's own, or copies when it is built in the background). */
+export type OrderColumns = Pick<Columns, 'length' | 'alive' | 'listedDay' | 'nameLength' | 'amount'>;
+
+/** Copies of what a build reads, taken now: a build spread over several turns sees one version. */
+export function copyOrderColumns(columns: Columns): OrderColumns {
+  const n = columns.length;
+  return {
+    length: n,
+    alive: columns.alive.slice(0, n),
+    listedDay: columns.listedDay.slice(0, n),
+    nameLength: columns.nameLength.slice(0, n),
+    amount: columns.amount.slice(0, n),
+  };
+}
+
 /**
  * Every live slot in the index's sort orders, ties broken by id ascending (the order the search
  * contract shows): amount, listing day and name length. A sorted page of a broad query is then a
  * walk along one order, keeping slots in the match set, that stops once the page is full — the
- * cost follows the page, not the match count. Built in one go for a read-model version.
+ * cost follows the page, not the match count. Built for a read-model version, in one go (`build`)
+ * or a phase per turn of the event loop (`steps`).
  */
 export class SortOrders {
   /** live slots by (amount, id) ascending */
@@ -18,19 +34,47 @@ export class SortOrders {
   /** live slots by id: the inverse of `idRank` */
   readonly byId: Uint32Array;
 
-  constructor(columns: Columns, ids: string[]) {
-    const byId = liveSlotsById(columns, ids);
+  private constructor(
+    byId: Uint32Array,
+    idRank: Uint32Array,
+    byListedDay: Uint32Array,
+    byNameLength: Uint32Array,
+    byAmount: Uint32Array,
+  ) {
     this.byId = byId;
-    this.idRank = new Uint32Array(columns.length);
-    for (let i = 0; i < byId.length; i++) this.idRank[byId[i]!] = i;
-    this.byListedDay = countingSortBy(byId, columns.listedDay);
-    this.byNameLength = countingSortBy(byId, columns.nameLength);
-    this.byAmount = radixSortByDouble(byId, columns.amount);
+    this.idRank = idRank;
+    this.byListedDay = byListedDay;
+    this.byNameLength = byNameLength;
+    this.byAmount = byAmount;
+  }
+
+  /** Built now (the caller waits: about a second per million listings). */
+  static build(columns: OrderColumns, ids: string[]): SortOrders {
+    const steps = SortOrders.steps(columns, ids);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** Built one phase per `next()`: the caller resumes it on later turns so requests run between. */
+  static *steps(columns: OrderColumns, ids: string[]): Generator<void, SortOrders> {
+    const byId = liveSlotsById(columns, ids);
+    yield;
+    const idRank = new Uint32Array(columns.length);
+    for (let i = 0; i < byId.length; i++) idRank[byId[i]!] = i;
+    yield;
+    const byListedDay = countingSortBy(byId, columns.listedDay);
+    yield;
+    const byNameLength = countingSortBy(byId, columns.nameLength);
+    yield;
+    const byAmount = radixSortByDouble(byId, columns.amount);
+    return new SortOrders(byId, idRank, byListedDay, byNameLength, byAmount);
   }
 }
 
 /** Live slots in id order; slot order already is id order when listings were loaded sorted by id. */
-function liveSlotsById(columns: Columns, ids: string[]): Uint32Array {
+function liveSlotsById(columns: OrderColumns, ids: string[]): Uint32Array {
   let n = 0;
   for (let slot = 0; slot < columns.length; slot++) if (columns.alive[slot] === 1) n++;
   const out = new Uint32Array(n);

@@ -6,6 +6,8 @@
 export class WriteLog {
   /** every write in order (a slot written twice appears twice) */
   readonly slots: number[] = [];
+  /** per write: the slot's combo id just before it (−1 = not live), to replay writes onto a newer base */
+  readonly combos: number[] = [];
   /** slot → index in `slots` of its first write since the base */
   private readonly firstWrite = new Map<number, number>();
   /** slot → its combo id in the base, or −1 when it was not live in the base */
@@ -25,6 +27,14 @@ export class WriteLog {
       this.baseCombo.set(slot, combo);
     }
     this.slots.push(slot);
+    this.combos.push(combo);
+  }
+
+  /** A log for a base taken when this one was `from` writes long: the writes since, replayed. */
+  since(from: number): WriteLog {
+    const log = new WriteLog();
+    for (let i = from; i < this.slots.length; i++) log.record(this.slots[i]!, this.combos[i]!);
+    return log;
   }
 
   isDirty(slot: number): boolean {
@@ -52,6 +62,7 @@ export class WriteLog {
 
   clear(): void {
     this.slots.length = 0;
+    this.combos.length = 0;
     this.firstWrite.clear();
     this.baseCombo.clear();
     this.marks = new Uint8Array(1024);
