@@ -3,10 +3,13 @@
  * and V8 figures after each start-up stage, in one process started with --expose-gc, then the
  * RSS of a real `npm start` process after it has served every kind of page and idled, and again
  * after the screens' renderer worker has been unloaded by its idle timeout.
- * Target: ≤ 300 MB RSS at rest. A first start (fresh DATA_DIR) measured 287 MB at rest on
- * 2026-11-30 (was 339–555 MB before the young-generation cap, the child-process cluster creation,
- * the reopen after seeding and the renderer process; see README "Memory"). What remains: server
- * code ~90 MB over bare Node, PGlite's heap ~140 MB.
+ * Target: ≤ 300 MB RSS at rest. UNFINISHED: a first start (fresh DATA_DIR) measured 287 MB at
+ * rest on 2026-11-30 before that day's merges and 318 MB after them (the WeChat, campaign, audit
+ * and media features add ~13 MB of modules; the index snapshot's first write the rest); it was
+ * 339–555 MB before the young-generation cap, the child-process cluster creation, the reopen
+ * after seeding and the renderer process (README "Memory"). What remains: server code ~100 MB
+ * over bare Node (drizzle-orm's ESM build alone ~75 MB: Node 24 parses its 180 KB package.json
+ * again for each of its modules), PGlite's heap ~140 MB.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
