@@ -150,6 +150,26 @@ describe('查询 page', () => {
     expect(screen.getByText('法定代表人：王某')).toBeTruthy();
   });
 
+  it('art. 6 ¶1 (一): a hit for an organisation without a credit code shows its organisation code and its 负责人', async () => {
+    const org = {
+      ...listing('E2', '某某县农资经营部', false),
+      kind: 'org',
+      idNumberMasked: undefined,
+      gender: undefined,
+      age: undefined,
+      uscc: '',
+      orgCode: 'D2143569X',
+      legalRepresentative: '李某',
+      legalRepresentativeRole: '负责人',
+    };
+    taroMock.answer(() => ({ statusCode: 200, data: page(1, 1, [org]) }));
+    render(<SearchPage />);
+    type('农资');
+    await screen.findByText('某某县农资经营部');
+    expect(screen.getByText('D2143569-X')).toBeTruthy();
+    expect(screen.getByText('负责人：李某')).toBeTruthy();
+  });
+
   it('opens the detail page of a tapped result', async () => {
     taroMock.answer(() => ({ statusCode: 200, data: page(1, 1, [listing('D1', '王详情', false)]) }));
     render(<SearchPage />);

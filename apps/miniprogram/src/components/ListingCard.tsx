@@ -1,4 +1,5 @@
 import type { SearchResult } from '@portal/contract/routes';
+import { orgIdentifierOf, representativeRoleOf } from '@portal/domain';
 import { Text, View } from '@tarojs/components';
 import { formatFen } from '../lib/format.ts';
 import { DemoMark } from './DemoMark.tsx';
@@ -19,7 +20,8 @@ export function ListingCard({
   viaRepresentative?: boolean;
   onOpen: (id: string) => void;
 }) {
-  const identity = listing.kind === 'person' ? listing.idNumberMasked : listing.uscc;
+  // an organisation without a credit code shows its 9-character organisation code (GB 11714)
+  const identity = listing.kind === 'person' ? listing.idNumberMasked : orgIdentifierOf(listing)?.value;
   return (
     <View
       className="card listing-card"
@@ -40,7 +42,9 @@ export function ListingCard({
       ) : null}
       {identity ? <Text className="line mono">{identity}</Text> : null}
       {listing.kind === 'org' && listing.legalRepresentative ? (
-        <Text className="line">法定代表人：{listing.legalRepresentative}</Text>
+        <Text className="line">
+          {representativeRoleOf(listing)}：{listing.legalRepresentative}
+        </Text>
       ) : null}
       <Text className="line">{listing.caseNo}</Text>
       <Text className="line">{listing.court}</Text>
