@@ -117,6 +117,13 @@ const envSchema = z.object({
   WECHAT_API_BASE: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), {
     message: 'must be an http(s) URL',
   }),
+  /**
+   * Token of WeChat's message push (消息推送, plaintext mode) set in the MP backend; it signs the
+   * pushes to POST /api/v1/wechat/events. Without it that route answers 503.
+   */
+  WECHAT_PUSH_TOKEN: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9]{3,32}$/.test(v), {
+    message: 'must be 3-32 letters or digits (as the MP backend allows)',
+  }),
   /** Subscription-message template for "your tip's status changed" (from the MP backend). */
   WECHAT_TIP_TEMPLATE_ID: optionalString,
   /** That template's data keys for status, time and note, in this order (they differ per template). */

@@ -88,3 +88,56 @@ export const rewardWxacodeRoute = {
     ...errorResponses(404, 503),
   },
 } as const satisfies ApiRoute;
+
+/**
+ * WeChat's message push (消息推送) to this server, plaintext mode only: WeChat signs each call
+ * with the push token configured in the MP backend (`WECHAT_PUSH_TOKEN` here):
+ * sha1 of the sorted token, timestamp and nonce equals `signature`. The encrypted (安全) mode is
+ * not supported. WeChat adds further parameters (openid, encrypt_type…), hence a loose object.
+ */
+export const wechatPushQuerySchema = z.looseObject({
+  signature: z.string().max(64).optional().meta({ description: '微信签名（sha1）' }),
+  timestamp: z.string().max(32).optional(),
+  nonce: z.string().max(64).optional(),
+  encrypt_type: z.string().max(16).optional().meta({ description: '安全模式时为 aes（不支持）' }),
+});
+
+export const wechatPushHandshakeRoute = {
+  method: 'get',
+  path: '/api/v1/wechat/events',
+  tags: ['微信小程序'],
+  summary: '微信消息推送的服务器地址校验：签名正确时原样返回 echostr',
+  request: {
+    query: wechatPushQuerySchema.extend({ echostr: z.string().max(128).optional() }),
+  },
+  responses: {
+    200: { description: 'echostr 原文', content: { 'text/plain': { schema: z.string() } } },
+    ...errorResponses(400, 401, 503),
+  },
+} as const satisfies ApiRoute;
+
+/** The part of a push this server reads; other events are acknowledged and ignored. */
+export const wechatPushEventSchema = z.looseObject({
+  ToUserName: z.string().max(64).optional(),
+  MsgType: z.string().max(32).optional(),
+  Event: z.string().max(64).optional(),
+  trace_id: z.string().max(128).optional(),
+  result: z
+    .looseObject({
+      suggest: z.string().max(16).optional().meta({ description: 'pass / review / risky' }),
+      label: z.number().optional(),
+    })
+    .optional(),
+});
+
+export const wechatPushRoute = {
+  method: 'post',
+  path: '/api/v1/wechat/events',
+  tags: ['微信小程序'],
+  summary: '接收微信消息推送（JSON 明文模式），如图片内容安全异步检测结果 wxa_media_check',
+  request: { query: wechatPushQuerySchema, body: jsonBody(wechatPushEventSchema) },
+  responses: {
+    200: { description: '固定回复 success', content: { 'text/plain': { schema: z.literal('success') } } },
+    ...errorResponses(400, 401, 503),
+  },
+} as const satisfies ApiRoute;

@@ -7,6 +7,7 @@ import { API_ERRORS, ApiError } from '../../errors.ts';
 import { publicReward } from '../rewards/rewards-service.ts';
 import { clientMac } from '../tips/tips-services.ts';
 import { subscribeToTip } from './tip-subscriptions.ts';
+import { registerWechatPush } from './wechat-push-routes.ts';
 import { requireWechat } from './wechat-services.ts';
 import { startWechatSession } from './wechat-sessions.ts';
 
@@ -88,4 +89,6 @@ export function registerWechat(app: ApiApp, deps: AppDeps): void {
       'Cache-Control': 'public, max-age=3600',
     });
   });
+
+  registerWechatPush(app, deps);
 }
