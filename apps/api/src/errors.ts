@@ -25,6 +25,7 @@ export const API_ERRORS = {
   NOT_FOUND: [404, '未找到相关信息。'],
   LISTING_NOT_FOUND: [404, '未找到该信息。'],
   LISTING_GONE: [410, '该失信被执行人信息已依法删除，不再公布。'],
+  PHOTO_QUARANTINED: [410, '该照片未通过内容安全检测，已隔离。'],
   INVALID_STATE: [409, '当前状态下不能执行此操作。'],
   RELISTING_REFUSED: [409, '申请执行人书面申请删除后六个月内再次申请纳入的，不予支持（第十条第四款）。'],
   REWARD_NOT_PAYABLE: [409, '该登记不符合悬赏金的发放条件。'],

@@ -24,6 +24,7 @@ import { ensureBootstrapAdmin, ensureBootstrapToken } from './features/staff/boo
 import { startNotificationWorker } from './features/tips/notifications/worker.ts';
 import { startOrphanPhotoPurge } from './features/tips/orphan-photos.ts';
 import { createTipsServices } from './features/tips/tips-services.ts';
+import { startWechatMediaCheckWorker } from './features/wechat/media-checks.ts';
 import { startWechatMessageWorker } from './features/wechat/tip-status-messages.ts';
 import { createWechatModeration } from './features/wechat/wechat-moderation.ts';
 import { createWechatServices } from './features/wechat/wechat-services.ts';
@@ -82,6 +83,8 @@ export interface Runtime {
   tipNotifier: { drain(): Promise<number>; remind(): Promise<number> } | null;
   /** sends queued WeChat subscription messages (only with WECHAT_APPID and WECHAT_SECRET) */
   wechatMessages: { drain(): Promise<number> } | null;
+  /** submits queued tip photos to WeChat's mediaCheckAsync; null when that is off */
+  wechatMediaChecks: { drain(): Promise<number> } | null;
   close(): Promise<void>;
 }
 
@@ -315,6 +318,16 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
         })
       : null;
   if (wechatMessages) deps.wechat.wake = wechatMessages.wake;
+  const wechatMediaChecks =
+    workers && wechatClient && deps.wechat.mediaBaseUrl
+      ? startWechatMediaCheckWorker({
+          db: database.db,
+          wechat: deps.wechat,
+          keyring: deps.tips.keyring,
+          logger,
+        })
+      : null;
+  if (wechatMediaChecks) deps.wechat.wakeMedia = wechatMediaChecks.wake;
   const tipNotifier = workers
     ? startNotificationWorker({
         db: database.db,
@@ -359,6 +372,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     drainPublisher: () => publisher.drain(),
     tipNotifier,
     wechatMessages,
+    wechatMediaChecks,
     async close() {
       clearInterval(reconcileTimer);
       clearInterval(sweepTimer);
@@ -367,6 +381,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
       photoPurge?.stop();
       await tipNotifier?.stop();
       await wechatMessages?.stop();
+      await wechatMediaChecks?.stop();
       await follower?.stop();
       await publisher.stop();
       await leadership.stop();

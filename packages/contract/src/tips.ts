@@ -286,6 +286,9 @@ export const tipAttachmentSchema = z
     bytes: z.number().int(),
     width: z.number().int(),
     height: z.number().int(),
+    quarantined: z
+      .boolean()
+      .meta({ description: '微信内容安全检测判定为违规（risky）后已隔离，不再提供图片（410）' }),
   })
   .meta({ id: 'TipAttachment' });
 
@@ -417,7 +420,7 @@ export const staffTipAttachmentRoute = {
         'image/webp': { schema: z.any() },
       },
     },
-    ...errorResponses(401, 403, 404),
+    ...errorResponses(401, 403, 404, 410),
   },
 } as const satisfies ApiRoute;
 

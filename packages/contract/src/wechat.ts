@@ -19,6 +19,12 @@ export const wechatStatusSchema = z
   .object({
     enabled: z.boolean(),
     reason: z.string().optional().meta({ description: '未开启时的原因（中文）' }),
+    photoCheck: z
+      .object({
+        enabled: z.boolean(),
+        reason: z.string().optional().meta({ description: '未开启时的原因（中文）' }),
+      })
+      .meta({ description: '小程序线索照片是否送微信 mediaCheckAsync 异步检测（需 https 的 SITE_URL）' }),
   })
   .meta({ id: 'WechatStatus' });
 
@@ -139,5 +145,23 @@ export const wechatPushRoute = {
   responses: {
     200: { description: '固定回复 success', content: { 'text/plain': { schema: z.literal('success') } } },
     ...errorResponses(400, 401, 503),
+  },
+} as const satisfies ApiRoute;
+
+/** A media token: 32 random bytes, base64url (43 characters), minted per submitted photo. */
+export const wechatMediaTokenSchema = z
+  .string()
+  .max(64, '链接无效或已过期。')
+  .meta({ description: '一次性媒体令牌（只在提交检测时生成，30 分钟内有效）' });
+
+export const wechatMediaRoute = {
+  method: 'get',
+  path: '/api/v1/wechat/media/{token}',
+  tags: ['微信小程序'],
+  summary: '供微信 mediaCheckAsync 拉取的线索照片（已去除元数据，令牌 30 分钟内有效）',
+  request: { params: z.object({ token: wechatMediaTokenSchema }) },
+  responses: {
+    200: { description: '照片（JPEG）', content: { 'image/jpeg': { schema: z.any() } } },
+    ...errorResponses(400, 404),
   },
 } as const satisfies ApiRoute;

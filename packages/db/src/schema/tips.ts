@@ -96,6 +96,8 @@ export const tipAttachments = pgTable(
     width: integer('width').notNull(),
     height: integer('height').notNull(),
     sha256: text('sha256').notNull(),
+    /** set when WeChat's media check found the photo `risky` (migration 0013): no longer served */
+    quarantinedAt: timestamptz('quarantined_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [index('tip_attachments_tip_idx').on(t.tipId)],

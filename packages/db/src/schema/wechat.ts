@@ -1,8 +1,8 @@
 import type { TipStatus } from '@portal/domain';
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { timestamptz } from './columns.ts';
-import { tips } from './tips.ts';
+import { tipAttachments, tips } from './tips.ts';
 
 /**
  * A tip photo uploaded on its own (WeChat's `uploadFile` sends one file per call), cleaned and
@@ -81,3 +81,42 @@ export const wechatMessages = pgTable(
   ],
 );
 export type WechatMessageRow = typeof wechatMessages.$inferSelect;
+
+/**
+ * Outbox of photo checks by WeChat's `mediaCheckAsync` v2 (migration 0013), one row per photo of
+ * a mini-program tip, written in the tip's transaction so a restart does not lose it. Submitting
+ * mints a media token (only its sha256 is kept) under which WeChat may fetch that one photo until
+ * `token_expires_at`; WeChat's answer gives `trace_id`, which its verdict push names later.
+ */
+export const wechatMediaChecks = pgTable(
+  'wechat_media_checks',
+  {
+    id: text('id').primaryKey(),
+    tipId: text('tip_id')
+      .notNull()
+      .references(() => tips.id),
+    attachmentId: text('attachment_id')
+      .notNull()
+      .references(() => tipAttachments.id),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamptz('next_attempt_at').notNull().defaultNow(),
+    lockedUntil: timestamptz('locked_until'),
+    submittedAt: timestamptz('submitted_at'),
+    deadAt: timestamptz('dead_at'),
+    lastError: text('last_error'),
+    tokenHash: text('token_hash'),
+    tokenExpiresAt: timestamptz('token_expires_at'),
+    traceId: text('trace_id'),
+    verdict: text('verdict').$type<'pass' | 'review' | 'risky'>(),
+    verdictAt: timestamptz('verdict_at'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('wechat_media_checks_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.submittedAt} is null and ${t.deadAt} is null`),
+    uniqueIndex('wechat_media_checks_token_idx').on(t.tokenHash),
+    uniqueIndex('wechat_media_checks_trace_idx').on(t.traceId),
+  ],
+);
+export type WechatMediaCheckRow = typeof wechatMediaChecks.$inferSelect;

@@ -85,7 +85,7 @@ export function registerTips(app: ApiApp, deps: AppDeps): void {
           ? await openidOfSession(deps.db, deps.tips.keyring, session, deps.now())
           : undefined;
       const receipt = await submitTip(
-        { db: deps.db, now: deps.now, tips: deps.tips, dbKind: deps.dbKind },
+        { db: deps.db, now: deps.now, tips: deps.tips, dbKind: deps.dbKind, wechat: deps.wechat },
         {
           fields: { ...rest, ...(location ? { location } : {}) },
           photos,

@@ -146,6 +146,7 @@ export async function tipDetailForStaff(
       bytes: a.bytes,
       width: a.width,
       height: a.height,
+      quarantined: a.quarantinedAt !== null,
     })),
     messages: events
       .filter((e) => e.messageToTipster)
@@ -218,5 +219,6 @@ export async function attachmentForStaff(
     .from(tipAttachments)
     .where(and(eq(tipAttachments.id, attachmentId), eq(tipAttachments.tipId, tipId)));
   if (!a) throw new ApiError('NOT_FOUND', { message: '未找到该附件。' });
+  if (a.quarantinedAt) throw new ApiError('PHOTO_QUARANTINED');
   return a;
 }

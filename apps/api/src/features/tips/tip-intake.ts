@@ -19,13 +19,18 @@ import {
 import { eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
+import { queueMediaChecks } from '../wechat/media-checks.ts';
 import { queueNewTipNotifications } from './notifications/queue.ts';
 import type { CleanPhoto } from './photo-intake.ts';
 import { consumeStagedPhotos, findStagedPhotos, type StagedPhoto } from './photo-uploads.ts';
 import { openWithClientKey, sealWithClientKey } from './tip-keyring.ts';
 import type { TipsServices } from './tips-services.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'now'> & { tips: TipsServices; dbKind?: AppDeps['dbKind'] };
+type Deps = Pick<AppDeps, 'db' | 'now'> & {
+  tips: TipsServices;
+  dbKind?: AppDeps['dbKind'];
+  wechat?: Pick<AppDeps['wechat'], 'mediaBaseUrl' | 'wakeMedia'>;
+};
 
 export interface TipSubmission {
   fields: Omit<TipSubmit, 'website'>;
@@ -208,6 +213,13 @@ export async function submitTip(deps: Deps, sub: TipSubmission): Promise<TipRece
             tipId,
             openidSealed: services.keyring.seal('wechat-openid', sub.wechatOpenid, OPENID_AAD(tipId)),
           });
+        // photos from the mini-program go to WeChat's mediaCheckAsync after the commit (outbox)
+        if (sub.wechatOpenid && deps.wechat?.mediaBaseUrl)
+          await queueMediaChecks(
+            tx,
+            tipId,
+            rows.map((r) => r.id),
+          );
         const answer: TipReceipt = {
           receipt,
           submittedAt: row!.createdAt.toISOString(),
@@ -239,6 +251,7 @@ export async function submitTip(deps: Deps, sub: TipSubmission): Promise<TipRece
       });
     if (result.receipt !== receipt) await removeAll(services, written);
     services.wake();
+    deps.wechat?.wakeMedia();
     return result;
   } catch (error) {
     await removeAll(services, written);

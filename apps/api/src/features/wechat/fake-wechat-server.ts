@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
  * Test support: a local stand-in for api.weixin.qq.com answering with the payloads WeChat
  * documents. Login codes choose the answer (`code-<openid>` succeeds; `used` 40029, `fast`
  * 45011, `blocked` 40226, `down` HTTP 502); text containing 违规 is `risky`, 涉黄 answers 87014;
+ * `mediaCheckAsync` answers a fresh trace id;
  * `failNext` queues answers for the next calls of a path (e.g. 40001 token expired, 43101).
  */
 export interface FakeWechat {
@@ -75,6 +76,10 @@ export async function startFakeWechat(): Promise<FakeWechat> {
           trace_id: `trace-${calls.length}`,
         });
       }
+      case '/wxa/media_check_async':
+        // WeChat answers at once with a trace id; the verdict comes later as a message push
+        if (!tokenOk) return send({ errcode: 40001, errmsg: 'invalid credential' });
+        return send({ errcode: 0, errmsg: 'ok', trace_id: `media-trace-${calls.length}` });
       case '/cgi-bin/message/subscribe/send':
         if (!tokenOk) return send({ errcode: 40001, errmsg: 'invalid credential' });
         return send({ errcode: 0, errmsg: 'ok' });

@@ -9,9 +9,8 @@ const RISKY = '内容含有违法违规信息，未能提交。请如实、文�
  * through `msgSecCheck` v2; `risky` (or the old 87014) refuses the tip, `review` lets it through
  * (court staff read every tip anyway). Tips without an openid (site, H5) use `fallback`. WeChat
  * failing otherwise does not stop a tip: it is accepted and the failure logged.
- * UNFINISHED: photos are not sent to `mediaCheckAsync` v2: it needs an outbox, a short-lived https
- * media URL WeChat can fetch, and quarantine on a `risky` verdict. The message-push endpoint that
- * receives the verdict (30 min later) exists: wechat-push-routes.ts.
+ * Photos are checked apart, after the tip is stored: media-checks.ts (`mediaCheckAsync` v2) and
+ * wechat-push-routes.ts (the verdict, pushed by WeChat up to 30 minutes later).
  */
 export function createWechatModeration(
   client: WechatClient,

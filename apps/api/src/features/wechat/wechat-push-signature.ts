@@ -5,9 +5,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
  * as strings and joined. Compared in constant time so a forger learns nothing from timing.
  */
 export function pushSignature(token: string, timestamp: string, nonce: string): string {
-  return createHash('sha1')
-    .update([token, timestamp, nonce].sort().join(''))
-    .digest('hex');
+  return createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
 }
 
 export function isValidPushSignature(

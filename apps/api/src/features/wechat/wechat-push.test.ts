@@ -25,7 +25,9 @@ const mediaCheckPush = (traceId: string, suggest: 'pass' | 'review' | 'risky') =
   appid: 'wx0123456789abcdef',
   trace_id: traceId,
   version: 2,
-  detail: [{ strategy: 'content_model', errcode: 0, suggest, label: suggest === 'pass' ? 100 : 20002, prob: 90 }],
+  detail: [
+    { strategy: 'content_model', errcode: 0, suggest, label: suggest === 'pass' ? 100 : 20002, prob: 90 },
+  ],
   errcode: 0,
   errmsg: 'ok',
   result: { suggest, label: suggest === 'pass' ? 100 : 20002 },
@@ -65,7 +67,9 @@ describe.each(backends())('WeChat message push with WECHAT_PUSH_TOKEN on $kind',
   });
 
   it('refuses with 401 a handshake signed with another token, or unsigned, and echoes nothing', async () => {
-    for (const query of [signed({ echostr: 'leak' }, 'otherToken'), 'echostr=leak', `${signed()}&signature=00`]) {
+    const wrong = new URLSearchParams(signed({ echostr: 'leak' }));
+    wrong.set('signature', '0'.repeat(40));
+    for (const query of [signed({ echostr: 'leak' }, 'otherToken'), 'echostr=leak', wrong.toString()]) {
       const res = await t.request(`/api/v1/wechat/events?${query}`);
       expect(res.status).toBe(401);
       const text = await res.text();
@@ -96,7 +100,10 @@ describe.each(backends())('WeChat message push with WECHAT_PUSH_TOKEN on $kind',
   it('refuses the encrypted (安全) mode with a zh-CN reason', async () => {
     for (const res of [
       await t.request(`/api/v1/wechat/events?${signed({ encrypt_type: 'aes', echostr: 'x' })}`),
-      await t.request(`/api/v1/wechat/events?${signed()}`, json({ ToUserName: 'gh_0123456789ab', Encrypt: 'AAAA' })),
+      await t.request(
+        `/api/v1/wechat/events?${signed()}`,
+        json({ ToUserName: 'gh_0123456789ab', Encrypt: 'AAAA' }),
+      ),
     ]) {
       expect(res.status).toBe(400);
       expect(((await res.json()) as Envelope).error.message).toContain('不支持安全模式');

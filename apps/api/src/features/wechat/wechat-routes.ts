@@ -44,8 +44,19 @@ export function registerWechat(app: ApiApp, deps: AppDeps): void {
 
   app.openapi(wechatStatusRoute, (c) => {
     c.header('Cache-Control', 'no-cache');
+    const w = deps.wechat;
+    const photoCheck = w.mediaBaseUrl
+      ? { enabled: true }
+      : {
+          enabled: false,
+          reason: w.client
+            ? '照片内容安全检测未开启：服务端尚未配置可供微信访问的 https 网站地址（SITE_URL）。'
+            : API_ERRORS.WECHAT_DISABLED[1],
+        };
     return c.json(
-      deps.wechat.client ? { enabled: true } : { enabled: false, reason: API_ERRORS.WECHAT_DISABLED[1] },
+      w.client
+        ? { enabled: true, photoCheck }
+        : { enabled: false, reason: API_ERRORS.WECHAT_DISABLED[1], photoCheck },
       200,
     );
   });

@@ -17,6 +17,28 @@ export interface WechatServices {
   tipTemplateKeys: [string, string, string];
   /** wakes the subscription-message worker after a commit that queued one */
   wake(): void;
+  /**
+   * Public https origin WeChat fetches tip photos from for `mediaCheckAsync` (SITE_URL); absent
+   * when WeChat is off or SITE_URL is not https, and then no photo is sent.
+   */
+  mediaBaseUrl?: string | undefined;
+  /** why photos are not sent (English, for logs), when `mediaBaseUrl` is absent */
+  mediaCheckOffReason?: string | undefined;
+  /** wakes the photo-check worker after a tip's commit queued photos */
+  wakeMedia(): void;
+}
+
+/** SITE_URL as the media origin, if WeChat can fetch from it (https, no path). */
+function mediaBase(env: Env): { base?: string; reason?: string } {
+  if (!env.SITE_URL) return { reason: 'SITE_URL is not set' };
+  let url: URL;
+  try {
+    url = new URL(env.SITE_URL);
+  } catch {
+    return { reason: 'SITE_URL is not a URL' };
+  }
+  if (url.protocol !== 'https:') return { reason: 'SITE_URL is not https' };
+  return { base: url.origin };
 }
 
 export function createWechatServices(
@@ -30,12 +52,23 @@ export function createWechatServices(
   });
   const keys = env.WECHAT_TIP_TEMPLATE_KEYS.split(',').map((k) => k.trim()) as [string, string, string];
   if (!setting.enabled)
-    return { client: null, disabledReason: setting.reason, tipTemplateKeys: keys, wake() {} };
+    return {
+      client: null,
+      disabledReason: setting.reason,
+      mediaCheckOffReason: setting.reason,
+      tipTemplateKeys: keys,
+      wake() {},
+      wakeMedia() {},
+    };
+  const media = mediaBase(env);
   return {
     client: createWechatClient({ ...setting.config, ...(fetchImpl ? { fetch: fetchImpl } : {}) }),
     tipTemplateId: env.WECHAT_TIP_TEMPLATE_ID,
     tipTemplateKeys: keys,
+    mediaBaseUrl: media.base,
+    mediaCheckOffReason: media.reason,
     wake() {},
+    wakeMedia() {},
   };
 }
 

@@ -22,7 +22,11 @@ describe.each(backends())(
 
     it('says so on the status route and answers 503 with a zh-CN reason on every WeChat route', async () => {
       const status = await (await t.request('/api/v1/wechat/status')).json();
-      expect(status).toEqual({ enabled: false, reason: expect.stringContaining('AppID 和 AppSecret') });
+      expect(status).toEqual({
+        enabled: false,
+        reason: expect.stringContaining('AppID 和 AppSecret'),
+        photoCheck: { enabled: false, reason: expect.stringContaining('AppID 和 AppSecret') },
+      });
       const session = `ws_${'a'.repeat(43)}`;
       const answers = [
         await t.request('/api/v1/wechat/login', json({ code: 'code-o1' })),
@@ -80,7 +84,11 @@ describe.each(backends())('WeChat features against a local WeChat stand-in on $k
   const sends = () => wx.calls.filter((c) => c.path === '/cgi-bin/message/subscribe/send');
 
   it('logs in with a wx.login code: an opaque session, never the openid or session_key', async () => {
-    expect(await (await t.request('/api/v1/wechat/status')).json()).toEqual({ enabled: true });
+    // no https SITE_URL in this runtime: WeChat cannot fetch photos, and the status says so
+    expect(await (await t.request('/api/v1/wechat/status')).json()).toEqual({
+      enabled: true,
+      photoCheck: { enabled: false, reason: expect.stringContaining('SITE_URL') },
+    });
     const { res, body } = await login('code-o-alice');
     expect(res.status).toBe(200);
     expect(body.session).toMatch(/^ws_[A-Za-z0-9_-]{43}$/);
