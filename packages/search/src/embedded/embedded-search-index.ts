@@ -54,7 +54,11 @@ export interface StoredEntry {
  * posting lists are varint-packed (`posting-list.ts`), identifier keys sit in one byte array.
  * Memory at 1M (demo data, tests/bench): heap ~605 MB after a build (was ~880 MB), RSS ~700 MB
  * when loaded from a snapshot (`snapshot.ts`), ~1.0 GB right after a build (V8 keeps the pages
- * the build's garbage used). UNFINISHED: 10M not measured on this shared machine.
+ * the build's garbage used). At 10M (2026-11-30, `search.bench.ts --sizes 10000000 --engines new`,
+ * machine shared with a CI run): build 406 s wall / 233 s CPU, RSS +7.1 GB (peak 7.3 GB), broad mix
+ * p95 18 ms, standard mix p95 239 ms. UNFINISHED: the standard mix at 10M (target p95 ≤ 30 ms) and
+ * the build time (target ≤ 300 s) are not met; which queries make the standard mix's tail at 10M
+ * is not yet analysed.
  */
 export interface EmbeddedSearchIndexOptions extends SearchIndexOptions {
   /** compact once this many removed slots exist and they outnumber live ones (default 50,000) */
