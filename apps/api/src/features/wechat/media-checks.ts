@@ -6,6 +6,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Logger } from '../../logger.ts';
 import { OPENID_AAD } from '../tips/tip-intake.ts';
 import type { TipKeyring } from '../tips/tip-keyring.ts';
+import { type OutboxWorker, startOutboxLoop } from './outbox-loop.ts';
 import type { WechatServices } from './wechat-services.ts';
 
 /** How long WeChat may fetch a submitted photo (it fetches within minutes; its verdict follows). */
@@ -84,12 +85,7 @@ export async function applyMediaVerdict(
   });
 }
 
-export interface WechatMediaCheckWorker {
-  wake(): void;
-  /** submits everything due now (tests) */
-  drain(): Promise<number>;
-  stop(): Promise<void>;
-}
+export type WechatMediaCheckWorker = OutboxWorker;
 
 /**
  * Submits queued photos to `mediaCheckAsync` v2 at least once: claim due rows with a lease, mint a
@@ -106,9 +102,6 @@ export function startWechatMediaCheckWorker(opts: {
   retryMs?: readonly number[];
 }): WechatMediaCheckWorker {
   const retry = opts.retryMs ?? MEDIA_CHECK_RETRY_MS;
-  let stopped = false;
-  let running: Promise<number> | null = null;
-  let timer: NodeJS.Timeout | undefined;
 
   async function claim() {
     const due = opts.db
@@ -185,49 +178,11 @@ export function startWechatMediaCheckWorker(opts: {
     }
   }
 
-  async function drain(): Promise<number> {
-    let handled = 0;
-    for (;;) {
-      const rows = await claim();
-      if (rows.length === 0) return handled;
-      for (const row of rows) {
-        handled++;
-        await submitOne(row);
-      }
-    }
-  }
-
-  function schedule(delay: number) {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(tick, delay);
-    timer.unref();
-  }
-  function tick() {
-    if (running) return;
-    running = drain()
-      .catch((err) => {
-        opts.logger.warn({ err }, 'photo media check worker failed');
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-        schedule(opts.pollMs ?? 5_000);
-      });
-  }
-  schedule(0);
-  return {
-    wake: () => schedule(0),
-    drain: async () => {
-      if (running) await running;
-      const n = await drain();
-      if (running) await running;
-      return n;
-    },
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      if (running) await running;
-    },
-  };
+  return startOutboxLoop({
+    name: 'photo media check worker',
+    claim,
+    handle: submitOne,
+    logger: opts.logger,
+    ...(opts.pollMs !== undefined ? { pollMs: opts.pollMs } : {}),
+  });
 }

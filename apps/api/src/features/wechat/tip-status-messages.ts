@@ -6,6 +6,7 @@ import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Logger } from '../../logger.ts';
 import { OPENID_AAD } from '../tips/tip-intake.ts';
 import type { TipKeyring } from '../tips/tip-keyring.ts';
+import { type OutboxWorker, startOutboxLoop } from './outbox-loop.ts';
 import type { WechatServices } from './wechat-services.ts';
 
 /** `phrase` values of a subscription message hold at most 5 characters. */
@@ -35,12 +36,7 @@ export async function queueTipStatusMessage(tx: Database, tipId: string, status:
     where ${tipWechatLinks.tipId} = ${tipId} and ${tipWechatLinks.subscribedAt} is not null`);
 }
 
-export interface WechatMessageWorker {
-  wake(): void;
-  /** sends everything due now (tests) */
-  drain(): Promise<number>;
-  stop(): Promise<void>;
-}
+export type WechatMessageWorker = OutboxWorker;
 
 function chinaTime(d: Date): string {
   // the template's `time` field: 2026-11-30 14:05 in China Standard Time
@@ -62,9 +58,6 @@ export function startWechatMessageWorker(opts: {
   retryMs?: readonly number[];
 }): WechatMessageWorker {
   const retry = opts.retryMs ?? WECHAT_RETRY_MS;
-  let stopped = false;
-  let running: Promise<number> | null = null;
-  let timer: NodeJS.Timeout | undefined;
 
   async function claim() {
     const due = opts.db
@@ -149,50 +142,11 @@ export function startWechatMessageWorker(opts: {
     await opts.db.update(tipWechatLinks).set({ subscribedAt: null }).where(eq(tipWechatLinks.tipId, tipId));
   }
 
-  async function drain(): Promise<number> {
-    let handled = 0;
-    for (;;) {
-      const rows = await claim();
-      if (rows.length === 0) return handled;
-      for (const row of rows) {
-        handled++;
-        await sendOne(row);
-      }
-    }
-  }
-
-  function schedule(delay: number) {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(tick, delay);
-    timer.unref();
-  }
-  function tick() {
-    if (running) return;
-    running = drain()
-      .catch((err) => {
-        opts.logger.warn({ err }, 'subscription message worker failed');
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-        schedule(opts.pollMs ?? 5_000);
-      });
-  }
-  schedule(0);
-  return {
-    wake: () => schedule(0),
-    drain: async () => {
-      if (running) await running;
-      const n = await drain();
-      // a woken pass may have claimed rows meanwhile: wait for it too
-      if (running) await running;
-      return n;
-    },
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      if (running) await running;
-    },
-  };
+  return startOutboxLoop({
+    name: 'subscription message worker',
+    claim,
+    handle: sendOne,
+    logger: opts.logger,
+    ...(opts.pollMs !== undefined ? { pollMs: opts.pollMs } : {}),
+  });
 }
