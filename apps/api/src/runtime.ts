@@ -21,12 +21,8 @@ import { startRetentionJob } from './features/listings/retention-job.ts';
 import { createScreenCache } from './features/screens/screen-cache.ts';
 import { createSearchCache } from './features/search/search-cache.ts';
 import { ensureBootstrapAdmin, ensureBootstrapToken } from './features/staff/bootstrap-staff.ts';
-import { startNotificationWorker } from './features/tips/notifications/worker.ts';
-import { startOrphanPhotoPurge } from './features/tips/orphan-photos.ts';
+import { startTipWorkers } from './features/tips/tip-workers.ts';
 import { createTipsServices } from './features/tips/tips-services.ts';
-import { startWechatMediaCheckWorker } from './features/wechat/media-checks.ts';
-import { startWechatMessageWorker } from './features/wechat/tip-status-messages.ts';
-import { createWechatModeration } from './features/wechat/wechat-moderation.ts';
 import { createWechatServices } from './features/wechat/wechat-services.ts';
 import { createMemoryRateLimitStore, createPostgresRateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
@@ -305,47 +301,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     wechat: createWechatServices(env),
     now,
   };
-  const wechatClient = deps.wechat.client;
-  if (wechatClient) deps.tips.moderation = createWechatModeration(wechatClient, deps.tips.moderation, logger);
-  const wechatMessages =
-    workers && wechatClient
-      ? startWechatMessageWorker({
-          db: database.db,
-          wechat: deps.wechat,
-          keyring: deps.tips.keyring,
-          logger,
-          now: deps.now,
-        })
-      : null;
-  if (wechatMessages) deps.wechat.wake = wechatMessages.wake;
-  const wechatMediaChecks =
-    workers && wechatClient && deps.wechat.mediaBaseUrl
-      ? startWechatMediaCheckWorker({
-          db: database.db,
-          wechat: deps.wechat,
-          keyring: deps.tips.keyring,
-          logger,
-        })
-      : null;
-  if (wechatMediaChecks) deps.wechat.wakeMedia = wechatMediaChecks.wake;
-  const tipNotifier = workers
-    ? startNotificationWorker({
-        db: database.db,
-        targets: deps.tips.notify,
-        keyring: deps.tips.keyring,
-        logger,
-        now: deps.now,
-      })
-    : null;
-  if (tipNotifier) deps.tips.wake = tipNotifier.wake;
-  const photoPurge = workers
-    ? startOrphanPhotoPurge({
-        db: database.db,
-        files: () => deps.tips.files,
-        now: deps.now,
-        onError: (err) => logger.warn({ err }, 'tip photo purge failed'),
-      })
-    : null;
+  const tipWorkers = startTipWorkers(deps, database.db, logger, workers);
   const expiry = workers ? startExpiryJob(deps, () => leadership.isLeader()) : { stop() {} };
   const retention = workers ? startRetentionJob(deps, () => leadership.isLeader()) : { stop() {} };
   // hide listings whose term ended today in this process's index, whoever runs the expiry job
@@ -370,18 +326,15 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     onIndexChanged,
     isPublisher: () => leadership.isLeader(),
     drainPublisher: () => publisher.drain(),
-    tipNotifier,
-    wechatMessages,
-    wechatMediaChecks,
+    tipNotifier: tipWorkers.tipNotifier,
+    wechatMessages: tipWorkers.wechatMessages,
+    wechatMediaChecks: tipWorkers.wechatMediaChecks,
     async close() {
       clearInterval(reconcileTimer);
       clearInterval(sweepTimer);
       expiry.stop();
       retention.stop();
-      photoPurge?.stop();
-      await tipNotifier?.stop();
-      await wechatMessages?.stop();
-      await wechatMediaChecks?.stop();
+      await tipWorkers.stop();
       await follower?.stop();
       await publisher.stop();
       await leadership.stop();
