@@ -319,8 +319,9 @@ describe('the console’s tip screens on the real server', () => {
     const b = await signIn(MEMBER_B);
     const { page } = b;
     await page.getByRole('link', { name: '举报线索' }).click();
-    await poll(() => page.getByText(/^共 0 条/).count()).toBe(1);
-    expect(await page.getByText('没有线索。').count()).toBe(1);
+    // wait for the inbox itself: the 名单 screen shown before the click also says 共 0 条
+    await poll(() => page.getByText('没有线索。').count()).toBe(1);
+    expect(await page.getByText(/^共 0 条，本页未阅 0 条/).count()).toBe(1);
     expect(await page.getByRole('row', { name: /演示符大海/ }).count()).toBe(0);
     expect([403, 404]).toContain(await statusOf(page, `/api/v1/admin/tips/${tipId}`));
     const attachment = await page.evaluate(async () => {
