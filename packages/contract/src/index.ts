@@ -25,4 +25,5 @@ export * from './staff-admin.ts';
 export * from './stats.ts';
 export * from './tip-photos.ts';
 export * from './tips.ts';
+export * from './tips-staff.ts';
 export * from './wechat.ts';
