@@ -156,7 +156,7 @@ function PaymentCell({ claim, onPay }: { claim: Claims[number]; onPay: () => voi
     <button
       type="button"
       className="secondary"
-      aria-label={`登记第 ${claim.registrationNo} 号的悬赏金发放`}
+      aria-label={`登记发放 第 ${claim.registrationNo} 号登记的悬赏金`}
       onClick={onPay}
     >
       登记发放…
