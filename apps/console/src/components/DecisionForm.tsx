@@ -1,10 +1,24 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { ApiClientError } from '../api.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
+import { useFocusOnMount } from './use-focus-on-mount.ts';
 
 export interface DecisionChoice<D extends string> {
   value: D;
   label: string;
+}
+
+/** What a decision form says: its choices, the reasons box and its own refusals. */
+export interface DecisionWording<D extends string> {
+  legend: string;
+  choices: readonly DecisionChoice<D>[];
+  reasonsLabel: string;
+  reasonsRows: number;
+  reasonsMaxLength: number;
+  reasonsMinLength: number;
+  noChoiceMessage: string;
+  noReasonsMessage: string;
+  submitLabel: string;
 }
 
 /**
@@ -16,30 +30,14 @@ export interface DecisionChoice<D extends string> {
 export function DecisionForm<D extends string>({
   title,
   facts,
-  legend,
-  choices,
-  reasonsLabel,
-  reasonsRows,
-  reasonsMaxLength,
-  reasonsMinLength,
-  noChoiceMessage,
-  noReasonsMessage,
-  submitLabel,
+  wording: w,
   onSubmit,
   onCancel,
 }: {
   title: ReactNode;
   /** `<dt>`/`<dd>` pairs */
   facts: ReactNode;
-  legend: string;
-  choices: readonly DecisionChoice<D>[];
-  reasonsLabel: string;
-  reasonsRows: number;
-  reasonsMaxLength: number;
-  reasonsMinLength: number;
-  noChoiceMessage: string;
-  noReasonsMessage: string;
-  submitLabel: string;
+  wording: DecisionWording<D>;
   /** sends the decision with the trimmed reasons; a throw is shown on the form */
   onSubmit: (decision: D, reasons: string) => Promise<void>;
   onCancel: () => void;
@@ -49,16 +47,15 @@ export function DecisionForm<D extends string>({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
     const fail = (message: string) =>
       setError(new ApiClientError({ status: 400, code: 'VALIDATION_FAILED', message }));
-    if (!decision) return fail(noChoiceMessage);
-    if (reasons.trim().length < reasonsMinLength) return fail(noReasonsMessage);
+    if (!decision) return fail(w.noChoiceMessage);
+    if (reasons.trim().length < w.reasonsMinLength) return fail(w.noReasonsMessage);
     setBusy(true);
     try {
       await onSubmit(decision, reasons.trim());
@@ -77,8 +74,8 @@ export function DecisionForm<D extends string>({
       <dl className="facts">{facts}</dl>
       <ErrorBanner error={error} />
       <fieldset className="choices">
-        <legend>{legend}</legend>
-        {choices.map((c) => (
+        <legend>{w.legend}</legend>
+        {w.choices.map((c) => (
           <label key={c.value}>
             <input
               type="radio"
@@ -92,19 +89,19 @@ export function DecisionForm<D extends string>({
         ))}
       </fieldset>
       <div className="field">
-        <label htmlFor={`${id}-reasons`}>{reasonsLabel}</label>
+        <label htmlFor={`${id}-reasons`}>{w.reasonsLabel}</label>
         <textarea
           id={`${id}-reasons`}
           aria-required="true"
-          rows={reasonsRows}
-          maxLength={reasonsMaxLength}
+          rows={w.reasonsRows}
+          maxLength={w.reasonsMaxLength}
           value={reasons}
           onChange={(e) => setReasons(e.target.value)}
         />
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          {submitLabel}
+          {w.submitLabel}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>
           取消

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ErrorBanner } from './ErrorBanner.tsx';
+import { Outcome } from './Outcome.tsx';
 
 /**
  * The tab panel under a queue's status tabs: the last error, the last action's confirmation
@@ -20,12 +20,7 @@ export function QueuePanel({
 }) {
   return (
     <div id={`${idPrefix}-panel`} role="tabpanel" aria-labelledby={`${idPrefix}-tab-${selected}`}>
-      <ErrorBanner error={error} />
-      {done ? (
-        <p className="ok" role="status">
-          {done}
-        </p>
-      ) : null}
+      <Outcome error={error} done={done} />
       {children}
     </div>
   );

@@ -7,7 +7,7 @@ import {
 import type { SuccessBody } from '@portal/contract/client';
 import { useState } from 'react';
 import { api } from '../api.ts';
-import { DecisionForm } from '../components/DecisionForm.tsx';
+import { DecisionForm, type DecisionWording } from '../components/DecisionForm.tsx';
 import { QueuePanel } from '../components/QueuePanel.tsx';
 import { QueueTable } from '../components/QueueTable.tsx';
 import { type TabItem, Tabs } from '../components/Tabs.tsx';
@@ -184,10 +184,20 @@ export function CorrectionsScreen() {
   );
 }
 
-const CORRECTION_CHOICES = [
-  { value: 'accepted', label: '予以纠正（3 个工作日内完成）' },
-  { value: 'rejected', label: '驳回' },
-] as const;
+const CORRECTION_WORDING: DecisionWording<'accepted' | 'rejected'> = {
+  legend: '审查结论',
+  choices: [
+    { value: 'accepted', label: '予以纠正（3 个工作日内完成）' },
+    { value: 'rejected', label: '驳回' },
+  ],
+  reasonsLabel: '审查理由',
+  reasonsRows: 3,
+  reasonsMaxLength: 2000,
+  reasonsMinLength: 4,
+  noChoiceMessage: '请选择审查结论。',
+  noReasonsMessage: '请写明审查理由（至少 4 个字）。',
+  submitLabel: '提交结论',
+};
 
 /**
  * The review decision with its reasons.
@@ -225,15 +235,7 @@ function CorrectionDecisionForm({
           </dd>
         </>
       }
-      legend="审查结论"
-      choices={CORRECTION_CHOICES}
-      reasonsLabel="审查理由"
-      reasonsRows={3}
-      reasonsMaxLength={2000}
-      reasonsMinLength={4}
-      noChoiceMessage="请选择审查结论。"
-      noReasonsMessage="请写明审查理由（至少 4 个字）。"
-      submitLabel="提交结论"
+      wording={CORRECTION_WORDING}
       onCancel={onCancel}
       onSubmit={async (decision, reasons) => {
         const answer = await api.call(decideCorrectionRoute, {

@@ -2,7 +2,7 @@ import { listUnitsRoute, notifyTargetDeleteRoute, notifyTargetListRoute } from '
 import type { SuccessBody } from '@portal/contract/client';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api.ts';
-import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { Outcome } from '../components/Outcome.tsx';
 import { chinaDateTime } from '../format.ts';
 import { DeadLetters } from './DeadLetters.tsx';
 import { NotifyTargetForm } from './NotifyTargetForm.tsx';
@@ -84,12 +84,7 @@ export function NotifyChannelsScreen() {
       <p className="muted">
         新线索和未阅提醒按执行单元发到这里设置的地址；没有设置的执行单元使用全院默认地址。地址和密钥保存后只显示协议和主机。
       </p>
-      <ErrorBanner error={error} />
-      {done ? (
-        <p className="ok" role="status">
-          {done}
-        </p>
-      ) : null}
+      <Outcome error={error} done={done} />
 
       <h2>全院默认地址</h2>
       {targets && targets.courtWide.length === 0 ? (

@@ -1,8 +1,9 @@
 import { notifyTargetSetRoute } from '@portal/contract';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { ApiClientError, api } from '../api.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { Field } from '../components/Field.tsx';
+import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { chinaDateTime } from '../format.ts';
 import { CHANNEL_NAMES, type Channel, type UnitTarget } from './notify-channels.ts';
 
@@ -38,8 +39,7 @@ export function NotifyTargetForm({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
 
   async function submit(event: FormEvent) {
     event.preventDefault();

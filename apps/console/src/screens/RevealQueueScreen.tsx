@@ -2,7 +2,7 @@ import { revealRequestDecideRoute, revealRequestListRoute } from '@portal/contra
 import type { SuccessBody } from '@portal/contract/client';
 import { useState } from 'react';
 import { api } from '../api.ts';
-import { DecisionForm } from '../components/DecisionForm.tsx';
+import { DecisionForm, type DecisionWording } from '../components/DecisionForm.tsx';
 import { QueuePanel } from '../components/QueuePanel.tsx';
 import { QueueTable } from '../components/QueueTable.tsx';
 import { type TabItem, Tabs } from '../components/Tabs.tsx';
@@ -107,10 +107,20 @@ export function RevealQueueScreen() {
   );
 }
 
-const REVEAL_CHOICES = [
-  { value: 'approved', label: '批准（申请人可查看一次）' },
-  { value: 'rejected', label: '驳回' },
-] as const;
+const REVEAL_WORDING: DecisionWording<'approved' | 'rejected'> = {
+  legend: '审批结论',
+  choices: [
+    { value: 'approved', label: '批准（申请人可查看一次）' },
+    { value: 'rejected', label: '驳回' },
+  ],
+  reasonsLabel: '审批理由',
+  reasonsRows: 2,
+  reasonsMaxLength: 500,
+  reasonsMinLength: 2,
+  noChoiceMessage: '请选择批准或驳回。',
+  noReasonsMessage: '请写明审批理由。',
+  submitLabel: '提交审批',
+};
 
 function RevealDecisionForm({
   request: r,
@@ -134,15 +144,7 @@ function RevealDecisionForm({
           <dd>{r.reason}</dd>
         </>
       }
-      legend="审批结论"
-      choices={REVEAL_CHOICES}
-      reasonsLabel="审批理由"
-      reasonsRows={2}
-      reasonsMaxLength={500}
-      reasonsMinLength={2}
-      noChoiceMessage="请选择批准或驳回。"
-      noReasonsMessage="请写明审批理由。"
-      submitLabel="提交审批"
+      wording={REVEAL_WORDING}
       onCancel={onCancel}
       onSubmit={async (decision, note) => {
         await api.call(revealRequestDecideRoute, { params: { id: r.id }, json: { decision, note } });

@@ -1,10 +1,11 @@
 import { rewardPaymentCreateRoute, type staffRewardListRoute } from '@portal/contract';
 import type { SuccessBody } from '@portal/contract/client';
 import { type InformantRelation, parseYuanToFen, rewardPaymentDecision, todayInChina } from '@portal/domain';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { ApiClientError, api } from '../api.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { Field } from '../components/Field.tsx';
+import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { yuan } from '../format.ts';
 
 type Reward = SuccessBody<typeof staffRewardListRoute>['items'][number];
@@ -58,8 +59,7 @@ export function RewardPaymentForm({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
 
   const parsed = recovered.trim() ? parseYuanToFen(recovered) : null;
   const preview =

@@ -3,7 +3,7 @@ import type { SuccessBody } from '@portal/contract/client';
 import { TIP_KIND_LABELS, TIP_STATUS_LABELS, type TipKind, type TipStatus } from '@portal/domain';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { api } from '../api.ts';
-import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { Outcome } from '../components/Outcome.tsx';
 import { QueuePanel } from '../components/QueuePanel.tsx';
 import { QueueTable } from '../components/QueueTable.tsx';
 import { type TabItem, Tabs } from '../components/Tabs.tsx';
@@ -193,12 +193,7 @@ function ClaimRegister({ reward, onClose }: { reward: Reward; onClose: () => voi
         悬赏线索登记簿：{reward.listingName}（{reward.termsText}）
       </h2>
       <p className="muted">按线索提供的先后顺序登记（第二十三条）；举报人身份不在此显示。</p>
-      <ErrorBanner error={error} />
-      {done ? (
-        <p className="ok" role="status">
-          {done}
-        </p>
-      ) : null}
+      <Outcome error={error} done={done} />
       <div className="table-scroll">
         <table>
           <caption className="visually-hidden">悬赏线索登记簿</caption>
