@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
+import { replaceDir, runBuildChild } from '../../build/build-child.ts';
 import { newestSourceMtime, SKIPPED_BY_DEFAULT, sourceDigest } from '../../build/source-digest.ts';
 import type { AppEnv } from '../../context.ts';
 
@@ -124,9 +124,8 @@ function h5BuildIsCurrent(digest: string): boolean {
 
 /**
  * Builds the H5 app when `dist/h5` is missing (a fresh clone) or was built from other sources (an
- * update), in a child process that gets only PATH/HOME — never the server's secrets — and dies
- * with the server. Built into a staging folder and renamed, so servers starting together never
- * serve half a build.
+ * update), in a child process without the server's secrets (`runBuildChild`). Built into a
+ * staging folder and renamed, so servers starting together never serve half a build.
  */
 export async function ensureMiniprogramBuilt(progress: (msg: string) => void): Promise<void> {
   const digest = sourceDigest(MINIPROGRAM_ROOT_DIR, MINIPROGRAM_SOURCES, SKIPPED);
@@ -137,44 +136,17 @@ export async function ensureMiniprogramBuilt(progress: (msg: string) => void): P
   const taroBin = join(dirname(require.resolve('@tarojs/cli/package.json')), 'bin', 'taro');
   const stagingName = `dist/h5.staging-${process.pid}`;
   const staging = join(MINIPROGRAM_ROOT_DIR, stagingName);
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production' };
-  const run = (args: string[], extraEnv: Record<string, string> = {}) =>
-    new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, args, {
-        cwd: MINIPROGRAM_ROOT_DIR,
-        env: { ...env, ...extraEnv },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr.on('data', (chunk) => {
-        stderr += String(chunk);
-      });
-      const kill = () => child.kill('SIGKILL');
-      process.once('exit', kill);
-      child.on('error', reject);
-      child.on('exit', (code) => {
-        process.off('exit', kill);
-        if (code === 0) resolve();
-        else reject(new Error(`mini-program H5 build failed (${code}): ${stderr.slice(-2000)}`));
-      });
-    });
   try {
-    await run(['scripts/gen-notices.mts']);
-    await run([taroBin, 'build', '--type', 'h5'], { MINIPROGRAM_OUTPUT_ROOT: stagingName });
+    const cwd = MINIPROGRAM_ROOT_DIR;
+    await runBuildChild('mini-program notices', ['scripts/gen-notices.mts'], { cwd });
+    await runBuildChild('mini-program H5 build', [taroBin, 'build', '--type', 'h5'], {
+      cwd,
+      env: { MINIPROGRAM_OUTPUT_ROOT: stagingName },
+    });
   } catch (err) {
     rmSync(staging, { recursive: true, force: true }); // no half build left behind
     throw err;
   }
   writeFileSync(join(staging, DIGEST_FILE), digest);
-  // the old build is moved aside first and removed after: a request in between finds one whole
-  // build or the other; if another server finished the same build first, its copy stays
-  const old = `${MINIPROGRAM_H5_DIST_DIR}.old-${process.pid}`;
-  try {
-    if (existsSync(MINIPROGRAM_H5_DIST_DIR)) renameSync(MINIPROGRAM_H5_DIST_DIR, old);
-    renameSync(staging, MINIPROGRAM_H5_DIST_DIR);
-  } catch {
-    rmSync(staging, { recursive: true, force: true });
-  } finally {
-    rmSync(old, { recursive: true, force: true });
-  }
+  replaceDir(staging, MINIPROGRAM_H5_DIST_DIR);
 }
