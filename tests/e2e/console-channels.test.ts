@@ -331,6 +331,17 @@ describe.skipIf(!pgUrl)('console: notification channels and reward payments (Pos
     expect(left).toEqual(['webhook']);
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'channels-saved');
+    // at 1024 px the table scrolls inside its box, the page itself does not scroll sideways
+    await page.setViewportSize({ width: 1024, height: 768 });
+    expect(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+            .documentElement.scrollWidth,
+      ),
+    ).toBeLessThanOrEqual(1024);
+    await shot(page, 'channels-1024');
+    await page.setViewportSize(DESK);
     expect(watched.cspViolations).toEqual([]);
     expect(watched.foreignRequests).toEqual([]);
   });
