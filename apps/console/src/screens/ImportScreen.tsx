@@ -78,13 +78,26 @@ export function ImportScreen() {
   );
 }
 
+/**
+ * The summary line. `rejected` holds one entry per problem, so a row with three bad cells counts
+ * once as a row; when the list was cut at `MAX_REPORTED_REJECTIONS` problems, the rows behind the
+ * cut are unknown and the line says "at least".
+ */
+export function importSummary({ created, rejected, rejectedTotal }: ImportResult): string {
+  if (rejectedTotal === 0) return `已新建 ${created} 条草稿，没有被拒绝的行。`;
+  const rows = new Set(rejected.map((r) => r.row)).size;
+  const cut = rejectedTotal > rejected.length;
+  const problems = rejectedTotal > rows ? `（共 ${rejectedTotal} 处问题）` : '';
+  return `已新建 ${created} 条草稿，${cut ? '至少 ' : ''}${rows} 行被拒绝${problems}。`;
+}
+
 function ImportReport({ result }: { result: ImportResult }) {
   const { created, rejected, rejectedTotal } = result;
   return (
     <div className="import-report">
       <h2>导入结果</h2>
       <p role="status" className={rejectedTotal > 0 ? '' : 'ok'}>
-        已新建 {created} 条草稿{rejectedTotal > 0 ? `，${rejectedTotal} 行被拒绝` : '，没有被拒绝的行'}。
+        {importSummary(result)}
       </p>
       {created > 0 ? (
         <p>
@@ -96,7 +109,7 @@ function ImportReport({ result }: { result: ImportResult }) {
           <p className="muted">
             请在表格中改正下列行后，仅将这些行重新导入。
             {rejectedTotal > rejected.length
-              ? `此处仅列出前 ${MAX_REPORTED_REJECTIONS} 行，共 ${rejectedTotal} 行被拒绝。`
+              ? `此处仅列出前 ${MAX_REPORTED_REJECTIONS} 处问题，共 ${rejectedTotal} 处。`
               : ''}
           </p>
           <div className="table-scroll">
