@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import PrivacyPage from '../src/sub/privacy/index.tsx';
 import TipPage from '../src/sub/tip/index.tsx';
 import { emptyTipForm, tipTargetText, validateTip } from '../src/sub/tip/tip-form.ts';
 import { requests, taroMock } from './taro-mock.ts';
@@ -55,6 +56,16 @@ describe('举报 form', () => {
       '举报对象：海南锦锦置业有限公司',
     );
     expect(tipTargetText({ listingId: 'L01TEST' })).toBe('');
+  });
+
+  it('names in the privacy notice the very buttons the form has (H5 build)', () => {
+    render(<PrivacyPage />);
+    const notice = document.body.textContent ?? '';
+    const quoted = ['添加照片', '使用当前位置'];
+    for (const name of quoted) expect(notice).toContain(`“${name}”`);
+    cleanup();
+    render(<TipPage />);
+    for (const name of quoted) expect(screen.getByText(name)).toBeTruthy();
   });
 
   it('asks for a valid phone when the tipster leaves contact details', async () => {
