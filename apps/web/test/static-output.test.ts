@@ -93,6 +93,8 @@ describe('built site', () => {
 
   it('links every page to online reporting, the receipt look-up and the 悬赏 notices', () => {
     for (const f of htmlFiles) {
+      const nav = read(f).match(/<nav class="site-nav"[\s\S]*?<\/nav>/)?.[0] ?? '';
+      expect(nav, f).toMatch(/<a href="\/report\/"[^>]*>我要举报<\/a>/);
       const footer = read(f).match(/<footer[\s\S]*?<\/footer>/)?.[0] ?? '';
       for (const href of ['/report/', '/report/status/', '/rewards/']) {
         expect(footer, `${f}: ${href}`).toContain(`href="${href}"`);
