@@ -125,7 +125,7 @@ describe('tip form', () => {
     const { page } = w;
     const form = sentFrom();
     const before = await storedTips();
-    await page.getByRole('link', { name: '我要举报' }).click();
+    await page.getByRole('main').getByRole('link', { name: '我要举报' }).click();
     await page.waitForURL(`**/report/?listing=${PERSON.id}`);
     await expect.poll(() => page.locator('.tip-target-name').textContent()).toContain(PERSON.name);
     await page.getByRole('button', { name: '提交举报' }).click();
