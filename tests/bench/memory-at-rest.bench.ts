@@ -1,15 +1,16 @@
 /**
- * Where the server's memory goes at rest with the demo data (PGlite, 2,000 demo listings): RSS
- * and V8 figures after each start-up stage, in one process started with --expose-gc, then the
- * RSS of a real `npm start` process after it has served every kind of page and idled, and again
- * after the screens' renderer worker has been unloaded by its idle timeout.
- * Target: ≤ 300 MB RSS at rest. UNFINISHED: a first start (fresh DATA_DIR) measured 287 MB at
- * rest on 2026-11-30 before that day's merges and 318 MB after them (the WeChat, campaign, audit
- * and media features add ~13 MB of modules; the index snapshot's first write the rest); it was
- * 339–555 MB before the young-generation cap, the child-process cluster creation, the reopen
- * after seeding and the renderer process (README "Memory"). What remains: server code ~100 MB
- * over bare Node (drizzle-orm's ESM build alone ~75 MB: Node 24 parses its 180 KB package.json
- * again for each of its modules), PGlite's heap ~140 MB.
+ * Where the server's memory goes at rest with the demo data (PGlite, 2,000 demo listings): RSS,
+ * V8's heap and where the resident pages lie (smaps-breakdown.ts: WebAssembly memories, malloc,
+ * node binary, other anonymous memory) after each start-up stage, in one process started with
+ * --expose-gc and `npm start`'s flags; then a real `npm start` process after it has served every
+ * kind of page and idled: a first start with an empty compile cache (right after an install), a
+ * first start, and a restart on the first one's data folder; and again after the screens'
+ * renderer worker has been unloaded by its idle timeout.
+ * Target: ≤ 300 MB RSS at rest. 2026-11-30, 2 cores shared with other benchmarks (load 6–9): 269 MB
+ * on a first start with an empty compile cache, 245 MB on a first start, 230 MB on a restart
+ * (318 MB before that day's `--v8-pool-size=1`, compile cache, drizzle resolve shortcut and lazy
+ * sharp; 555 MB before the young-generation cap, the child-process cluster creation, the reopen
+ * after seeding and the renderer process; README "Memory").
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
