@@ -58,8 +58,8 @@ async function fill(databaseUrl: string, count: number, seed: number) {
   await handle.close();
 }
 
-/** RSS of the node process serving `dataDir` (not npm's). */
-function serverRss(dataDir: string): number {
+/** The node process serving `dataDir` (not npm's), or undefined. */
+function serverPid(dataDir: string): number | undefined {
   for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
       const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
@@ -68,14 +68,31 @@ function serverRss(dataDir: string): number {
         argv[0]?.endsWith('node') &&
         argv.some((a) => a.endsWith('apps/api/src/main.ts')) &&
         env.includes(`DATA_DIR=${dataDir}`)
-      ) {
-        return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-      }
+      )
+        return Number(pid);
     } catch {
       // gone
     }
   }
-  return 0;
+  return undefined;
+}
+
+/** RSS of the node process serving `dataDir`. */
+function serverRss(dataDir: string): number {
+  const pid = serverPid(dataDir);
+  if (pid === undefined) return 0;
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+}
+
+/**
+ * CPU time (user + system, ms) the process has used: what a page costs the server whatever the
+ * machine's load, which the latency percentiles include (scheduling delays).
+ */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // utime and stime (fields 14 and 15 of stat), in clock ticks of 10 ms
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function get(agent: Agent, base: URL, path: string): Promise<{ status: number; ms: number }> {
@@ -164,9 +181,12 @@ async function measure(size: number, databaseUrl: string, dataDir: string) {
       cold.push(r.ms);
     }
     const cached: number[] = [];
+    const pid = serverPid(dataDir);
+    const cpuBefore = cpuMs(pid);
     for (let round = 0; round < 3; round++) {
       for (const id of ids) cached.push((await get(agent, base, `/listings/${id}/`)).ms);
     }
+    const cachedCpuUs = ((cpuMs(pid) - cpuBefore) * 1000) / cached.length;
     cold.sort((a, b) => a - b);
     cached.sort((a, b) => a - b);
     const staff = staffApi(server.url, TOKEN);
@@ -201,6 +221,8 @@ async function measure(size: number, databaseUrl: string, dataDir: string) {
       coldP95ms: Number(pct(cold, 0.95).toFixed(2)),
       cachedP50ms: Number(pct(cached, 0.5).toFixed(2)),
       cachedP95ms: Number(pct(cached, 0.95).toFixed(2)),
+      cachedP99ms: Number(pct(cached, 0.99).toFixed(2)),
+      cachedCpuUsPerPage: Math.round(cachedCpuUs),
       publishToLiveMs: live.map((ms) => Math.round(ms)).join(' / '),
     };
   } finally {
