@@ -24,23 +24,20 @@ export async function startPortalProcess(
   const port = env.PORT ?? String(await freePort());
   let out = '';
   // the flags of `npm start` (package.json): see the memory note in README.md
-  const child = spawn(
-    process.execPath,
-    ['--max-semi-space-size=8', '--v8-pool-size=1', 'apps/api/src/main.ts'],
-    {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        PORT: port,
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        SITE_BUILD: '0',
-        DEMO_RECORDS: '0',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const flags = ['--max-semi-space-size=8', '--v8-pool-size=1'];
+  const child = spawn(process.execPath, [...flags, 'apps/api/src/main.ts'], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      PORT: port,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SITE_BUILD: '0',
+      DEMO_RECORDS: '0',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
