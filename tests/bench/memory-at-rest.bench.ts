@@ -6,8 +6,9 @@
  * kind of page and idled: a first start with an empty compile cache (right after an install), a
  * first start, and a restart on the first one's data folder; and again after the screens'
  * renderer worker has been unloaded by its idle timeout.
- * Target: ≤ 300 MB RSS at rest. 2026-11-30, 2 cores shared with other benchmarks (load 6–9): 269 MB
- * on a first start with an empty compile cache, 245 MB on a first start, 230 MB on a restart
+ * Target: ≤ 300 MB RSS at rest. 2026-11-30, two runs, 2 cores shared with other work (load 4–9):
+ * 269 MB on a first start with an empty compile cache, 245–272 MB on a first start (malloc'd
+ * memory varies by ~25 MB from run to run), 230 MB on a restart
  * (318 MB before that day's `--v8-pool-size=1`, compile cache, drizzle resolve shortcut and lazy
  * sharp; 555 MB before the young-generation cap, the child-process cluster creation, the reopen
  * after seeding and the renderer process; README "Memory").
