@@ -5,7 +5,7 @@
  * refusal when someone else removed it first), decide a correction request.
  * Screenshots go to test-results/e2e-console/.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { idNumberCheckChar, removalReasonsFor, todayInChina } from '@portal/domain';
@@ -431,5 +431,22 @@ describe('console work screens on the real server', () => {
     );
     expect(scrollWidth).toBeLessThanOrEqual(1024);
     await shot(page, 'listings-1024');
+    await page.setViewportSize(DESK);
+  });
+
+  it('offers the import template, which imports as downloaded: its example row becomes a draft', async () => {
+    const { page } = watched;
+    await page.getByRole('link', { name: '导入' }).click();
+    await poll(() => h1(page)).toBe('导入');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载填写模板（CSV）' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('失信名单导入模板.csv');
+    const file = await download.path();
+    expect(readFileSync(file, 'utf8')).toMatch(/^\uFEFF类型,姓名\/名称,身份证号码/);
+    await page.getByLabel('CSV 文件').setInputFiles(file);
+    await page.getByRole('button', { name: '导入' }).click();
+    await poll(() => page.getByText('已新建 1 条草稿，没有被拒绝的行').count()).toBe(1);
   });
 });

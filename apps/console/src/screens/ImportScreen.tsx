@@ -1,11 +1,23 @@
 import { importListingsRoute, MAX_REPORTED_REJECTIONS } from '@portal/contract';
 import type { SuccessBody } from '@portal/contract/client';
-import { LISTING_FIELD_LABELS_ZH } from '@portal/domain';
+import { LISTING_FIELD_LABELS_ZH, listingCsvTemplate } from '@portal/domain';
 import { type FormEvent, useId, useState } from 'react';
 import { ApiClientError, api } from '../api.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 
 type ImportResult = SuccessBody<typeof importListingsRoute>;
+
+/** Saves the template (headers the import understands, one example row) built in the browser. */
+function downloadTemplate(): void {
+  const href = URL.createObjectURL(new Blob([listingCsvTemplate()], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = '失信名单导入模板.csv';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
 
 /**
  * CSV import (UTF-8 or GBK, Chinese or English headers): the file goes to the API as it is; the
@@ -47,6 +59,12 @@ export function ImportScreen() {
         <h2 id="import-form-title">CSV 批量导入草稿</h2>
         <p className="muted">
           支持 UTF-8 或 GBK 编码、中文或英文表头，文件不超过 20 MB。导入的记录为草稿，须在“名单”中发布。
+        </p>
+        <p>
+          <button type="button" className="secondary" onClick={downloadTemplate}>
+            下载填写模板（CSV）
+          </button>{' '}
+          <span className="muted">含全部必填列和一行演示示例，填写时请删除示例行。</span>
         </p>
         <ErrorBanner error={error} />
         <div className="field">
