@@ -83,7 +83,7 @@ export async function runImport(opts: ImportOptions): Promise<number> {
     return 2;
   }
   if (!Number.isInteger(opts.chunkRows) || opts.chunkRows < 1) {
-    err('--chunk-rows 应为不小于1的整数。\n');
+    err('--chunk-rows 应为不小于 1 的整数。\n');
     return 2;
   }
   const chunks = splitCsvIntoChunks(bytes, opts.chunkRows);
