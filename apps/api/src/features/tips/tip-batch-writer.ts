@@ -31,6 +31,7 @@ export interface PreparedTip {
   contactSealed: string | null;
   /** uploads named by id, consumed (deleted) in the transaction */
   staged: StagedPhoto[];
+  /** every photo of the tip: staged ones and those sent with it */
   attachments: (typeof tipAttachments.$inferInsert)[];
   openidSealed: string | null;
   /** queue WeChat's media check of the photos after the commit (mini-program tips) */
@@ -67,7 +68,10 @@ class TipSetAside {
  * acknowledged that may not have been committed (a client retrying with its Idempotency-Key gets
  * the stored answer if the commit did land).
  */
-export async function storeTipBatch(deps: TipBatchDeps, batch: readonly PreparedTip[]): Promise<TipOutcome[]> {
+export async function storeTipBatch(
+  deps: TipBatchDeps,
+  batch: readonly PreparedTip[],
+): Promise<TipOutcome[]> {
   const results = new Array<TipOutcome | undefined>(batch.length);
   let pending = batch.map((_, i) => i);
   while (pending.length > 0) {
@@ -116,7 +120,11 @@ export async function storeTipBatch(deps: TipBatchDeps, batch: readonly Prepared
  * find earlier answers, check listings and notices, draw registration numbers, insert tips,
  * photos, idempotency keys and notifications (outbox).
  */
-async function writeTips(tx: Database, deps: TipBatchDeps, batch: readonly PreparedTip[]): Promise<TipOutcome[]> {
+async function writeTips(
+  tx: Database,
+  deps: TipBatchDeps,
+  batch: readonly PreparedTip[],
+): Promise<TipOutcome[]> {
   const out = new Array<TipOutcome | undefined>(batch.length);
   const live = () => batch.flatMap((_, i) => (out[i] === undefined ? [i] : []));
 
@@ -193,7 +201,7 @@ async function writeTips(tx: Database, deps: TipBatchDeps, batch: readonly Prepa
     .insert(tips)
     .values(
       stored.map((i) => {
-        const { tipId, fields: f, staged, attachments, contactSealed, receiptHash } = batch[i]!;
+        const { tipId, fields: f, attachments, contactSealed, receiptHash } = batch[i]!;
         const n = registrationNo.get(i) ?? null;
         return {
           id: tipId,
@@ -212,7 +220,7 @@ async function writeTips(tx: Database, deps: TipBatchDeps, batch: readonly Prepa
           contactSealed,
           hasContact: contactSealed !== null,
           receiptHash,
-          photoCount: staged.length + attachments.length,
+          photoCount: attachments.length,
         };
       }),
     )
@@ -267,7 +275,10 @@ async function writeTips(tx: Database, deps: TipBatchDeps, batch: readonly Prepa
     const lost = claims.find((k) => !mine.has(k.keyHash));
     if (lost) {
       // committed by another process meanwhile: that tip answers what it answered, the rest is redone
-      const [row] = await tx.select().from(idempotencyKeys).where(inArray(idempotencyKeys.keyHash, [lost.keyHash]));
+      const [row] = await tx
+        .select()
+        .from(idempotencyKeys)
+        .where(inArray(idempotencyKeys.keyHash, [lost.keyHash]));
       throw new TipSetAside(lost.i, replayOutcome(row!, lost));
     }
   }
@@ -301,9 +312,7 @@ async function drawRegistrationNumbers(
   const notices = await tx
     .select()
     .from(rewardNotices)
-    .where(
-      inArray(rewardNotices.id, [...new Set(claiming.map((i) => batch[i]!.fields.rewardNoticeId!))]),
-    );
+    .where(inArray(rewardNotices.id, [...new Set(claiming.map((i) => batch[i]!.fields.rewardNoticeId!))]));
   const noticeOf = new Map(notices.map((n) => [n.id, n]));
   const perNotice = new Map<string, number[]>();
   for (const i of claiming) {
@@ -312,7 +321,11 @@ async function drawRegistrationNumbers(
     if (
       !notice ||
       notice.listingId !== fields.listingId ||
-      !isRewardInForce({ status: notice.status, startsOn: notice.startsOn, endsOn: notice.endsOn }, true, today)
+      !isRewardInForce(
+        { status: notice.status, startsOn: notice.startsOn, endsOn: notice.endsOn },
+        true,
+        today,
+      )
     ) {
       out[i] = {
         ok: false,
@@ -337,9 +350,29 @@ async function drawRegistrationNumbers(
   return numbers;
 }
 
+/**
+ * The stored answer of an earlier request with this key (a replay, or 422 for another body), or
+ * null. Asked only when a tip cannot be prepared (its staged photos are consumed by the first
+ * request, for one): a retry of a stored tip gets its answer, not the error.
+ */
+export async function earlierAnswer(
+  db: Database,
+  key: { keyHash: string; fingerprint: string; clientKey: string },
+): Promise<TipOutcome | null> {
+  const [row] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(inArray(idempotencyKeys.keyHash, [key.keyHash]));
+  return row ? replayOutcome(row, key) : null;
+}
+
 function replayOutcome(row: IdempotencyKeyRow, key: { fingerprint: string; clientKey: string }): TipOutcome {
-  if (row.fingerprint !== key.fingerprint) return { ok: false, error: new ApiError('IDEMPOTENCY_KEY_REUSED') };
-  return { ok: true, receipt: JSON.parse(openWithClientKey(key.clientKey, row.responseSealed)) as TipReceipt };
+  if (row.fingerprint !== key.fingerprint)
+    return { ok: false, error: new ApiError('IDEMPOTENCY_KEY_REUSED') };
+  return {
+    ok: true,
+    receipt: JSON.parse(openWithClientKey(key.clientKey, row.responseSealed)) as TipReceipt,
+  };
 }
 
 /** `execute` answers an array on postgres-js and `{ rows }` on PGlite. */

@@ -7,7 +7,7 @@ import { ApiError } from '../../errors.ts';
 import { createGroupCommitQueue, type GroupCommitQueue } from './group-commit-queue.ts';
 import type { CleanPhoto } from './photo-intake.ts';
 import { findStagedPhotos, type StagedPhoto } from './photo-uploads.ts';
-import { type PreparedTip, storeTipBatch, type TipOutcome } from './tip-batch-writer.ts';
+import { earlierAnswer, type PreparedTip, storeTipBatch, type TipOutcome } from './tip-batch-writer.ts';
 import type { TipsServices } from './tips-services.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'> & {
@@ -46,6 +46,14 @@ function fingerprintOf(sub: TipSubmission): string {
     .digest('hex');
 }
 
+/** The answer stored for an earlier request with the same Idempotency-Key and body. */
+class Replayed {
+  readonly receipt: TipReceipt;
+  constructor(receipt: TipReceipt) {
+    this.receipt = receipt;
+  }
+}
+
 /** PostgreSQL `disk_full` and Node's `ENOSPC`/`EDQUOT`: the answer is 503, and nothing is kept. */
 export function isStorageFull(error: unknown): boolean {
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
@@ -71,10 +79,19 @@ export async function submitTip(deps: Deps, sub: TipSubmission): Promise<TipRece
     if (services.inFlight.has(keyHash)) throw new ApiError('IDEMPOTENCY_IN_FLIGHT');
     services.inFlight.add(keyHash);
   }
+  const idempotency =
+    keyHash && sub.idempotencyKey
+      ? { keyHash, clientKey: sub.idempotencyKey, fingerprint: fingerprintOf(sub) }
+      : null;
   const tipId = newId('T');
   const written: string[] = [];
   try {
-    const staged = await stagedAndModerated(deps, sub);
+    const staged = await stagedAndModerated(deps, sub).catch(async (error: unknown) => {
+      const earlier = idempotency ? await earlierAnswer(deps.db, idempotency) : null;
+      if (!earlier) throw error;
+      if (!earlier.ok) throw earlier.error;
+      throw new Replayed(earlier.receipt);
+    });
     const photos = sub.photos.map((p) => ({ id: newId('A'), photo: p }));
     for (const a of photos) {
       const name = `${a.id}.jpg`;
@@ -124,10 +141,7 @@ export async function submitTip(deps: Deps, sub: TipSubmission): Promise<TipRece
         ? services.keyring.seal('wechat-openid', sub.wechatOpenid, OPENID_AAD(tipId))
         : null,
       mediaChecks: Boolean(sub.wechatOpenid && deps.wechat?.mediaBaseUrl),
-      idempotency:
-        keyHash && sub.idempotencyKey
-          ? { keyHash, clientKey: sub.idempotencyKey, fingerprint: fingerprintOf(sub) }
-          : null,
+      idempotency,
       today: todayInChina(deps.now()),
     });
     if (!outcome.ok) throw outcome.error;
@@ -141,6 +155,7 @@ export async function submitTip(deps: Deps, sub: TipSubmission): Promise<TipRece
     return outcome.receipt;
   } catch (error) {
     await removeAll(services, written);
+    if (error instanceof Replayed) return error.receipt;
     if (error instanceof ApiError) throw error;
     throw storageError(error);
   } finally {

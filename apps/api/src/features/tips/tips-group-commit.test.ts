@@ -3,8 +3,8 @@ import { tips } from '@portal/db/schema';
 import { backends } from '@portal/db/testing';
 import { todayInChina } from '@portal/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
 import { ApiError } from '../../errors.ts';
+import { openTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
 import { type PreparedTip, storeTipBatch } from './tip-batch-writer.ts';
 import { json, lookup, publishedListing, submit, tipBody } from './tips-testing.ts';
 
@@ -100,7 +100,9 @@ describe.each(backends())('group commit of tips on $kind', (backend) => {
         throw new Error('connection lost during COMMIT');
       });
     const send = () =>
-      Promise.all(Array.from({ length: 6 }, (_, i) => submit(t, tipBody(listingId), { 'Idempotency-Key': `c-${i}` })));
+      Promise.all(
+        Array.from({ length: 6 }, (_, i) => submit(t, tipBody(listingId), { 'Idempotency-Key': `c-${i}` })),
+      );
     const failed = await send();
     expect(failed.map((a) => a.res.status)).toEqual(Array(6).fill(503));
     expect(failed[0]!.body.error?.code).toBe('STORAGE_UNAVAILABLE');
@@ -134,9 +136,9 @@ describe.each(backends())('group commit of tips on $kind', (backend) => {
       const outcomes = await storeTipBatch(deps(), [prepared(0), bad, prepared(2)]);
       expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
       const error = (outcomes[1] as { error: unknown }).error;
-      expect(JSON.stringify(error, Object.getOwnPropertyNames(error)) + String((error as Error).cause)).toMatch(
-        /tips_kind_ck/,
-      );
+      expect(
+        JSON.stringify(error, Object.getOwnPropertyNames(error)) + String((error as Error).cause),
+      ).toMatch(/tips_kind_ck/);
       const stored = (await t.rt.deps.db.select({ id: tips.id }).from(tips)).map((r) => r.id).sort();
       expect(stored).toEqual(['T-batch-0', 'T-batch-2']);
     });

@@ -19,7 +19,10 @@ export async function queueNewTipNotifications(
 ): Promise<void> {
   if (newTips.length === 0) return;
   const courtWide = CHANNELS.filter((c) => (c === 'webhook' ? targets.webhookUrl : targets.wecomUrl));
-  const payloadOf = (tip: { tipId: string; unitId: string | null }) => ({ tipId: tip.tipId, unitId: tip.unitId });
+  const payloadOf = (tip: { tipId: string; unitId: string | null }) => ({
+    tipId: tip.tipId,
+    unitId: tip.unitId,
+  });
   // tips whose channels are all known without asking the database: no unit, or every channel court-wide
   const plain = newTips.filter((t) => t.unitId === null || courtWide.length === CHANNELS.length);
   const perUnit = newTips.filter((t) => !plain.includes(t));
@@ -37,8 +40,7 @@ export async function queueNewTipNotifications(
   const candidates = sql.join(
     perUnit.flatMap((tip) =>
       CHANNELS.map(
-        (channel) =>
-          sql`(${`msg_${newId()}`}, ${channel}, ${tip.unitId}, ${JSON.stringify(payloadOf(tip))})`,
+        (channel) => sql`(${`msg_${newId()}`}, ${channel}, ${tip.unitId}, ${JSON.stringify(payloadOf(tip))})`,
       ),
     ),
     sql`, `,
