@@ -19,8 +19,10 @@ import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import postgres from 'postgres';
 import { personDraft } from '../../apps/api/src/testing/fixtures.ts';
-import { startPortalProcess } from '../support/portal-process.ts';
+import { type PortalProcess, startPortalProcess } from '../support/portal-process.ts';
 import { findPostgresBinDir, startThrowawayPostgres } from '../support/throwaway-postgres.ts';
 
 const TOKEN = 'bench-admin-token-0123456789abcdef';
@@ -84,24 +86,40 @@ async function webhookReceiver() {
   };
 }
 
+/** How to start one server process of a variant (the baseline's comes from another checkout). */
+type StartServer = (env: Record<string, string>) => Promise<PortalProcess>;
+
+interface Variant {
+  label: string;
+  env: Record<string, string>;
+  start: StartServer;
+  /** server processes sharing the database (PostgreSQL only); clients are spread over them */
+  processes?: number;
+}
+
 async function benchOne(
-  label: string,
-  env: Record<string, string>,
+  variant: Variant,
+  backendEnv: () => Promise<Record<string, string>>,
   seconds: number,
   concurrency: number,
   delaySamples: number,
 ) {
   const rx = await webhookReceiver();
-  const server = await startPortalProcess({
-    ...env,
+  const env = {
+    ...(await backendEnv()),
+    ...variant.env,
     STAFF_BOOTSTRAP_TOKEN: TOKEN,
     RATE_LIMIT_PER_MIN: '0',
     TIP_WEBHOOK_URL: rx.url,
     TIP_WEBHOOK_SECRET: `whsec_${Buffer.from('bench-secret-0123456789').toString('base64')}`,
     TIP_NOTIFY_ALLOW_PRIVATE: '1',
-  });
+  };
+  const servers: PortalProcess[] = [];
   try {
-    const base = new URL(server.url);
+    // one after the other: the first migrates the database
+    for (let n = 0; n < (variant.processes ?? 1); n++) servers.push(await variant.start(env));
+    const bases = servers.map((s) => new URL(s.url));
+    const base = bases[0]!;
     const admin = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
     const created = (await (
       await fetch(new URL('/api/v1/admin/listings', base), {
@@ -129,14 +147,19 @@ async function benchOne(
     let errors = 0;
     let i = 0;
     const deadline = performance.now() + seconds * 1000;
-    const cpuBefore = cpuMsOf(server.child.pid);
+    const cpuOfServers = () => {
+      const each = servers.map((s) => cpuMsOf(s.child.pid));
+      return each.some((c) => c === null) ? null : (each as number[]).reduce((x, y) => x + y, 0);
+    };
+    const cpuBefore = cpuOfServers();
     const started = performance.now();
     await Promise.all(
-      Array.from({ length: concurrency }, async () => {
+      Array.from({ length: concurrency }, async (_, client) => {
+        const target = bases[client % bases.length]!;
         while (performance.now() < deadline) {
           const n = i++;
           const t0 = performance.now();
-          const status = await post(agent, base, '/api/v1/tips', body(n), {
+          const status = await post(agent, target, '/api/v1/tips', body(n), {
             'idempotency-key': `bench-${n}`,
           });
           latencies.push(performance.now() - t0);
@@ -152,7 +175,7 @@ async function benchOne(
     while (rx.arrivals.length < stored && performance.now() < backlogDeadline)
       await new Promise((r) => setTimeout(r, 100));
     const backlogDrained = rx.arrivals.length >= stored;
-    const cpuAfter = cpuMsOf(server.child.pid);
+    const cpuAfter = cpuOfServers();
 
     const delays: number[] = [];
     for (let k = 0; k < delaySamples; k++) {
@@ -169,7 +192,7 @@ async function benchOne(
     delays.sort((a, b) => a - b);
     agent.destroy();
     return {
-      backend: label,
+      variant: variant.label,
       tips: stored,
       errors,
       tipsPerSec: Math.round(stored / elapsed),
@@ -182,44 +205,133 @@ async function benchOne(
       notifyDelayP99ms: pct(delays, 0.99),
     };
   } finally {
-    await server.stop();
+    for (const server of servers) await server.stop();
     await rx.close();
   }
 }
 
-export async function run(opts: { seconds?: number; concurrency?: number; delaySamples?: number } = {}) {
+type Row = Awaited<ReturnType<typeof benchOne>>;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0
+    ? 0
+    : s.length % 2
+      ? s[(s.length - 1) / 2]!
+      : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** Per variant, the median of each figure over the rounds (and how many errors in all). */
+function mediansOf(backend: string, runs: Row[]) {
+  const labels = [...new Set(runs.map((r) => r.variant))];
+  return labels.map((label) => {
+    const mine = runs.filter((r) => r.variant === label);
+    const m = (
+      key: 'tipsPerSec' | 'p50ms' | 'p99ms' | 'serverCpuMsPerTip' | 'notifyDelayP50ms' | 'notifyDelayP99ms',
+    ) => Number(median(mine.map((r) => r[key] ?? Number.NaN)).toFixed(2));
+    return {
+      backend,
+      variant: label,
+      rounds: mine.length,
+      errors: mine.reduce((n, r) => n + r.errors, 0),
+      tipsPerSec: m('tipsPerSec'),
+      p50ms: m('p50ms'),
+      p99ms: m('p99ms'),
+      serverCpuMsPerTip: m('serverCpuMsPerTip'),
+      notifyDelayP99ms: m('notifyDelayP99ms'),
+      backlogDrained: mine.every((r) => r.notifyBacklogDrained),
+    };
+  });
+}
+
+/**
+ * The variants compared in one run: this checkout with group commit, the same without it
+ * (`TIP_GROUP_COMMIT=0`: one transaction per tip), on PostgreSQL also two processes, and, when
+ * `BENCH_TIPS_BASELINE` names another checkout (with its node_modules; e.g. `git archive main`),
+ * that checkout's server as "baseline".
+ */
+async function variantsFor(postgres: boolean): Promise<Variant[]> {
+  const baselineRoot = process.env.BENCH_TIPS_BASELINE;
+  const variants: Variant[] = [];
+  if (baselineRoot) {
+    const baseline = (await import(
+      pathToFileURL(join(baselineRoot, 'tests/support/portal-process.ts')).href
+    )) as { startPortalProcess: StartServer };
+    variants.push({ label: 'baseline', env: {}, start: baseline.startPortalProcess });
+  }
+  variants.push({ label: 'no group commit', env: { TIP_GROUP_COMMIT: '0' }, start: startPortalProcess });
+  variants.push({ label: 'group commit', env: {}, start: startPortalProcess });
+  if (postgres)
+    variants.push({ label: 'group commit, 2 processes', env: {}, start: startPortalProcess, processes: 2 });
+  // BENCH_TIPS_VARIANTS=label,label runs only those; BENCH_TIPS_CPU_PROF=dir writes each server's .cpuprofile there
+  const only = process.env.BENCH_TIPS_VARIANTS?.split(',');
+  const profileDir = process.env.BENCH_TIPS_CPU_PROF;
+  return variants
+    .filter((v) => !only || only.includes(v.label))
+    .map((v) =>
+      profileDir ? { ...v, env: { ...v.env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } } : v,
+    );
+}
+
+export async function run(
+  opts: { seconds?: number; concurrency?: number; delaySamples?: number; rounds?: number } = {},
+) {
   const seconds = opts.seconds ?? 15;
   const concurrency = opts.concurrency ?? 16;
   const delaySamples = opts.delaySamples ?? 100;
+  const rounds = opts.rounds ?? Number(process.env.BENCH_TIPS_ROUNDS ?? 1);
   const rows = [];
-  rows.push(
-    await benchOne(
-      'pglite (disk)',
-      { DATA_DIR: mkdtempSync(join(tmpdir(), 'portal-bench-tips-')) },
-      seconds,
-      concurrency,
-      delaySamples,
-    ),
-  );
-  if (findPostgresBinDir()) {
-    const pg = await startThrowawayPostgres({ durable: true });
-    try {
-      rows.push(
+  const pgliteRuns: Row[] = [];
+  const pgliteVariants = await variantsFor(false);
+  for (let round = 0; round < rounds; round++)
+    for (const variant of pgliteVariants)
+      pgliteRuns.push(
         await benchOne(
-          'postgres 15 (fsync on)',
-          { DATABASE_URL: pg.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'portal-bench-tips-')) },
+          variant,
+          async () => ({ DATA_DIR: mkdtempSync(join(tmpdir(), 'portal-bench-tips-')) }),
           seconds,
           concurrency,
           delaySamples,
         ),
       );
+  rows.push(...mediansOf('pglite (disk)', pgliteRuns));
+  if (findPostgresBinDir()) {
+    const pg = await startThrowawayPostgres({ durable: true });
+    const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
+    let databases = 0;
+    const pgRuns: Row[] = [];
+    try {
+      const pgVariants = await variantsFor(true);
+      for (let round = 0; round < rounds; round++)
+        for (const variant of pgVariants)
+          pgRuns.push(
+            await benchOne(
+              variant,
+              async () => {
+                // a fresh database per run: every variant starts from the same empty tables
+                const name = `bench_tips_${++databases}`;
+                await admin.unsafe(`create database ${name}`);
+                const url = new URL(pg.url);
+                url.pathname = `/${name}`;
+                return {
+                  DATABASE_URL: url.toString(),
+                  DATA_DIR: mkdtempSync(join(tmpdir(), 'portal-bench-tips-')),
+                };
+              },
+              seconds,
+              concurrency,
+              delaySamples,
+            ),
+          );
     } finally {
+      await admin.end({ timeout: 5 });
       await pg.stop();
     }
+    rows.push(...mediansOf('postgres 15 (fsync on)', pgRuns));
   } else console.log('PostgreSQL binaries not found: PostgreSQL row skipped');
   console.table(rows);
   console.log(
-    'targets: ≥ 300 tips/s PGlite, ≥ 1,000 tips/s PostgreSQL, p99 ≤ 100 ms; notification delay p99 ≤ 2,000 ms',
+    `medians of ${rounds} round(s), ${seconds} s at ${concurrency} clients each; targets: ≥ 300 tips/s PGlite, ≥ 1,000 tips/s PostgreSQL, p99 ≤ 100 ms; notification delay p99 ≤ 2,000 ms`,
   );
   return rows;
 }
