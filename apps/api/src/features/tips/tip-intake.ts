@@ -171,12 +171,13 @@ export async function submitTip(deps: Deps, sub: TipSubmission): Promise<TipRece
 function intakeQueueOf(deps: Deps): GroupCommitQueue<PreparedTip, TipOutcome> {
   const services = deps.tips;
   if (services.intake?.db !== deps.db) {
-    const batchDeps = { db: deps.db, dbKind: deps.dbKind, notify: services.notify };
+    const { db, dbKind } = deps;
     const grouped = services.groupCommit !== false;
     services.intake = {
-      db: deps.db,
+      db,
       queue: createGroupCommitQueue<PreparedTip, TipOutcome>({
-        flush: (batch) => storeTipBatch(batchDeps, batch),
+        // the targets as they are now (tests and admins may replace them while the queue lives)
+        flush: (batch) => storeTipBatch({ db, dbKind, notify: services.notify }, batch),
         maxBatch: grouped ? 64 : 1,
         lingerMs: grouped ? 2 : 0,
         maxInFlight: grouped ? 1 : Number.POSITIVE_INFINITY,
