@@ -209,7 +209,7 @@ describe('public site on the real server', () => {
     await page.getByRole('heading', { name: '纠正申请已提交' }).waitFor();
     const receipt = (await page.locator('.success strong.mono').textContent()) ?? '';
     expect(receipt).toMatch(/^JZ[0-9A-Z]{10}$/);
-    expect(await page.locator('main').textContent()).toMatch(/将在\d{4}年\d{1,2}月\d{1,2}日前完成审查/);
+    expect(await page.locator('main').textContent()).toMatch(/将在 \d{4}年\d{1,2}月\d{1,2}日 前完成审查/);
     await shot(page, 'correction-receipt-390x844');
     const stored = (await staff.corrections()).find((c) => c.receiptCode === receipt);
     expect(stored?.requester.phone).toBe('13800138000');

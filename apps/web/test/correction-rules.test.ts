@@ -120,7 +120,7 @@ describe('correction request checks', () => {
     expect(validateCorrection({ ...VALID, requesterIdNumber: '110105194912310021' }, TODAY)).toEqual({
       requesterIdNumber: '身份证号码校验位不正确，请逐位核对。',
     });
-    expect(validateCorrection({ ...VALID, explanation: '有误' }, TODAY).explanation).toMatch(/至少10个字/);
+    expect(validateCorrection({ ...VALID, explanation: '有误' }, TODAY).explanation).toMatch(/至少 10 个字/);
     expect(validateCorrection({ ...VALID, explanation: '字'.repeat(2001) }, TODAY).explanation).toMatch(
       /最多2000个字/,
     );
