@@ -96,21 +96,15 @@ export function ImportScreen() {
   );
 }
 
-/**
- * The summary line. `rejected` holds one entry per problem, so a row with three bad cells counts
- * once as a row; when the list was cut at `MAX_REPORTED_REJECTIONS` problems, the rows behind the
- * cut are unknown and the line says "at least".
- */
-export function importSummary({ created, rejected, rejectedTotal }: ImportResult): string {
+/** The summary line: refused rows, and the problems in them when a row has more than one. */
+export function importSummary({ created, rejectedTotal, problemsTotal }: ImportResult): string {
   if (rejectedTotal === 0) return `已新建 ${created} 条草稿，没有被拒绝的行。`;
-  const rows = new Set(rejected.map((r) => r.row)).size;
-  const cut = rejectedTotal > rejected.length;
-  const problems = rejectedTotal > rows ? `（共 ${rejectedTotal} 处问题）` : '';
-  return `已新建 ${created} 条草稿，${cut ? '至少 ' : ''}${rows} 行被拒绝${problems}。`;
+  const problems = problemsTotal > rejectedTotal ? `（共 ${problemsTotal} 处问题）` : '';
+  return `已新建 ${created} 条草稿，${rejectedTotal} 行被拒绝${problems}。`;
 }
 
 function ImportReport({ result }: { result: ImportResult }) {
-  const { created, rejected, rejectedTotal } = result;
+  const { created, rejected, rejectedTotal, problemsTotal } = result;
   return (
     <div className="import-report">
       <h2>导入结果</h2>
@@ -126,8 +120,8 @@ function ImportReport({ result }: { result: ImportResult }) {
         <>
           <p className="muted">
             请在表格中改正下列行后，仅将这些行重新导入。
-            {rejectedTotal > rejected.length
-              ? `此处仅列出前 ${MAX_REPORTED_REJECTIONS} 处问题，共 ${rejectedTotal} 处。`
+            {problemsTotal > rejected.length
+              ? `此处仅列出前 ${MAX_REPORTED_REJECTIONS} 处问题，共 ${problemsTotal} 处。`
               : ''}
           </p>
           <div className="table-scroll">
