@@ -180,6 +180,14 @@ describe('console work screens on the real server', () => {
     expect(await page.getByRole('cell', { name: '无固定期限' }).count()).toBe(3);
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'listings-published');
+
+    // the site's filters find a listing in the tab: a name fragment, then cleared again
+    await page.getByLabel('查询').fill('王二');
+    await page.getByRole('button', { name: '查找' }).click();
+    await poll(() => page.getByRole('button', { name: /^删除 / }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^删除 演示王二/ }).count()).toBe(1);
+    await page.getByRole('button', { name: '清除' }).click();
+    await poll(() => page.getByRole('button', { name: /^删除 / }).count()).toBe(3);
   });
 
   it('offers only the removal reasons of the listing’s category and shows the API’s refusal in zh-CN', async () => {

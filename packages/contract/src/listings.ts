@@ -17,6 +17,7 @@ import {
   strictQuery,
 } from './common.ts';
 import type { ApiRoute } from './route.ts';
+import { searchFilterFields } from './search-filters.ts';
 
 const categoryCodes = CATEGORIES.map((c) => c.code) as [CategoryCode, ...CategoryCode[]];
 
@@ -176,6 +177,17 @@ export const staffListingsQuerySchema = strictQuery({
     .enum(['draft', 'published', 'removed'], { error: '状态只能是 draft、published 或 removed。' })
     .optional(),
   page: positiveIntParam('页码'),
+  q: z
+    .preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.string().trim().max(100, { error: '查询内容不能超过 100 个字符。' }).optional(),
+    )
+    .meta({
+      description:
+        '姓名、名称、案号、法定代表人、统一社会信用代码的片段，或完整的身份证号码（按加密索引精确查找）',
+    }),
+  // the public search's filters, read the same way
+  ...searchFilterFields,
 });
 
 export const staffListingsRoute = {

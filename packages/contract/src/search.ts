@@ -1,8 +1,9 @@
-import { CATEGORIES, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RESULT_WINDOW } from '@portal/domain';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RESULT_WINDOW } from '@portal/domain';
 import { z } from 'zod';
 import { errorResponses, type IssueParams, jsonResponse, positiveIntParam, strictQuery } from './common.ts';
 import { publicListingSchema } from './listings.ts';
 import type { ApiRoute } from './route.ts';
+import { searchFilterFields } from './search-filters.ts';
 
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RESULT_WINDOW };
 
@@ -16,7 +17,6 @@ export const SEARCH_SORTS = [
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
-const categoryValues = CATEGORIES.map((c) => String(c.code)) as [string, ...string[]];
 const tooLarge: IssueParams = { code: 'PAGE_SIZE_TOO_LARGE' };
 const beyondWindow: IssueParams = { code: 'RESULT_WINDOW_EXCEEDED' };
 
@@ -32,26 +32,7 @@ export const searchQuerySchema = strictQuery({
     .max(100, { error: '查询内容不能超过 100 个字符。' })
     .default('')
     .meta({ description: '姓名、名称、案号片段，或完整的 18 位身份证号码 / 统一社会信用代码' }),
-  kind: z.preprocess(
-    emptyToUndefined,
-    z.enum(['person', 'org'], { error: '类型只能是 person（自然人）或 org（法人或其他组织）。' }).optional(),
-  ),
-  category: z.preprocess(
-    emptyToUndefined,
-    z
-      .enum(categoryValues, { error: '失信情形只能是 1 至 6。' })
-      .transform((v) => Number(v) as 1 | 2 | 3 | 4 | 5 | 6)
-      .optional(),
-  ),
-  region: z.preprocess(emptyToUndefined, z.string().trim().max(50).optional()),
-  court: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),
-  livelihood: z.preprocess(
-    emptyToUndefined,
-    z
-      .enum(['true', 'false'], { error: '涉民生筛选只能是 true 或 false。' })
-      .transform((v) => v === 'true')
-      .optional(),
-  ),
+  ...searchFilterFields,
   sort: z.enum(SEARCH_SORTS, { error: '排序方式不正确。' }).default('relevance'),
   page: positiveIntParam('页码', MAX_RESULT_WINDOW),
   pageSize: z.preprocess(

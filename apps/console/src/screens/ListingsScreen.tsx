@@ -13,6 +13,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { Outcome } from '../components/Outcome.tsx';
 import { type TabItem, Tabs } from '../components/Tabs.tsx';
+import {
+  ListingFilters,
+  type ListingFilterValues,
+  listingFilterQuery,
+  NO_LISTING_FILTERS,
+} from './ListingFilters.tsx';
 import { RemoveForm } from './RemoveForm.tsx';
 
 type Page = SuccessBody<typeof staffListingsRoute>;
@@ -77,15 +83,18 @@ export function ListingsScreen() {
   const [done, setDone] = useState('');
   const [busyId, setBusyId] = useState<string | null>(null);
   const [removing, setRemoving] = useState<StaffListing | null>(null);
+  const [filters, setFilters] = useState<ListingFilterValues>(NO_LISTING_FILTERS);
 
   const load = useCallback(async () => {
     setError(null);
     try {
-      setData(await api.call(staffListingsRoute, { query: { status, page } }));
+      setData(
+        await api.call(staffListingsRoute, { query: { status, page, ...listingFilterQuery(filters) } }),
+      );
     } catch (e) {
       setError(e);
     }
-  }, [status, page]);
+  }, [status, page, filters]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -119,6 +128,13 @@ export function ListingsScreen() {
   return (
     <section aria-labelledby="listings-title">
       <h1 id="listings-title">名单</h1>
+      <ListingFilters
+        onApply={(next) => {
+          setFilters(next);
+          setPage(1);
+          setDone('');
+        }}
+      />
       <Tabs label="名单状态" idPrefix="listings" items={TABS} selected={status} onSelect={selectTab} />
       <div id="listings-panel" role="tabpanel" aria-labelledby={`listings-tab-${status}`}>
         <Outcome error={error} done={done} />

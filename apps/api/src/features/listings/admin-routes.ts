@@ -27,8 +27,8 @@ export function registerAdminListings(app: ApiApp, deps: AppDeps): void {
   );
 
   app.openapi(staffListingsRoute, async (c) => {
-    const { status, page } = c.req.valid('query');
-    return c.json(await listForStaff(deps, staffOf(c), { status, page: page ?? 1 }), 200);
+    const { page, ...filters } = c.req.valid('query');
+    return c.json(await listForStaff(deps, staffOf(c), { ...filters, page: page ?? 1 }), 200);
   });
 
   app.openapi(importListingsRoute, async (c) => {
