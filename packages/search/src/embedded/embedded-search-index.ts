@@ -16,7 +16,7 @@ import { GramIndex } from './gram-index.ts';
 import { buildHaystack } from './haystack.ts';
 import { IdentifierKeys } from './identifier-keys.ts';
 import { ListingStore } from './listing-store.ts';
-import { walkPage } from './page-walk.ts';
+import { relevanceTier, walkPage } from './page-walk.ts';
 import { type Candidates, type PassResult, runSearchPass } from './search-pass.ts';
 import {
   type CapturedSnapshot,
@@ -189,7 +189,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
     if (candidates !== 'all' && candidates.length === 0)
       return { total: 0, slots: [], facets: emptyFacets() };
     const store = { columns: this.columns, haystacks: this.haystacks, idOf: this.idOf };
-    return runSearchPass(store, candidates, text, resolved);
+    // a one- or two-code-unit query's candidates are its own posting list: every one matches
+    const exact = candidates !== 'all' && text.length > 0 && text.length <= 2;
+    return runSearchPass(store, candidates, text, resolved, exact);
   }
 
   /**
@@ -205,6 +207,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       return { entry: cached };
     }
     let base: Uint32Array | null;
+    let tiers: Uint8Array | undefined;
     if (text === '') {
       if (this.slotOf.size < this.broadQueryMin || !this.sighted(text)) return { candidates: 'all' };
       base = null;
@@ -217,10 +220,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
       // everything costs a pass about what its entry costs: no waiting for the second sighting
       const veryBroad = text.length <= 2 && n * 32 >= this.slotOf.size;
       if (n < this.broadQueryMin || n === 0 || (!veryBroad && !this.sighted(text))) return { candidates };
-      base = this.exactMatches(candidates, text);
+      ({ base, tiers } = this.exactMatches(candidates, text));
     }
     this.orders(); // the entry belongs to the current base
-    const entry = termEntry(text, this.columns, this.log, base);
+    const entry = termEntry(text, this.columns, this.log, base, tiers);
     syncEntry(entry, this.columns, this.haystacks, this.log);
     this.remember(text, entry);
     return { entry };
@@ -241,18 +244,36 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   /**
-   * Live slots whose haystack contains `text`. A posting list of one or two code units is already
-   * exact (lists hold live slots only); longer queries are re-checked.
+   * Live slots whose haystack contains `text`, with each one's relevance tier when the re-check
+   * found its position anyway (so ranking the term does not search every haystack a second time).
+   * A posting list of one or two code units is already exact (lists hold live slots only).
    */
-  private exactMatches(candidates: Candidates, text: string): Uint32Array {
-    if (candidates !== 'all' && text.length <= 2) return candidates.slice();
-    const out: number[] = [];
+  private exactMatches(candidates: Candidates, text: string): { base: Uint32Array; tiers?: Uint8Array } {
+    if (candidates !== 'all' && text.length <= 2) return { base: candidates.slice() };
     const n = candidates === 'all' ? this.columns.length : candidates.length;
+    let base = new Uint32Array(Math.min(n, 1024));
+    let tiers = new Uint8Array(base.length);
+    let found = 0;
+    const { alive, nameLength } = this.columns;
     for (let i = 0; i < n; i++) {
       const slot = candidates === 'all' ? i : candidates[i]!;
-      if (this.columns.alive[slot] === 1 && this.haystacks[slot]!.includes(text)) out.push(slot);
+      if (alive[slot] !== 1) continue;
+      const haystack = this.haystacks[slot]!;
+      const pos = haystack.indexOf(text);
+      if (pos < 0) continue;
+      if (found === base.length) {
+        const size = Math.min(n, base.length * 2);
+        const grownBase = new Uint32Array(size);
+        grownBase.set(base);
+        base = grownBase;
+        const grownTiers = new Uint8Array(size);
+        grownTiers.set(tiers);
+        tiers = grownTiers;
+      }
+      base[found] = slot;
+      tiers[found++] = relevanceTier(haystack, text, pos, nameLength[slot]!);
     }
-    return Uint32Array.from(out);
+    return { base: base.slice(0, found), tiers: tiers.slice(0, found) };
   }
 
   private remember(text: string, entry: TermEntry): void {

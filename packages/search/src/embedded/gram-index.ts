@@ -14,10 +14,16 @@ const FIRST_INDEXED_SINGLE = 0x2e80;
 /** Past this many candidates, intersecting one more list beats re-checking them one by one. */
 const RECHECK_CHEAPER_BELOW = 64;
 /**
- * A list holding more than this share of all slots removes too few candidates to pay for the
- * walk (measured: `20`, `01` in case numbers); the substring re-check handles what it would have.
+ * A list holding more than this share of all slots removes too few candidates to pay for even a
+ * bit test each; the substring re-check handles what it would have. (It was 0.7 while dense lists
+ * were intersected by decoding them: at 3M listings `(2025)琼9002` then left 296k candidates for
+ * 27k matches, and re-checking a candidate costs ~100× a bit test.)
  */
-const DENSE_SHARE = 0.7;
+const DENSE_SHARE = 0.98;
+/** Packed lists holding at least 1/this of all slots are intersected through a bitmap of them… */
+const BITMAP_DENSITY = 64;
+/** …of which at most this many are kept, least recently used dropped first (1.25 MB each at 10M). */
+const BITMAPS_KEPT = 96;
 /** Packed lists at least this long are kept decoded once read (first keystrokes repeat all the time)… */
 const DECODED_MIN = 4096;
 /** …within this many bytes of decoded copies, least recently used dropped first. */
@@ -42,6 +48,8 @@ export class GramIndex {
   /** decoded copies of long packed lists, valid while the list holds as many slots as then */
   private readonly decoded = new Map<PackedList, { count: number; slots: Uint32Array }>();
   private decodedBytes = 0;
+  /** bit per slot of dense packed lists, as of `used` bytes (extended when the list grew since) */
+  private readonly bitmaps = new Map<PackedList, { used: number; last: number; bits: Uint32Array }>();
   private scratchA = new Uint32Array(1024);
   private scratchB = new Uint32Array(1024);
 
@@ -101,9 +109,14 @@ export class GramIndex {
     postings.sort((a, b) => postingLength(a) - postingLength(b));
     let current = this.read(postings[0]!, alive, false);
     for (let i = 1; i < postings.length && current.length > RECHECK_CHEAPER_BELOW; i++) {
-      if (postingLength(postings[i]!) > slotCount * DENSE_SHARE) break;
+      const p = postings[i]!;
+      const length = postingLength(p);
+      if (length > slotCount * DENSE_SHARE) break;
       const out = this.scratchFor(current.length, current.buffer === this.scratchA.buffer);
-      const n = postingIntersect(current, current.length, postings[i]!, out);
+      const n =
+        typeof p !== 'number' && !(p instanceof Uint32Array) && length * BITMAP_DENSITY >= slotCount
+          ? keepMarked(current, this.bitmapOf(p), out)
+          : postingIntersect(current, current.length, p, out);
       current = out.subarray(0, n);
     }
     return current;
@@ -119,6 +132,7 @@ export class GramIndex {
   }
 
   clear(): void {
+    this.bitmaps.clear();
     this.decoded.clear();
     this.decodedBytes = 0;
     this.charIds.fill(-1);
@@ -171,6 +185,29 @@ export class GramIndex {
     return slots;
   }
 
+  /**
+   * The list as a bitmap (dead slots included: candidates are live already). A list that grew
+   * since (new listings append) has only its new bytes decoded into the bitmap it had.
+   */
+  private bitmapOf(p: PackedList): Uint32Array {
+    let held = this.bitmaps.get(p);
+    if (held) this.bitmaps.delete(p); // most recently used last
+    const words = (p.last >>> 5) + 1;
+    if (held === undefined || held.bits.length < words) {
+      const bits = new Uint32Array(Math.max(words, Math.ceil(words * 1.25)));
+      if (held) bits.set(held.bits);
+      held = { used: held?.used ?? 0, last: held?.last ?? 0, bits };
+    }
+    if (held.used < p.used) {
+      markSlots(p, held.used, held.last, held.bits);
+      held.used = p.used;
+      held.last = p.last;
+    }
+    this.bitmaps.set(p, held);
+    if (this.bitmaps.size > BITMAPS_KEPT) this.bitmaps.delete(this.bitmaps.keys().next().value!);
+    return held.bits;
+  }
+
   private scratchFor(n: number, avoidA: boolean): Uint32Array {
     if (avoidA) {
       if (this.scratchB.length < n) this.scratchB = new Uint32Array(n * 2);
@@ -205,4 +242,33 @@ export class GramIndex {
     if (next === undefined) map.delete(key);
     else if (next !== p) map.set(key, next);
   }
+}
+
+/** Sets the bit of every slot a packed list holds from byte `from` on (`last`: the slot before it). */
+function markSlots(p: PackedList, from: number, last: number, bits: Uint32Array): void {
+  const bytes = p.bytes;
+  let v = from === 0 ? 0 : last;
+  let at = from;
+  while (at < p.used) {
+    let b = bytes[at++]!;
+    let gap = b & 0x7f;
+    let shift = 128;
+    while (b >= 0x80) {
+      b = bytes[at++]!;
+      gap += (b & 0x7f) * shift;
+      shift *= 128;
+    }
+    v += gap;
+    bits[v >>> 5]! |= 1 << (v & 31);
+  }
+}
+
+/** The slots of `a` whose bit is set, into `out` (which may be `a` itself); returns how many. */
+function keepMarked(a: Uint32Array, bits: Uint32Array, out: Uint32Array): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    const slot = a[i]!;
+    if (((bits[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0) out[n++] = slot;
+  }
+  return n;
 }

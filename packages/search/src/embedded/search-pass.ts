@@ -1,6 +1,7 @@
 import type { ResolvedQuery } from '../query.ts';
 import type { FacetCounts, SearchFilters } from '../search-index.ts';
 import { type Columns, KIND_CODES } from './columns.ts';
+import { comboFailures, type FilterCodes, tallyCombos } from './combo-tally.ts';
 import { TopK } from './top-k.ts';
 
 /** What a pass reads: the columns, the normalised haystacks and the ids per slot. */
@@ -21,20 +22,6 @@ export interface PassResult {
 }
 
 const NO_MATCH = 0x10000; // never equals a Uint16 column value
-export const KIND_BIT = 1;
-export const CATEGORY_BIT = 2;
-export const REGION_BIT = 4;
-export const COURT_BIT = 8;
-export const LIVELIHOOD_BIT = 16;
-
-/** Column codes of the filters; −1 = no filter, `NO_MATCH` = a value the index never saw. */
-export interface FilterCodes {
-  kind: number;
-  category: number;
-  region: number;
-  court: number;
-  livelihood: number;
-}
 
 export function filterCodes(c: Columns, f: SearchFilters): FilterCodes {
   const regionId = f.region === undefined ? -1 : c.regions.find(f.region);
@@ -50,65 +37,45 @@ export function filterCodes(c: Columns, f: SearchFilters): FilterCodes {
 
 /**
  * One pass over the candidates: substring re-check (`text`, normalised; '' = none), filters,
- * facet counts, and the top (offset + pageSize) by the requested order.
+ * facet counts, and the top (offset + pageSize) by the requested order. `exact`: the candidates
+ * are live and all contain `text` (a one- or two-code-unit query's own posting list), so the
+ * re-check runs only where relevance needs the match position.
  *
- * Facets are disjunctive: each facet is counted with every filter applied except its own
- * (so the UI can show the other regions while a region is selected). `livelihood` has no facet
- * and always applies. A document failing exactly one facet's filter still counts for that facet.
+ * Each match costs one read of its filter-value combination (`combo`): the pass counts matches
+ * per combination and takes totals and disjunctive facets from that histogram (`tallyCombos`);
+ * which combinations pass the filters is known before the pass.
  */
-export function runSearchPass(store: PassStore, candidates: Candidates, text: string, query: ResolvedQuery) {
+export function runSearchPass(
+  store: PassStore,
+  candidates: Candidates,
+  text: string,
+  query: ResolvedQuery,
+  exact = false,
+): PassResult {
   const { columns: c, haystacks } = store;
-  const { kind, category, region, court, livelihood } = filterCodes(c, query.filters);
-
-  const kindCounts = new Uint32Array(KIND_CODES.length);
-  const categoryCounts = new Uint32Array(7);
-  const regionCounts = new Uint32Array(c.regions.size);
-  const courtCounts = new Uint32Array(c.courts.size);
+  const failures = comboFailures(c.combos, filterCodes(c, query.filters));
+  const histogram = new Uint32Array(c.combos.size);
+  const combo = c.combo;
+  const alive = c.alive;
   const top = new TopK(query.offset + query.pageSize, store.idOf);
   const sortKey = sortKeyOf(query, c, text.length, haystacks);
-  let total = 0;
+  const recheck = text !== '' && (!exact || query.sort === 'relevance');
 
   const n = candidates === 'all' ? c.length : candidates.length;
   for (let i = 0; i < n; i++) {
     const slot = candidates === 'all' ? i : candidates[i]!;
-    if (c.alive[slot] === 0) continue;
+    if (alive[slot] === 0) continue;
     let pos = 0;
-    if (text !== '') {
+    if (recheck) {
       pos = haystacks[slot]!.indexOf(text);
       if (pos < 0) continue;
     }
-    let failed = 0;
-    if (kind >= 0 && c.kind[slot] !== kind) failed |= KIND_BIT;
-    if (category >= 0 && c.category[slot] !== category) failed |= CATEGORY_BIT;
-    if (region >= 0 && c.region[slot] !== region) failed |= REGION_BIT;
-    if (court >= 0 && c.court[slot] !== court) failed |= COURT_BIT;
-    if (livelihood >= 0 && c.livelihood[slot] !== livelihood) failed |= LIVELIHOOD_BIT;
-    if (failed === 0) {
-      total++;
-      kindCounts[c.kind[slot]!]!++;
-      categoryCounts[c.category[slot]!]!++;
-      regionCounts[c.region[slot]!]!++;
-      courtCounts[c.court[slot]!]!++;
-      top.offer(sortKey(slot, pos), slot);
-    } else if (failed === KIND_BIT) kindCounts[c.kind[slot]!]!++;
-    else if (failed === CATEGORY_BIT) categoryCounts[c.category[slot]!]!++;
-    else if (failed === REGION_BIT) regionCounts[c.region[slot]!]!++;
-    else if (failed === COURT_BIT) courtCounts[c.court[slot]!]!++;
+    const id = combo[slot]!;
+    histogram[id]!++;
+    if (failures[id] === 0) top.offer(sortKey(slot, pos), slot);
   }
-
-  const facets: FacetCounts = {
-    category: toRecord(categoryCounts, (i) => String(i)),
-    region: toRecord(regionCounts, (i) => c.regions.values[i]!),
-    kind: toRecord(kindCounts, (i) => KIND_CODES[i]!),
-    court: toRecord(courtCounts, (i) => c.courts.values[i]!),
-  };
-  return { total, facets, slots: top.sorted().slice(query.offset) } satisfies PassResult;
-}
-
-export function toRecord(counts: Uint32Array, label: (i: number) => string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) out[label(i)] = counts[i]!;
-  return out;
+  const { total, facets } = tallyCombos(histogram, failures, c);
+  return { total, facets, slots: top.sorted().slice(query.offset) };
 }
 
 /**
