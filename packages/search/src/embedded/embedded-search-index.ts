@@ -189,9 +189,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
     if (candidates !== 'all' && candidates.length === 0)
       return { total: 0, slots: [], facets: emptyFacets() };
     const store = { columns: this.columns, haystacks: this.haystacks, idOf: this.idOf };
-    // a one- or two-code-unit query's candidates are its own posting list: every one matches
+    // a text query's candidates come from the posting lists, dead slots left out; for one or two
+    // code units they are the query's own list: every one matches
     const exact = candidates !== 'all' && text.length > 0 && text.length <= 2;
-    return runSearchPass(store, candidates, text, resolved, exact);
+    return runSearchPass(store, candidates, text, resolved, exact, text !== '');
   }
 
   /**

@@ -38,8 +38,9 @@ export function filterCodes(c: Columns, f: SearchFilters): FilterCodes {
 /**
  * One pass over the candidates: substring re-check (`text`, normalised; '' = none), filters,
  * facet counts, and the top (offset + pageSize) by the requested order. `exact`: the candidates
- * are live and all contain `text` (a one- or two-code-unit query's own posting list), so the
- * re-check runs only where relevance needs the match position.
+ * all contain `text` (a one- or two-code-unit query's own posting list), so the re-check runs
+ * only where relevance needs the match position. `live`: the candidates are known to be live
+ * listings (posting lists read with the dead slots left out), so no slot's `alive` mark is read.
  *
  * Each match costs one read of its filter-value combination (`combo`): the pass counts matches
  * per combination and takes totals and disjunctive facets from that histogram (`tallyCombos`);
@@ -51,12 +52,13 @@ export function runSearchPass(
   text: string,
   query: ResolvedQuery,
   exact = false,
+  live = false,
 ): PassResult {
   const { columns: c, haystacks } = store;
   const failures = comboFailures(c.combos, filterCodes(c, query.filters));
   const histogram = new Uint32Array(c.combos.size);
   const combo = c.combo;
-  const alive = c.alive;
+  const alive = live && candidates !== 'all' ? undefined : c.alive;
   const top = new TopK(query.offset + query.pageSize, store.idOf);
   const sortKey = sortKeyOf(query, c, text.length, haystacks);
   const recheck = text !== '' && (!exact || query.sort === 'relevance');
@@ -64,7 +66,7 @@ export function runSearchPass(
   const n = candidates === 'all' ? c.length : candidates.length;
   for (let i = 0; i < n; i++) {
     const slot = candidates === 'all' ? i : candidates[i]!;
-    if (alive[slot] === 0) continue;
+    if (alive !== undefined && alive[slot] === 0) continue;
     let pos = 0;
     if (recheck) {
       pos = haystacks[slot]!.indexOf(text);
