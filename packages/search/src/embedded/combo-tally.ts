@@ -37,6 +37,21 @@ export function comboFailures(combos: ComboDictionary, codes: FilterCodes): Uint
 }
 
 /**
+ * Per combination, whether a match with it counts anywhere: in the total (fails no filter) or in
+ * one facet (fails only that facet's filter). Matches failing two filters, or `livelihood` (no
+ * facet), count nowhere: a pass skips their candidates before re-checking their text.
+ */
+export function combosThatCount(failures: Uint8Array): Uint8Array {
+  const counts = new Uint8Array(failures.length);
+  for (let id = 0; id < failures.length; id++) {
+    const f = failures[id]!;
+    counts[id] =
+      f === 0 || f === KIND_BIT || f === CATEGORY_BIT || f === REGION_BIT || f === COURT_BIT ? 1 : 0;
+  }
+  return counts;
+}
+
+/**
  * Total and disjunctive facets from a histogram of matches over combinations: each facet is
  * counted with every filter applied except its own (so the UI can show the other regions while a
  * region is selected); `livelihood` has no facet and always applies. A match failing exactly one

@@ -1,7 +1,7 @@
 import type { ResolvedQuery } from '../query.ts';
 import type { FacetCounts, SearchFilters } from '../search-index.ts';
 import { type Columns, KIND_CODES } from './columns.ts';
-import { comboFailures, type FilterCodes, tallyCombos } from './combo-tally.ts';
+import { comboFailures, combosThatCount, type FilterCodes, tallyCombos } from './combo-tally.ts';
 import { TopK } from './top-k.ts';
 
 /** What a pass reads: the columns, the normalised haystacks and the ids per slot. */
@@ -42,9 +42,10 @@ export function filterCodes(c: Columns, f: SearchFilters): FilterCodes {
  * only where relevance needs the match position. `live`: the candidates are known to be live
  * listings (posting lists read with the dead slots left out), so no slot's `alive` mark is read.
  *
- * Each match costs one read of its filter-value combination (`combo`): the pass counts matches
- * per combination and takes totals and disjunctive facets from that histogram (`tallyCombos`);
- * which combinations pass the filters is known before the pass.
+ * Each candidate costs one read of its filter-value combination (`combo`) before its text: which
+ * combinations pass the filters, or count in one facet, is known before the pass, so a candidate
+ * that would count nowhere is never re-checked. The pass counts matches per combination and takes
+ * totals and disjunctive facets from that histogram (`tallyCombos`).
  */
 export function runSearchPass(
   store: PassStore,
@@ -56,6 +57,7 @@ export function runSearchPass(
 ): PassResult {
   const { columns: c, haystacks } = store;
   const failures = comboFailures(c.combos, filterCodes(c, query.filters));
+  const counted = combosThatCount(failures);
   const histogram = new Uint32Array(c.combos.size);
   const combo = c.combo;
   const alive = live && candidates !== 'all' ? undefined : c.alive;
@@ -67,12 +69,13 @@ export function runSearchPass(
   for (let i = 0; i < n; i++) {
     const slot = candidates === 'all' ? i : candidates[i]!;
     if (alive !== undefined && alive[slot] === 0) continue;
+    const id = combo[slot]!;
+    if (counted[id] === 0) continue; // fails two filters: whether it matches changes no count
     let pos = 0;
     if (recheck) {
       pos = haystacks[slot]!.indexOf(text);
       if (pos < 0) continue;
     }
-    const id = combo[slot]!;
     histogram[id]!++;
     if (failures[id] === 0) top.offer(sortKey(slot, pos), slot);
   }
