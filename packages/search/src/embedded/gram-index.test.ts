@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GramIndex } from './gram-index.ts';
 
 describe('GramIndex', () => {
-  it('answers a long list from its decoded copy only while the list is unchanged, dead slots left out', () => {
+  it('answers a long list from what it keeps of it (bitmap or decoded copy) only while the list is unchanged, dead slots left out', () => {
     const grams = new GramIndex();
     const n = 6000; // long enough to be kept decoded
     for (let slot = 0; slot < n; slot++) grams.add(slot, slot % 2 === 0 ? '王伟' : '王芳');

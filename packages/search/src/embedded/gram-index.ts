@@ -97,7 +97,7 @@ export class GramIndex {
       if (!indexesSingle(c)) return null;
       const p = this.singles.get(c);
       if (p === undefined) return new Uint32Array(0);
-      return this.read(p, alive, true);
+      return this.read(p, alive, true, slotCount);
     }
     const postings: Posting[] = [];
     for (let i = 0; i + 1 < nq.length; i++) {
@@ -107,7 +107,7 @@ export class GramIndex {
       if (!postings.includes(p)) postings.push(p);
     }
     postings.sort((a, b) => postingLength(a) - postingLength(b));
-    let current = this.read(postings[0]!, alive, false);
+    let current = this.read(postings[0]!, alive, false, slotCount);
     for (let i = 1; i < postings.length && current.length > RECHECK_CHEAPER_BELOW; i++) {
       const p = postings[i]!;
       const length = postingLength(p);
@@ -150,7 +150,13 @@ export class GramIndex {
    * A posting's live slots: a long packed list from its decoded copy (as is when no slot is dead,
    * else filtered into a scratch buffer), anything else decoded into a scratch buffer. Read only.
    */
-  private read(p: Posting, alive: Uint8Array | undefined, avoidA: boolean): Uint32Array {
+  private read(p: Posting, alive: Uint8Array | undefined, avoidA: boolean, slotCount: number): Uint32Array {
+    if (typeof p !== 'number' && !(p instanceof Uint32Array) && p.count * BITMAP_DENSITY >= slotCount) {
+      // a dense list: its bitmap (kept for intersections anyway) lists it faster than its varints,
+      // and holding it costs a bit per slot instead of a decoded copy's 32 bits per entry
+      const out = this.scratchFor(p.count, avoidA);
+      return out.subarray(0, markedSlots(this.bitmapOf(p), alive, out));
+    }
     if (typeof p !== 'number' && !(p instanceof Uint32Array) && p.count >= DECODED_MIN) {
       const all = this.decodedCopy(p);
       if (alive === undefined) return all;
@@ -269,6 +275,21 @@ function keepMarked(a: Uint32Array, bits: Uint32Array, out: Uint32Array): number
   for (let i = 0; i < a.length; i++) {
     const slot = a[i]!;
     if (((bits[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0) out[n++] = slot;
+  }
+  return n;
+}
+
+/** The slots whose bit is set, ascending, into `out` (live ones only when `alive` is given). */
+function markedSlots(bits: Uint32Array, alive: Uint8Array | undefined, out: Uint32Array): number {
+  let n = 0;
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w]!;
+    while (word !== 0) {
+      const low = word & -word;
+      const slot = w * 32 + 31 - Math.clz32(low);
+      word ^= low;
+      if (alive === undefined || alive[slot] === 1) out[n++] = slot;
+    }
   }
   return n;
 }
