@@ -16,6 +16,8 @@ const BROWSER_TESTS = [
   'tests/e2e/console-work.test.ts',
   'tests/e2e/console-campaign.test.ts',
   'tests/e2e/console-media.test.ts',
+  'tests/e2e/console-tips.test.ts',
+  'tests/e2e/console-channels.test.ts',
   'tests/e2e/miniprogram-h5.test.ts',
   'packages/graphics/src/kiosk/kiosk.test.ts',
 ];

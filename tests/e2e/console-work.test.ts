@@ -90,6 +90,7 @@ describe('console work screens on the real server', () => {
       '专项行动',
       '审计日志',
       '账号与执行单元',
+      '通知渠道',
       '媒体素材',
     ]);
   });

@@ -11,6 +11,7 @@ import { ImportScreen } from './screens/ImportScreen.tsx';
 import { ListingsScreen } from './screens/ListingsScreen.tsx';
 import { LoginScreen } from './screens/LoginScreen.tsx';
 import { MediaScreen } from './screens/MediaScreen.tsx';
+import { NotifyChannelsScreen } from './screens/NotifyChannelsScreen.tsx';
 import { RevealQueueScreen } from './screens/RevealQueueScreen.tsx';
 import { RewardsScreen } from './screens/RewardsScreen.tsx';
 import { SCREENS, visibleScreens } from './screens/screens.ts';
@@ -103,6 +104,8 @@ export function App() {
           <RewardsScreen />
         ) : current?.id === 'reveals' ? (
           <RevealQueueScreen />
+        ) : current?.id === 'channels' ? (
+          <NotifyChannelsScreen />
         ) : current?.id === 'media' ? (
           <MediaScreen />
         ) : current?.id === 'campaign' ? (

@@ -12,6 +12,13 @@ import { WechatError } from './errors.ts';
 const seen: { path: string; body: Record<string, unknown> | null }[] = [];
 let tokensIssued = 0;
 let revoked = new Set<string>();
+/** the app's current stable token on the stand-in platform */
+let current: { value: string; expiresAt: number } | null = null;
+/** another holder of the secret force-refreshes: the token in use dies, the next one is new */
+function forceRefreshElsewhere() {
+  if (current) revoked.add(current.value);
+  current = null;
+}
 let server: Server;
 let baseUrl: string;
 
@@ -35,11 +42,22 @@ beforeAll(async () => {
     const token = url.searchParams.get('access_token');
     const tokenValid = token?.startsWith('TOKEN') && !revoked.has(token);
     switch (url.pathname) {
-      case '/cgi-bin/token':
-        if (url.searchParams.get('secret') !== 'secret')
-          return send({ errcode: 40125, errmsg: 'invalid appsecret' });
-        tokensIssued += 1;
-        return send({ access_token: `TOKEN${tokensIssued}`, expires_in: 7200 });
+      case '/cgi-bin/stable_token': {
+        if (req.method !== 'POST' || body?.grant_type !== 'client_credential')
+          return send({ errcode: 40002, errmsg: 'invalid grant_type' });
+        if (body?.secret !== 'secret') return send({ errcode: 40125, errmsg: 'invalid appsecret' });
+        if (body?.force_refresh !== false)
+          return send({ errcode: 45009, errmsg: 'reach max api daily quota limit' });
+        // normal mode: the app's one current token while it lives, with what remains of its life
+        if (!current || clock >= current.expiresAt) {
+          tokensIssued += 1;
+          current = { value: `TOKEN${tokensIssued}`, expiresAt: clock + 7200_000 };
+        }
+        return send({
+          access_token: current.value,
+          expires_in: Math.round((current.expiresAt - clock) / 1000),
+        });
+      }
       case '/sns/jscode2session': {
         const code = url.searchParams.get('js_code');
         if (code === 'used') return send({ errcode: 40029, errmsg: 'invalid code' });
@@ -88,6 +106,7 @@ beforeEach(() => {
   seen.length = 0;
   tokensIssued = 0;
   revoked = new Set();
+  current = null;
 });
 
 let clock = 0;
@@ -125,17 +144,36 @@ describe('access token', () => {
     expect(new Set(tokens)).toEqual(new Set(['TOKEN1']));
     clock = 7200_000 - 6 * 60_000; // 6 min before expiry: still good
     expect(await c.accessToken()).toBe('TOKEN1');
-    clock = 7200_000 - 4 * 60_000; // inside the 5-minute margin: refreshed
+    expect(count('/cgi-bin/stable_token')).toBe(1);
+    clock = 7200_000 - 4 * 60_000; // inside the 5-minute margin: asked again, the platform's is the same
+    expect(await c.accessToken()).toBe('TOKEN1');
+    expect(await c.accessToken()).toBe('TOKEN1'); // …and kept for half its remaining life
+    expect(count('/cgi-bin/stable_token')).toBe(2);
+    clock = 7200_000; // expired on the platform: a new one
     expect(await c.accessToken()).toBe('TOKEN2');
-    expect(count('/cgi-bin/token')).toBe(2);
+    expect(count('/cgi-bin/stable_token')).toBe(3);
+  });
+  it('is the same token in two server processes, so neither invalidates the other', async () => {
+    clock = 0;
+    const first = client();
+    const second = client();
+    expect(await first.accessToken()).toBe(await second.accessToken());
+    expect((await first.checkText({ openid: 'o-user-1', content: '正常内容' })).suggest).toBe('pass');
+    expect((await second.checkText({ openid: 'o-user-1', content: '正常内容' })).suggest).toBe('pass');
+    expect(count('/wxa/msg_sec_check')).toBe(2);
+    expect(seen.filter((s) => s.path === '/cgi-bin/stable_token').map((s) => s.body?.force_refresh)).toEqual([
+      false,
+      false,
+    ]);
   });
   it('is fetched again once after WeChat says it is invalid, and the call is retried', async () => {
     clock = 0;
     const c = client();
-    await c.accessToken();
-    revoked.add('TOKEN1');
+    expect(await c.accessToken()).toBe('TOKEN1');
+    forceRefreshElsewhere();
     expect((await c.checkText({ openid: 'o-user-1', content: '正常内容' })).suggest).toBe('pass');
-    expect(count('/cgi-bin/token')).toBe(2);
+    expect(await c.accessToken()).toBe('TOKEN2');
+    expect(count('/cgi-bin/stable_token')).toBe(2);
     expect(count('/wxa/msg_sec_check')).toBe(2);
   });
   it('reports a wrong secret instead of looping', async () => {
@@ -143,7 +181,7 @@ describe('access token', () => {
       .accessToken()
       .catch((e: unknown) => e);
     expect((err as WechatError).errcode).toBe(40125);
-    expect(count('/cgi-bin/token')).toBe(1);
+    expect(count('/cgi-bin/stable_token')).toBe(1);
   });
 });
 

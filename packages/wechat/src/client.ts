@@ -42,8 +42,9 @@ export const MSG_SEC_CHECK_MAX = 2500;
 const TOKEN_MARGIN_MS = 5 * 60_000;
 
 /**
- * The WeChat server API for the mini-program. One instance per process caches the access token
- * (shared by concurrent callers, refreshed before expiry and once after a token error).
+ * The WeChat server API for the mini-program. One instance per process caches the stable access
+ * token (shared by concurrent callers and by every process, refreshed before expiry and once after
+ * a token error).
  */
 export function createWechatClient(options: WechatClientOptions) {
   const doFetch: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -63,14 +64,27 @@ export function createWechatClient(options: WechatClientOptions) {
     return body;
   }
 
+  /**
+   * `getStableAccessToken` in normal mode: every process (and any other system holding the app's
+   * secret) gets the same token while it is valid, so several server processes never invalidate
+   * each other's token as `/cgi-bin/token` would. Force-refresh mode is never used for that reason.
+   */
   async function fetchToken(): Promise<string> {
-    const q = new URLSearchParams({
-      grant_type: 'client_credential',
-      appid: options.appId,
-      secret: options.secret,
+    const body = await json<{ access_token: string; expires_in: number }>('/cgi-bin/stable_token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'client_credential',
+        appid: options.appId,
+        secret: options.secret,
+        force_refresh: false,
+      }),
     });
-    const body = await json<{ access_token: string; expires_in: number }>(`/cgi-bin/token?${q}`);
-    token = { value: body.access_token, expiresAt: now() + body.expires_in * 1000 - TOKEN_MARGIN_MS };
+    // `expires_in` is what remains of the shared token's life: near its end, ask again after half
+    // of what remains instead of on every call.
+    const lifeMs = body.expires_in * 1000;
+    const usableMs = lifeMs - TOKEN_MARGIN_MS >= 60_000 ? lifeMs - TOKEN_MARGIN_MS : lifeMs / 2;
+    token = { value: body.access_token, expiresAt: now() + usableMs };
     return body.access_token;
   }
 

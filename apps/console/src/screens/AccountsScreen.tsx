@@ -10,6 +10,7 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { ApiClientError, api } from '../api.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { Field } from '../components/Field.tsx';
+import { Outcome } from '../components/Outcome.tsx';
 
 type Me = SuccessBody<typeof meRoute>;
 type Units = SuccessBody<typeof listUnitsRoute>['items'];
@@ -137,12 +138,7 @@ function UnitForm({ onCreated }: { onCreated: () => void }) {
   return (
     <form className="card" onSubmit={submit} aria-labelledby="unit-form-title">
       <h2 id="unit-form-title">新建执行单元</h2>
-      <ErrorBanner error={error} />
-      {done ? (
-        <p className="ok" role="status">
-          {done}
-        </p>
-      ) : null}
+      <Outcome error={error} done={done} />
       <Field
         label="名称"
         required
@@ -196,12 +192,7 @@ function StaffForm({ units, onCreated }: { units: Units; onCreated: () => void }
   return (
     <form className="card" onSubmit={submit} aria-labelledby="staff-form-title">
       <h2 id="staff-form-title">新建工作人员账号</h2>
-      <ErrorBanner error={error} />
-      {done ? (
-        <p className="ok" role="status">
-          {done}
-        </p>
-      ) : null}
+      <Outcome error={error} done={done} />
       <Field
         label="用户名"
         required

@@ -16,8 +16,9 @@ const CHANNEL_LABELS: Record<Delivery['channel'], string> = { webhook: 'Webhook'
 /**
  * Notifications of new tips that could not be delivered (dead letters): the unit would not have
  * heard of those tips through its usual channel, so the inbox shows them until someone looks.
+ * Given the units' names (the 通知渠道 screen), it also says whose notification it was.
  */
-export function DeadLetters() {
+export function DeadLetters({ unitNames }: { unitNames?: ReadonlyMap<string, string> } = {}) {
   const [items, setItems] = useState<Delivery[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -40,6 +41,7 @@ export function DeadLetters() {
             <thead>
               <tr>
                 <th scope="col">产生时间</th>
+                {unitNames ? <th scope="col">执行单元</th> : null}
                 <th scope="col">通知</th>
                 <th scope="col">渠道</th>
                 <th scope="col">尝试次数</th>
@@ -50,6 +52,9 @@ export function DeadLetters() {
               {items.map((d) => (
                 <tr key={d.id}>
                   <td className="nowrap">{chinaDateTime(d.createdAt)}</td>
+                  {unitNames ? (
+                    <td>{d.unitId ? (unitNames.get(d.unitId) ?? d.unitId) : '全院默认地址'}</td>
+                  ) : null}
                   <td>{EVENT_LABELS[d.event] ?? d.event}</td>
                   <td>{CHANNEL_LABELS[d.channel]}</td>
                   <td className="num">{d.attempts}</td>

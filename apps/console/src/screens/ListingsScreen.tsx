@@ -11,7 +11,7 @@ import {
 } from '@portal/domain';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api.ts';
-import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { Outcome } from '../components/Outcome.tsx';
 import { type TabItem, Tabs } from '../components/Tabs.tsx';
 import { RemoveForm } from './RemoveForm.tsx';
 
@@ -121,12 +121,7 @@ export function ListingsScreen() {
       <h1 id="listings-title">名单</h1>
       <Tabs label="名单状态" idPrefix="listings" items={TABS} selected={status} onSelect={selectTab} />
       <div id="listings-panel" role="tabpanel" aria-labelledby={`listings-tab-${status}`}>
-        <ErrorBanner error={error} />
-        {done ? (
-          <p className="ok" role="status">
-            {done}
-          </p>
-        ) : null}
+        <Outcome error={error} done={done} />
         {removing ? (
           <RemoveForm
             listing={removing}

@@ -6,10 +6,11 @@ import {
   removalReasonsFor,
   todayInChina,
 } from '@portal/domain';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { ApiClientError, api } from '../api.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { Field } from '../components/Field.tsx';
+import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import type { StaffListing } from './ListingsScreen.tsx';
 
 /**
@@ -38,10 +39,9 @@ export function RemoveForm({
   const [creditor, setCreditor] = useState(listing.applicant ?? '');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const reasonId = useId();
   const noteId = useId();
-  useEffect(() => heading.current?.focus(), []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -11,6 +11,7 @@ import {
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiClientError, api } from '../api.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { Outcome } from '../components/Outcome.tsx';
 import { chinaDateTime } from '../format.ts';
 import { TipMapPoint } from './TipMapPoint.tsx';
 import { OpenClock } from './TipOpenClock.tsx';
@@ -239,12 +240,7 @@ function StatusForm({ tip, onChanged }: { tip: Detail; onChanged: (next: Detail)
   return (
     <form className="status-form" onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>办理与答复</h3>
-      <ErrorBanner error={error} />
-      {done ? (
-        <p className="ok" role="status">
-          {done}
-        </p>
-      ) : null}
+      <Outcome error={error} done={done} />
       <div className="field">
         <label htmlFor={`${id}-status`}>新的状态</label>
         <select

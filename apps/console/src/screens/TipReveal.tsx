@@ -8,6 +8,7 @@ import type { SuccessBody } from '@portal/contract/client';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { ApiClientError, api } from '../api.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { Outcome } from '../components/Outcome.tsx';
 import { chinaDateTime } from '../format.ts';
 
 type Me = SuccessBody<typeof meRoute>;
@@ -59,12 +60,7 @@ export function TipReveal({ tipId, me }: { tipId: string; me: Me }) {
   return (
     <section aria-labelledby="tip-reveal-title" className="reveal">
       <h3 id="tip-reveal-title">举报人身份</h3>
-      <ErrorBanner error={error} />
-      {done ? (
-        <p className="ok" role="status">
-          {done}
-        </p>
-      ) : null}
+      <Outcome error={error} done={done} />
       {identity ? (
         <section className="identity" aria-label="举报人身份（仅显示这一次）">
           <p>

@@ -23,6 +23,7 @@ export const SCREENS: readonly ScreenInfo[] = [
   { id: 'campaign', title: '专项行动', roles: ['court_admin', 'unit_member'] },
   { id: 'audit', title: '审计日志', roles: ['court_admin'] },
   { id: 'accounts', title: '账号与执行单元', roles: ['court_admin'] },
+  { id: 'channels', title: '通知渠道', roles: ['court_admin'] },
   { id: 'media', title: '媒体素材', roles: ['court_admin'] },
 ];
 

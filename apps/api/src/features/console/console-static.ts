@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { CONSOLE_DIST_DIR, CONSOLE_ROOT_DIR } from '@portal/console/dist-dir';
 import type { Hono } from 'hono';
+import { replaceDir, runBuildChild } from '../../build/build-child.ts';
 import { sourceDigest } from '../../build/source-digest.ts';
 import type { AppEnv } from '../../context.ts';
 
@@ -63,8 +63,7 @@ const DIGEST_FILE = '.source-digest';
 
 /**
  * Builds the console when `dist/` is missing (a fresh clone) or was built from other sources (an
- * update), in a child process that gets only PATH/HOME — never the server's secrets — and dies
- * with the server.
+ * update), in a child process without the server's secrets (`runBuildChild`).
  */
 export async function ensureConsoleBuilt(progress: (msg: string) => void): Promise<void> {
   const digest = sourceDigest(CONSOLE_ROOT_DIR, CONSOLE_SOURCES);
@@ -74,44 +73,15 @@ export async function ensureConsoleBuilt(progress: (msg: string) => void): Promi
   const vitePackage = createRequire(join(CONSOLE_ROOT_DIR, 'package.json')).resolve('vite/package.json');
   const viteBin = join(dirname(vitePackage), 'bin', 'vite.js');
   const staging = `${CONSOLE_DIST_DIR}.staging-${process.pid}`;
-  await new Promise<void>((resolve, reject) => {
-    // built beside dist/ and renamed into place: servers starting together never see half a build
-    const child = spawn(process.execPath, [viteBin, 'build', '--logLevel', 'warn', '--outDir', staging], {
-      cwd: CONSOLE_ROOT_DIR,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => {
-      stderr += String(chunk);
-    });
-    const kill = () => child.kill('SIGKILL');
-    process.once('exit', kill);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      process.off('exit', kill);
-      if (code === 0) {
-        writeFileSync(join(staging, DIGEST_FILE), digest);
-        replaceDir(staging, CONSOLE_DIST_DIR);
-        resolve();
-      } else reject(new Error(`console build failed (${code}): ${stderr.slice(-2000)}`));
-    });
-  });
-}
-
-/**
- * Puts a finished build in place of the old one: the old folder is moved aside first and removed
- * after, so a request in between finds one whole build or the other. If another server finished
- * the same build first, its copy stays.
- */
-function replaceDir(staging: string, target: string): void {
-  const old = `${target}.old-${process.pid}`;
+  // built beside dist/ and renamed into place: servers starting together never see half a build
   try {
-    if (existsSync(target)) renameSync(target, old);
-    renameSync(staging, target);
-  } catch {
+    await runBuildChild('console build', [viteBin, 'build', '--logLevel', 'warn', '--outDir', staging], {
+      cwd: CONSOLE_ROOT_DIR,
+    });
+  } catch (err) {
     rmSync(staging, { recursive: true, force: true });
-  } finally {
-    rmSync(old, { recursive: true, force: true });
+    throw err;
   }
+  writeFileSync(join(staging, DIGEST_FILE), digest);
+  replaceDir(staging, CONSOLE_DIST_DIR);
 }

@@ -1,11 +1,12 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
+import { replaceDir, runBuildChild } from '../../build/build-child.ts';
+import { newestSourceMtime, SKIPPED_BY_DEFAULT, sourceDigest } from '../../build/source-digest.ts';
 import type { AppEnv } from '../../context.ts';
 
 /** The Taro app; `npm run build:h5` writes its H5 build to `dist/h5`. */
@@ -90,49 +91,62 @@ export function mountMiniprogram(
   });
 }
 
+/** What the H5 build is made of: the app, its build config, the notices and the packages it bundles. */
+const MINIPROGRAM_SOURCES = [
+  'src',
+  'config',
+  'scripts',
+  'package.json',
+  'babel.config.js',
+  'project.config.json',
+  '../../content',
+  '../../packages/contract/src',
+  '../../packages/domain/src',
+];
+/** `scripts/gen-notices.mts` writes this from `content/` (covered above), so it is not a source. */
+const SKIPPED = new Set([...SKIPPED_BY_DEFAULT, 'notices-data.ts']);
+const DIGEST_FILE = '.source-digest';
+
 /**
- * Builds the H5 app on first start when `dist/h5` is missing (a fresh clone), in a child process
- * that gets only PATH/HOME — never the server's secrets — and dies with the server. Built into a
+ * Is `dist/h5` the build of today's sources? Yes when its stamp says so; a build without a stamp
+ * (from `npm run build:h5`) is adopted, and stamped, when it is newer than every source file.
+ */
+function h5BuildIsCurrent(digest: string): boolean {
+  const index = join(MINIPROGRAM_H5_DIST_DIR, 'index.html');
+  if (!existsSync(index)) return false;
+  const stamp = join(MINIPROGRAM_H5_DIST_DIR, DIGEST_FILE);
+  if (existsSync(stamp)) return readFileSync(stamp, 'utf8') === digest;
+  if (statSync(index).mtimeMs < newestSourceMtime(MINIPROGRAM_ROOT_DIR, MINIPROGRAM_SOURCES, SKIPPED))
+    return false;
+  writeFileSync(stamp, digest);
+  return true;
+}
+
+/**
+ * Builds the H5 app when `dist/h5` is missing (a fresh clone) or was built from other sources (an
+ * update), in a child process without the server's secrets (`runBuildChild`). Built into a
  * staging folder and renamed, so servers starting together never serve half a build.
  */
 export async function ensureMiniprogramBuilt(progress: (msg: string) => void): Promise<void> {
-  if (existsSync(join(MINIPROGRAM_H5_DIST_DIR, 'index.html'))) return;
-  progress('正在生成小程序移动版（首次启动约需一分钟）…');
+  const digest = sourceDigest(MINIPROGRAM_ROOT_DIR, MINIPROGRAM_SOURCES, SKIPPED);
+  if (h5BuildIsCurrent(digest)) return;
+  if (existsSync(MINIPROGRAM_H5_DIST_DIR)) progress('小程序移动版代码已更新，正在重新生成…');
+  else progress('正在生成小程序移动版（首次启动约需一分钟）…');
   const require = createRequire(join(MINIPROGRAM_ROOT_DIR, 'package.json'));
   const taroBin = join(dirname(require.resolve('@tarojs/cli/package.json')), 'bin', 'taro');
   const stagingName = `dist/h5.staging-${process.pid}`;
   const staging = join(MINIPROGRAM_ROOT_DIR, stagingName);
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production' };
-  const run = (args: string[], extraEnv: Record<string, string> = {}) =>
-    new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, args, {
-        cwd: MINIPROGRAM_ROOT_DIR,
-        env: { ...env, ...extraEnv },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr.on('data', (chunk) => {
-        stderr += String(chunk);
-      });
-      const kill = () => child.kill('SIGKILL');
-      process.once('exit', kill);
-      child.on('error', reject);
-      child.on('exit', (code) => {
-        process.off('exit', kill);
-        if (code === 0) resolve();
-        else reject(new Error(`mini-program H5 build failed (${code}): ${stderr.slice(-2000)}`));
-      });
-    });
   try {
-    await run(['scripts/gen-notices.mts']);
-    await run([taroBin, 'build', '--type', 'h5'], { MINIPROGRAM_OUTPUT_ROOT: stagingName });
+    const cwd = MINIPROGRAM_ROOT_DIR;
+    await runBuildChild('mini-program notices', ['scripts/gen-notices.mts'], { cwd });
+    await runBuildChild('mini-program H5 build', [taroBin, 'build', '--type', 'h5'], {
+      cwd,
+      env: { MINIPROGRAM_OUTPUT_ROOT: stagingName },
+    });
   } catch (err) {
     rmSync(staging, { recursive: true, force: true }); // no half build left behind
     throw err;
   }
-  try {
-    renameSync(staging, MINIPROGRAM_H5_DIST_DIR);
-  } catch {
-    rmSync(staging, { recursive: true, force: true }); // another server finished first
-  }
+  writeFileSync(join(staging, DIGEST_FILE), digest);
+  replaceDir(staging, MINIPROGRAM_H5_DIST_DIR);
 }

@@ -29,6 +29,7 @@ export async function startFakeWechat(): Promise<FakeWechat> {
   const queued = new Map<string, (number | `http:${number}`)[]>();
   let tokens = 0;
   const revoked = new Set<string>();
+  let current: string | null = null;
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const body = await readJson(req);
@@ -48,9 +49,13 @@ export async function startFakeWechat(): Promise<FakeWechat> {
       return send({ errcode: next, errmsg: `fake error ${next}` });
     const tokenOk = token.startsWith('TOKEN') && !revoked.has(token);
     switch (url.pathname) {
-      case '/cgi-bin/token':
-        tokens += 1;
-        return send({ access_token: `TOKEN${tokens}`, expires_in: 7200 });
+      case '/cgi-bin/stable_token':
+        // normal mode: the app's one current token until it is revoked (expiry is not modelled)
+        if (!current || revoked.has(current)) {
+          tokens += 1;
+          current = `TOKEN${tokens}`;
+        }
+        return send({ access_token: current, expires_in: 7200 });
       case '/sns/jscode2session': {
         const code = url.searchParams.get('js_code') ?? '';
         if (code === 'used') return send({ errcode: 40029, errmsg: 'invalid code' });

@@ -155,12 +155,18 @@ describe.each(backends())('WeChat features against a local WeChat stand-in on $k
   it('refreshes an expired access token once (40001) and then checks the text', async () => {
     const { body: s } = await login('code-o-carol');
     wx.failNext('/wxa/msg_sec_check', 40001);
-    const tokensBefore = wx.tokensIssued();
+    const checksBefore = wx.calls.filter((c) => c.path === '/wxa/msg_sec_check').length;
     const sent = await submit(t, tipBody(listingId), { 'x-wechat-session': s.session });
     expect(sent.res.status).toBe(201);
-    // this runtime's first token, then one fresh token after the 40001
-    expect(wx.tokensIssued() - tokensBefore).toBe(2);
-    expect(wx.calls.filter((c) => c.path === '/wxa/msg_sec_check')).toHaveLength(2);
+    // the check is sent again once, with the platform's new stable token
+    const checks = wx.calls.filter((c) => c.path === '/wxa/msg_sec_check').slice(checksBefore);
+    expect(checks).toHaveLength(2);
+    expect(checks[1]?.query.access_token).not.toBe(checks[0]?.query.access_token);
+    expect(
+      wx.calls
+        .filter((c) => c.path === '/cgi-bin/stable_token')
+        .every((c) => c.body?.force_refresh === false),
+    ).toBe(true);
   });
 
   it('accepts the tip unchecked when WeChat fails otherwise (the court reads every tip)', async () => {

@@ -1,22 +1,16 @@
 import { ApiClientError } from '@portal/contract/client';
 import type { TipReceipt } from '@portal/contract/routes';
-import {
-  CONSUMPTION_BAN_ITEMS,
-  TIP_DESCRIPTION_MAX,
-  TIP_KIND_LABELS,
-  TIP_KINDS,
-  TIP_MAX_PHOTOS,
-} from '@portal/domain';
-import { Button, Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { CONSUMPTION_BAN_ITEMS, TIP_DESCRIPTION_MAX, TIP_KIND_LABELS, TIP_KINDS } from '@portal/domain';
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { usePrivacyConsent } from '../../components/privacy-consent.tsx';
-import { currentPosition } from '../../lib/current-position.ts';
 import { useLargeType } from '../../lib/large-type.ts';
-import { keepReceipt } from '../../lib/receipts.ts';
+import { FieldError } from './field-error.tsx';
 import { type PhotoStatus, PhotoUploadError, type UploadedPhoto } from './photo-uploads.ts';
+import { PhotosField } from './photos-field.tsx';
+import { PlaceField } from './place-field.tsx';
 import { submitTip } from './submit-tip.ts';
-import { type SubscribeOutcome, subscribeToTipUpdates, tipTemplateId } from './subscribe.ts';
 import {
   emptyTipForm,
   newIdempotencyKey,
@@ -24,37 +18,9 @@ import {
   type TipFormState,
   validateTip,
 } from './tip-form.ts';
-
-const isWeapp = process.env.TARO_ENV === 'weapp';
-const MAX_PHOTOS = TIP_MAX_PHOTOS;
+import { TipReceiptView } from './tip-receipt.tsx';
 
 type Sending = { kind: 'idle' } | { kind: 'sending' } | { kind: 'failed'; message: string };
-type Subscription =
-  | { kind: 'idle' }
-  | { kind: 'busy' }
-  | { kind: 'done'; outcome: SubscribeOutcome }
-  | { kind: 'failed' };
-
-function photoStatusText(status: PhotoStatus | undefined): string {
-  switch (status?.kind) {
-    case 'uploading':
-      return `上传中 ${Math.round(status.fraction * 100)}%`;
-    case 'done':
-      return '已上传';
-    case 'failed':
-      return `上传失败：${status.message}`;
-    default:
-      return '待上传';
-  }
-}
-
-function FieldError({ text }: { text: string | undefined }) {
-  return text ? (
-    <View role="alert">
-      <Text className="field-error">{text}</Text>
-    </View>
-  ) : null;
-}
 
 /** 举报: the tip form (kind, description, time, place, photos, anonymous or contact) and its receipt. */
 export default function TipPage() {
@@ -68,14 +34,10 @@ export default function TipPage() {
   const [errors, setErrors] = useState<TipFieldErrors>({});
   const [sending, setSending] = useState<Sending>({ kind: 'idle' });
   const [receipt, setReceipt] = useState<TipReceipt | null>(null);
-  const [kept, setKept] = useState(false);
   // photos already uploaded by an earlier attempt: a retry sends only the ones that failed
   const uploaded = useRef(new Map<string, UploadedPhoto>());
   const [photoStatus, setPhotoStatus] = useState<Record<string, PhotoStatus>>({});
   const [session, setSession] = useState<string | null>(null);
-  const [subscription, setSubscription] = useState<Subscription>({ kind: 'idle' });
-  const [locating, setLocating] = useState<string | null>(null);
-  const templateId = tipTemplateId();
   const privacy = usePrivacyConsent();
   const set = (patch: Partial<TipFormState>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -88,54 +50,6 @@ export default function TipPage() {
     });
   };
   const today = new Date().toISOString().slice(0, 10);
-
-  const addPhotos = async () => {
-    if (!(await privacy.ask())) return;
-    try {
-      const res = await Taro.chooseMedia({
-        count: MAX_PHOTOS - form.photos.length,
-        mediaType: ['image'],
-        sizeType: ['compressed'],
-        sourceType: ['album', 'camera'],
-      });
-      const picked = res.tempFiles.map((f) => ({ path: f.tempFilePath, size: f.size }));
-      set({ photos: [...form.photos, ...picked].slice(0, MAX_PHOTOS) });
-    } catch {
-      // cancelled: nothing to do
-    }
-  };
-
-  /** WeChat: its own map picker (no background location). */
-  const pickPlace = async () => {
-    if (!(await privacy.ask())) return;
-    try {
-      const res = await Taro.chooseLocation({});
-      set({
-        place: [res.name, res.address].filter(Boolean).join('，').slice(0, 200),
-        location: { lat: res.latitude, lng: res.longitude },
-      });
-    } catch {
-      // cancelled: nothing to do
-    }
-  };
-
-  /** H5: one reading of the browser's position, after the person agreed here and in the browser. */
-  const readCurrentPosition = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '使用当前位置',
-      content: '仅此一次读取您此刻所在的位置，作为这条线索的地图位置；不会在后台持续定位。',
-      confirmText: '允许读取',
-      cancelText: '不用了',
-    });
-    if (!confirm) return;
-    setLocating('正在读取位置…');
-    try {
-      set({ location: await currentPosition() });
-      setLocating(null);
-    } catch (error) {
-      setLocating((error as Error).message);
-    }
-  };
 
   const send = async () => {
     const found = validateTip(form);
@@ -165,71 +79,7 @@ export default function TipPage() {
     }
   };
 
-  if (receipt) {
-    return (
-      <View className={large ? 'page large' : 'page'}>
-        <View className="card">
-          <Text className="section-title">线索已提交</Text>
-          <Text className="article-p">请抄下或复制回执码，凭它查询办理情况。回执码只显示这一次。</Text>
-          <Text className="receipt mono" aria-label="回执码">
-            {receipt.receipt}
-          </Text>
-          {receipt.registrationNo ? (
-            <Text className="line">悬赏登记序号：第 {receipt.registrationNo} 号</Text>
-          ) : null}
-          <View className="actions">
-            <Button
-              className="button primary"
-              onClick={() => Taro.setClipboardData({ data: receipt.receipt })}
-              aria-label="复制回执码"
-            >
-              复制回执码
-            </Button>
-            {/* not `disabled`: Taro's H5 button turns a disabled button's text white (invisible here) */}
-            <Button
-              className="button"
-              aria-pressed={kept}
-              onClick={() => {
-                keepReceipt({ receipt: receipt.receipt, submittedAt: receipt.submittedAt });
-                setKept(true);
-              }}
-            >
-              {kept ? '已保存在本机' : '同意在本机保存回执'}
-            </Button>
-          </View>
-          <Text className="hint">保存后可在“我的举报”中直接查看进度；不保存则需要手动输入回执码。</Text>
-          {templateId && session ? (
-            <View className="subscribe">
-              <Button
-                className="button"
-                disabled={subscription.kind === 'busy' || subscription.kind === 'done'}
-                onClick={async () => {
-                  setSubscription({ kind: 'busy' });
-                  try {
-                    const outcome = await subscribeToTipUpdates(templateId, receipt.receipt, session);
-                    setSubscription({ kind: 'done', outcome });
-                  } catch {
-                    setSubscription({ kind: 'failed' });
-                  }
-                }}
-              >
-                订阅办理进度提醒
-              </Button>
-              <Text className="hint" aria-live="polite">
-                {subscription.kind === 'done'
-                  ? subscription.outcome === 'subscribed'
-                    ? '已订阅：办理状态变化时，微信会通知您一次。'
-                    : '您未同意接收通知，可随时在“我的举报”中查看进度。'
-                  : subscription.kind === 'failed'
-                    ? '订阅未成功，可稍后在“我的举报”中查看进度。'
-                    : '同意后，办理状态下一次变化时微信会通知您一次。'}
-              </Text>
-            </View>
-          ) : null}
-        </View>
-      </View>
-    );
-  }
+  if (receipt) return <TipReceiptView receipt={receipt} session={session} large={large} />;
 
   const kindIndex = TIP_KINDS.indexOf(form.kind as (typeof TIP_KINDS)[number]);
   return (
@@ -311,84 +161,22 @@ export default function TipPage() {
         <FieldError text={errors.seenDate} />
       </View>
 
-      <View className="form-row">
-        <Text className="field-label">地点（选填）</Text>
-        <Input
-          className="text-input"
-          value={form.place}
-          maxlength={200}
-          placeholder="如：某小区停车场"
-          aria-label="地点"
-          onInput={(e) => set({ place: e.detail.value })}
-        />
-        {isWeapp ? (
-          <Button className="button" onClick={pickPlace}>
-            {form.location ? '已在地图上选点，重新选择' : '在地图上选点'}
-          </Button>
-        ) : (
-          <View>
-            <Button className="button" onClick={readCurrentPosition}>
-              {form.location ? '已记录当前位置，重新读取' : '使用当前位置'}
-            </Button>
-            {form.location ? (
-              <Button className="link-button" onClick={() => set({ location: null })}>
-                不附地图位置
-              </Button>
-            ) : null}
-          </View>
-        )}
-        {form.location ? (
-          <Text className="hint" aria-label="地图位置">
-            地图位置：北纬 {form.location.lat.toFixed(5)}，东经 {form.location.lng.toFixed(5)}
-          </Text>
-        ) : null}
-        {locating ? (
-          <View role="status">
-            <Text className="hint">{locating}</Text>
-          </View>
-        ) : null}
-        <FieldError text={errors.place} />
-      </View>
+      <PlaceField
+        place={form.place}
+        location={form.location}
+        error={errors.place}
+        set={set}
+        askConsent={privacy.ask}
+      />
 
-      <View className="form-row">
-        <Text className="field-label">照片（选填，最多 {MAX_PHOTOS} 张）</Text>
-        <View className="photos">
-          {form.photos.map((p, i) => (
-            <View className="photo" key={p.path}>
-              <Image
-                className="photo-image"
-                src={p.path}
-                mode="aspectFill"
-                aria-label={`第 ${i + 1} 张照片`}
-              />
-              <Text
-                className={
-                  photoStatus[p.path]?.kind === 'failed' ? 'photo-status field-error' : 'photo-status'
-                }
-                aria-label={`第 ${i + 1} 张照片：${photoStatusText(photoStatus[p.path])}`}
-              >
-                {photoStatusText(photoStatus[p.path])}
-              </Text>
-              <Button
-                className="link-button"
-                aria-label={`删除第 ${i + 1} 张照片`}
-                onClick={() => {
-                  uploaded.current.delete(p.path);
-                  set({ photos: form.photos.filter((x) => x.path !== p.path) });
-                }}
-              >
-                删除
-              </Button>
-            </View>
-          ))}
-        </View>
-        {form.photos.length < MAX_PHOTOS ? (
-          <Button className="button" onClick={addPhotos}>
-            添加照片
-          </Button>
-        ) : null}
-        <FieldError text={errors.photos} />
-      </View>
+      <PhotosField
+        photos={form.photos}
+        status={photoStatus}
+        error={errors.photos}
+        set={set}
+        onRemove={(path) => uploaded.current.delete(path)}
+        askConsent={privacy.ask}
+      />
 
       <View className="form-row">
         <Text className="field-label">举报方式</Text>
