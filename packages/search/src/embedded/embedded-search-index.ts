@@ -16,7 +16,8 @@ import { GramIndex } from './gram-index.ts';
 import { buildHaystack } from './haystack.ts';
 import { IdentifierKeys } from './identifier-keys.ts';
 import { ListingStore } from './listing-store.ts';
-import { relevanceTier, walkPage } from './page-walk.ts';
+import { matchTier } from './match-tier.ts';
+import { walkPage } from './page-walk.ts';
 import { type Candidates, type PassResult, runSearchPass } from './search-pass.ts';
 import {
   type CapturedSnapshot,
@@ -259,9 +260,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
     for (let i = 0; i < n; i++) {
       const slot = candidates === 'all' ? i : candidates[i]!;
       if (alive[slot] !== 1) continue;
-      const haystack = this.haystacks[slot]!;
-      const pos = haystack.indexOf(text);
-      if (pos < 0) continue;
+      const tier = matchTier(this.haystacks[slot]!, text, nameLength[slot]!);
+      if (tier < 0) continue;
       if (found === base.length) {
         const size = Math.min(n, base.length * 2);
         const grownBase = new Uint32Array(size);
@@ -272,7 +272,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
         tiers = grownTiers;
       }
       base[found] = slot;
-      tiers[found++] = relevanceTier(haystack, text, pos, nameLength[slot]!);
+      tiers[found++] = tier;
     }
     return { base: base.slice(0, found), tiers: tiers.slice(0, found) };
   }

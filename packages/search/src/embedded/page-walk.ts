@@ -1,5 +1,6 @@
 import type { ResolvedQuery } from '../query.ts';
 import type { Columns } from './columns.ts';
+import { matchTier } from './match-tier.ts';
 import { filterCodes, type PassResult } from './search-pass.ts';
 import { type SortOrders, walkDescending } from './sort-orders.ts';
 import { bitmapOf, countFromHistogram, type TermEntry } from './term-entry.ts';
@@ -139,18 +140,9 @@ function topOfBase(
   return top.sorted();
 }
 
-/** Relevance tier as in `sortKeyOf`: exact name or case number, name prefix, inside the name, elsewhere. */
+/** Relevance tier of a slot that matches `text` (see `matchTier`). */
 function tierOf(store: WalkStore, text: string, slot: number): number {
-  const haystack = store.haystacks[slot]!;
-  return relevanceTier(haystack, text, haystack.indexOf(text), store.columns.nameLength[slot]!);
-}
-
-/** The tier of a match of `text` at `pos` (≥ 0) in `haystack`, whose name is `nameLength` long. */
-export function relevanceTier(haystack: string, text: string, pos: number, nameLength: number): number {
-  if (pos === 0) return text.length === nameLength ? 0 : 1;
-  if (pos < nameLength) return 2;
-  if (pos === nameLength + 1 && haystack.charCodeAt(pos + text.length) === 1) return 0;
-  return 3;
+  return matchTier(store.haystacks[slot]!, text, store.columns.nameLength[slot]!);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ResolvedQuery } from '../query.ts';
 import type { FacetCounts, SearchFilters } from '../search-index.ts';
 import { type Columns, KIND_CODES } from './columns.ts';
 import { comboFailures, combosThatCount, type FilterCodes, tallyCombos } from './combo-tally.ts';
+import { matchTier } from './match-tier.ts';
 import { TopK } from './top-k.ts';
 
 /** What a pass reads: the columns, the normalised haystacks and the ids per slot. */
@@ -59,11 +60,13 @@ export function runSearchPass(
   const failures = comboFailures(c.combos, filterCodes(c, query.filters));
   const counted = combosThatCount(failures);
   const histogram = new Uint32Array(c.combos.size);
-  const combo = c.combo;
+  const { combo, nameLength } = c;
   const alive = live && candidates !== 'all' ? undefined : c.alive;
   const top = new TopK(query.offset + query.pageSize, store.idOf);
-  const sortKey = sortKeyOf(query, c, text.length, haystacks);
-  const recheck = text !== '' && (!exact || query.sort === 'relevance');
+  const recheck = text !== '' && !exact;
+  // relevance with text ranks by where the text sits (`matchTier`), which a re-check finds anyway
+  const byTier = text !== '' && query.sort === 'relevance';
+  const sortKey = sortKeyOf(query, c);
 
   const n = candidates === 'all' ? c.length : candidates.length;
   for (let i = 0; i < n; i++) {
@@ -71,42 +74,39 @@ export function runSearchPass(
     if (alive !== undefined && alive[slot] === 0) continue;
     const id = combo[slot]!;
     if (counted[id] === 0) continue; // fails two filters: whether it matches changes no count
-    let pos = 0;
-    if (recheck) {
-      pos = haystacks[slot]!.indexOf(text);
-      if (pos < 0) continue;
+    if (byTier) {
+      if (!recheck && failures[id] !== 0) {
+        histogram[id]!++; // a known match counted in one facet only: no need to know where it sits
+        continue;
+      }
+      const tier = matchTier(haystacks[slot]!, text, nameLength[slot]!);
+      if (tier < 0) continue;
+      histogram[id]!++;
+      if (failures[id] === 0) top.offer(tier * 65536 + nameLength[slot]!, slot);
+      continue;
     }
+    if (recheck && !haystacks[slot]!.includes(text)) continue;
     histogram[id]!++;
-    if (failures[id] === 0) top.offer(sortKey(slot, pos), slot);
+    if (failures[id] === 0) top.offer(sortKey(slot), slot);
   }
   const { total, facets } = tallyCombos(histogram, failures, c);
   return { total, facets, slots: top.sorted().slice(query.offset) };
 }
 
 /**
- * Numeric sort key, smaller first (ties broken by id). Relevance with text: exact name or exact
- * case number (tier 0), name prefix (1), inside the name (2), another field (3); then shorter
- * names. Relevance without text (browse): newest listing first.
+ * Numeric sort key of the explicit sorts, smaller first (ties broken by id); browse (relevance
+ * without text) is newest listing first. Relevance with text ranks by `matchTier` (exact name or
+ * exact case number, name prefix, inside the name, another field), then shorter names.
  */
-export function sortKeyOf(query: ResolvedQuery, c: Columns, textLength: number, haystacks: string[]) {
+export function sortKeyOf(query: ResolvedQuery, c: Columns): (slot: number) => number {
   switch (query.sort) {
     case 'amount:asc':
-      return (slot: number) => c.amount[slot]!;
+      return (slot) => c.amount[slot]!;
     case 'amount:desc':
-      return (slot: number) => -c.amount[slot]!;
+      return (slot) => -c.amount[slot]!;
     case 'listedAt:asc':
-      return (slot: number) => c.listedDay[slot]!;
-    case 'listedAt:desc':
-      return (slot: number) => -c.listedDay[slot]!;
-    default:
-      if (textLength === 0) return (slot: number) => -c.listedDay[slot]!;
-      return (slot: number, pos: number) => {
-        const nameLength = c.nameLength[slot]!;
-        let tier = 3;
-        if (pos === 0) tier = textLength === nameLength ? 0 : 1;
-        else if (pos < nameLength) tier = 2;
-        else if (pos === nameLength + 1 && haystacks[slot]!.charCodeAt(pos + textLength) === 1) tier = 0;
-        return tier * 65536 + nameLength;
-      };
+      return (slot) => c.listedDay[slot]!;
+    default: // listedAt:desc, and browse
+      return (slot) => -c.listedDay[slot]!;
   }
 }
