@@ -24,7 +24,8 @@ export async function startPortalProcess(
   const port = env.PORT ?? String(await freePort());
   let out = '';
   // the flags of `npm start` (package.json): see the memory note in README.md
-  const child = spawn(process.execPath, ['--max-semi-space-size=8', 'apps/api/src/main.ts'], {
+  const flags = ['--max-semi-space-size=8', '--v8-pool-size=1'];
+  const child = spawn(process.execPath, [...flags, 'apps/api/src/main.ts'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

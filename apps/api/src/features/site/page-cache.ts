@@ -6,7 +6,8 @@
  */
 export interface CachedPage {
   status: number;
-  body: string;
+  /** the site keeps the UTF-8 bytes it sends */
+  body: string | Uint8Array<ArrayBuffer>;
 }
 
 export interface PageCache {

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
 import { TIP_MAX_PHOTOS, TIP_PHOTO_MAX_BYTES, TIP_PHOTO_MAX_PIXELS } from '@portal/domain';
-import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
 import { ApiError } from '../../errors.ts';
 
 /** A photo ready to store: re-encoded from decoded pixels, so no EXIF, GPS, device or owner data. */
@@ -14,6 +12,12 @@ export interface CleanPhoto {
   /** sha256 of the upload as received (for the idempotency fingerprint) */
   uploadSha256: string;
 }
+
+/**
+ * The image libraries load on the first photo, not at start-up: sharp maps libvips (~25 MB resident)
+ * and only a tip with photos needs them (tests/bench/memory-at-rest.bench.ts).
+ */
+const imageLibraries = () => Promise.all([import('file-type'), import('sharp')]);
 
 const ACCEPTED = new Set(['image/jpeg', 'image/png', 'image/webp']);
 /** Longest side after re-encoding: enough to read a plate or a shop sign. */
@@ -58,6 +62,7 @@ export async function cleanPhoto(file: File, place: PhotoPlace): Promise<CleanPh
   const input = Buffer.from(await file.arrayBuffer());
   if (input.length > TIP_PHOTO_MAX_BYTES) refuse(place, tooLarge, 'PAYLOAD_TOO_LARGE');
   if (input.length === 0) refuse(place, '文件为空。');
+  const [{ fileTypeFromBuffer }, { default: sharp }] = await imageLibraries();
   const type = await fileTypeFromBuffer(input);
   if (type?.mime === 'image/heic' || type?.mime === 'image/heif')
     refuse(
