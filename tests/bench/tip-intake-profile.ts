@@ -3,6 +3,8 @@
  * PGlite on disk (or DATABASE_URL) with a webhook receiver, N tips at a given concurrency, CPU
  * milliseconds per tip from `process.cpuUsage()`. With `PROFILE_OUT=file.cpuprofile` the measured
  * phase alone (not the start-up) is profiled, for Chrome DevTools or any .cpuprofile reader.
+ * Statements and transactions the database is sent during the measured phase are counted (at
+ * drizzle's session, both engines; BEGIN/COMMIT not included in `statementsPerTip`).
  * `node tests/bench/tip-intake-profile.ts [tips] [concurrency] [no-notify]`
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,27 @@ import { startRuntime } from '../../apps/api/src/runtime.ts';
 import { personDraft } from '../../apps/api/src/testing/fixtures.ts';
 
 const TOKEN = 'profile-admin-token-0123456789abcdef';
+
+/**
+ * Counts the statements prepared and the transactions opened through drizzle while `counts.on`:
+ * patches the engine's session class (PGlite or postgres-js), whose instances also serve the
+ * transactions.
+ */
+function countStatements(session: object) {
+  const counts = { statements: 0, transactions: 0, on: false };
+  const proto = Object.getPrototypeOf(session) as Record<string, (...args: unknown[]) => unknown>;
+  for (const [name, key] of [
+    ['prepareQuery', 'statements'],
+    ['transaction', 'transactions'],
+  ] as const) {
+    const original = proto[name]!;
+    proto[name] = function (this: unknown, ...args: unknown[]) {
+      if (counts.on) counts[key]++;
+      return original.apply(this, args);
+    };
+  }
+  return counts;
+}
 
 export async function profileIntake(total = 1000, concurrency = 16, notify = true) {
   let received = 0;
@@ -42,6 +65,7 @@ export async function profileIntake(total = 1000, concurrency = 16, notify = tru
   });
   const quiet = new Writable({ write: (_c, _e, cb) => cb() });
   const rt = await startRuntime(env, createLogger('info', quiet));
+  const counts = countStatements((rt.deps.db as unknown as { _: { session: object } })._.session);
   const admin = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
   const created = (await (
     await rt.app.request('/api/v1/admin/listings', {
@@ -73,6 +97,7 @@ export async function profileIntake(total = 1000, concurrency = 16, notify = tru
     await profiler.post('Profiler.enable');
     await profiler.post('Profiler.start');
   }
+  counts.on = true;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let next = 0;
@@ -83,6 +108,7 @@ export async function profileIntake(total = 1000, concurrency = 16, notify = tru
   );
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
+  counts.on = false;
   if (profiler) {
     const { profile } = await profiler.post('Profiler.stop');
     writeFileSync(process.env.PROFILE_OUT!, JSON.stringify(profile));
@@ -96,6 +122,8 @@ export async function profileIntake(total = 1000, concurrency = 16, notify = tru
     tipsPerSec: Math.round((total / wall) * 1000),
     cpuMsPerTip: Number(((cpu.user + cpu.system) / 1000 / total).toFixed(2)),
     webhooksReceived: received,
+    statementsPerTip: Number((counts.statements / total).toFixed(2)),
+    transactionsPerTip: Number((counts.transactions / total).toFixed(3)),
   };
   await rt.close();
   await new Promise<void>((r) => rx.close(() => r()));

@@ -5,7 +5,7 @@
  * refusal when someone else removed it first), decide a correction request.
  * Screenshots go to test-results/e2e-console/.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { idNumberCheckChar, removalReasonsFor, todayInChina } from '@portal/domain';
@@ -31,11 +31,11 @@ const HEADER =
   '被执行人姓名/名称,身份证号码/组织机构代码,案号,执行法院,立案时间,做出执行依据单位,执行依据文号,生效法律文书确定的义务,被执行人的履行情况,失信被执行人行为具体情形,未履行金额（元）,涉民生,地区';
 const row = (name: string, id: string, caseNo: string) =>
   `${name},${id},${caseNo},儋州市人民法院,2017年7月18日,儋州市人民法院,（2017）琼9003民初1号,支付工资,全部未履行,有履行能力而拒不履行生效法律文书确定义务,"12,345.60",是,儋州市`;
-/** Spreadsheet row 3 (the second data row) has an ID number that cannot be right. */
+/** Spreadsheet row 3 (the second data row) has an ID number and a case number that cannot be right. */
 const CSV = `\uFEFF${[
   HEADER,
   row('演示符大海', idFor('19750303'), '（2017）琼9003执2001号'),
-  row('演示坏行', '123', '（2017）琼9003执2002号'),
+  row('演示坏行', '123', '2017琼9003执2002'),
   row('演示王二', idFor('19820202'), '（2017）琼9003执2003号'),
   row('演示陈三', idFor('19800101'), '（2017）琼9003执2004号'),
 ].join('\r\n')}\r\n`;
@@ -75,7 +75,15 @@ describe('console work screens on the real server', () => {
 
   it('signs a court admin in and offers the work screens in the navigation', async () => {
     const { page } = watched;
+    // without an icon of its own the browser asks for /favicon.ico: a 404 in the console each visit
+    // (Playwright reports no request event for the icon, only the console's "Failed to load")
+    const faviconIco: string[] = [];
+    page.on('console', (msg) => {
+      const url = msg.location().url;
+      if (url && new URL(url).pathname === '/favicon.ico') faviconIco.push(msg.text());
+    });
     await page.goto(new URL('/console/', server.url).href);
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/favicon.svg');
     await page.getByLabel('用户名').fill(ADMIN.username);
     await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: '登录' }).click();
@@ -93,6 +101,7 @@ describe('console work screens on the real server', () => {
       '通知渠道',
       '媒体素材',
     ]);
+    expect(faviconIco).toEqual([]);
   });
 
   it('imports a CSV with one bad row: the row is reported by spreadsheet row and field, the rest become drafts', async () => {
@@ -108,13 +117,16 @@ describe('console work screens on the real server', () => {
       buffer: Buffer.from(CSV, 'utf8'),
     });
     await page.getByRole('button', { name: '导入' }).click();
-    await poll(() => page.getByText('已新建 3 条草稿，1 行被拒绝').count()).toBe(1);
+    // one row with two bad cells: counted once as a row, both problems listed
+    await poll(() => page.getByText('已新建 3 条草稿，1 行被拒绝（共 2 处问题）。').count()).toBe(1);
     const rejected = page.getByRole('table', { name: '被拒绝的行' }).getByRole('row');
-    expect(await rejected.count()).toBe(2); // header + the one bad row
-    const cells = await rejected.nth(1).getByRole('cell').allTextContents();
-    expect(cells[0]).toBe('第 3 行');
-    expect(cells[1]).toBe('身份证号码');
-    expect(cells[2]).toMatch(/[\u4e00-\u9fff]/);
+    expect(await rejected.count()).toBe(3); // header + the bad row's two problems
+    const problems = await Promise.all(
+      [1, 2].map((i) => rejected.nth(i).getByRole('cell').allTextContents()),
+    );
+    expect(problems.map((cells) => cells[0])).toEqual(['第 3 行', '第 3 行']);
+    expect(problems.map((cells) => cells[1]).sort()).toEqual(['案号', '身份证号码'].sort());
+    for (const cells of problems) expect(cells[2]).toMatch(/[\u4e00-\u9fff]/);
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'import');
   });
@@ -419,5 +431,22 @@ describe('console work screens on the real server', () => {
     );
     expect(scrollWidth).toBeLessThanOrEqual(1024);
     await shot(page, 'listings-1024');
+    await page.setViewportSize(DESK);
+  });
+
+  it('offers the import template, which imports as downloaded: its example row becomes a draft', async () => {
+    const { page } = watched;
+    await page.getByRole('link', { name: '导入' }).click();
+    await poll(() => h1(page)).toBe('导入');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载填写模板（CSV）' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('失信名单导入模板.csv');
+    const file = await download.path();
+    expect(readFileSync(file, 'utf8')).toMatch(/^\uFEFF类型,姓名\/名称,身份证号码/);
+    await page.getByLabel('CSV 文件').setInputFiles(file);
+    await page.getByRole('button', { name: '导入' }).click();
+    await poll(() => page.getByText('已新建 1 条草稿，没有被拒绝的行').count()).toBe(1);
   });
 });

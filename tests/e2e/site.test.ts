@@ -198,7 +198,7 @@ describe('public site on the real server', () => {
     await page.locator('.success', { hasText: `您申请纠正的记录：${listing?.name}` }).waitFor();
     await fillAndSubmitCorrection(page, 'should_be_deleted', '12345');
     const phoneError = page.locator('#c-phone-error');
-    expect(await phoneError.textContent()).toBe('联系电话格式不正确，请填写11位手机号码或带区号的固定电话。');
+    expect(await phoneError.textContent()).toBe('联系电话格式不正确，请填写 11 位手机号码或带区号的固定电话。');
     expect(await page.locator('#c-phone').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#c-phone').getAttribute('aria-describedby')).toContain('c-phone-error');
     await shot(page, 'correction-error-390x844');
@@ -209,7 +209,7 @@ describe('public site on the real server', () => {
     await page.getByRole('heading', { name: '纠正申请已提交' }).waitFor();
     const receipt = (await page.locator('.success strong.mono').textContent()) ?? '';
     expect(receipt).toMatch(/^JZ[0-9A-Z]{10}$/);
-    expect(await page.locator('main').textContent()).toMatch(/将在\d{4}年\d{1,2}月\d{1,2}日前完成审查/);
+    expect(await page.locator('main').textContent()).toMatch(/将在 \d{4}年\d{1,2}月\d{1,2}日 前完成审查/);
     await shot(page, 'correction-receipt-390x844');
     const stored = (await staff.corrections()).find((c) => c.receiptCode === receipt);
     expect(stored?.requester.phone).toBe('13800138000');

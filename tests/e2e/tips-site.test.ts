@@ -89,7 +89,7 @@ describe('tip-offs on the real server', () => {
     const listingId = listingIds[0] ?? '';
     const w = await phone(`/listings/${listingId}/`);
     const { page } = w;
-    await page.getByRole('link', { name: '我要举报' }).click();
+    await page.getByRole('main').getByRole('link', { name: '我要举报' }).click();
     await page.waitForURL(`**/report/?listing=${listingId}`);
     await page.locator('.tip-target-name').waitFor();
     await page.check('#t-kind-consumption');

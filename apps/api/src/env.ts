@@ -99,6 +99,8 @@ const envSchema = z.object({
   TIP_WECOM_ROBOT_URL: optionalString,
   /** `1` allows notification targets on private or loopback addresses (intranet receivers, tests). */
   TIP_NOTIFY_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
+  /** `0`: every tip in a transaction of its own instead of group commit (benchmarks compare the two) */
+  TIP_GROUP_COMMIT: z.enum(['0', '1']).default('1'),
   /** Tips one client (address /24 or /64) may submit per hour; RATE_LIMIT_PER_MIN=0 lifts it. */
   TIP_LIMIT_PER_HOUR: intFromEnv(6),
   /** Receipt look-ups per client per hour (guessing a receipt needs billions). */

@@ -53,7 +53,10 @@ describe('详情 page', () => {
     expect(screen.getByText(/9\. 乘坐G字头动车组列车/)).toBeTruthy();
     expect(screen.getByText(/\/api\/v1\/screens\/cards\/L02ORG\.png$/)).toBeTruthy();
     fireEvent.click(screen.getByText('举报线索'));
-    expect(taroMock.navigations).toEqual(['/sub/tip/index?listingId=L02ORG']);
+    // the tip page names the defaulter from these; the tip itself carries only the listing id
+    expect(taroMock.navigations).toEqual([
+      `/sub/tip/index?listingId=L02ORG&name=${encodeURIComponent('海南某某贸易有限公司')}&caseNo=${encodeURIComponent('（2024）琼0105执321号')}`,
+    ]);
   });
 
   it('art. 6 ¶1 (一): shows an organisation without a credit code by its organisation code, and its 负责人 as such', async () => {

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import PrivacyPage from '../src/sub/privacy/index.tsx';
 import TipPage from '../src/sub/tip/index.tsx';
-import { emptyTipForm, validateTip } from '../src/sub/tip/tip-form.ts';
+import { emptyTipForm, tipTargetText, validateTip } from '../src/sub/tip/tip-form.ts';
 import { requests, taroMock } from './taro-mock.ts';
 
 const RECEIPT = { receipt: '7K3M-9QX2-AB12-CD34', submittedAt: '2026-11-29T12:00:00.000Z' };
@@ -32,6 +33,39 @@ describe('举报 form', () => {
     fireEvent.click(screen.getByText('下落线索'));
     expect(screen.queryByText('请选择线索类型：财产线索、下落线索、违反限制消费或其他。')).toBeNull();
     expect(screen.getByText('请描述您看到的情况。')).toBeTruthy();
+  });
+
+  it('names the defaulter the detail page opened it for, and sends only the listing id', async () => {
+    taroMock.setRouterParams({ listingId: 'L01TEST', name: '王建', caseNo: '（2026）琼9023执1065号' });
+    taroMock.answer(() => ({ statusCode: 201, data: JSON.stringify(RECEIPT) }));
+    render(<TipPage />);
+    expect(screen.getByText('举报对象：王建，（2026）琼9023执1065号')).toBeTruthy();
+    fireEvent.click(screen.getByText('下落线索'));
+    describeWith('每天晚上八点在某小区出现');
+    fireEvent.click(submitButton());
+    await screen.findByText(RECEIPT.receipt);
+    expect(JSON.parse(String(requests[0]!.data))).toEqual({
+      listingId: 'L01TEST',
+      kind: 'whereabouts',
+      description: '每天晚上八点在某小区出现',
+    });
+  });
+
+  it('reads a name WeChat passed still URI-encoded', () => {
+    expect(tipTargetText({ name: encodeURIComponent('海南锦锦置业有限公司') })).toBe(
+      '举报对象：海南锦锦置业有限公司',
+    );
+    expect(tipTargetText({ listingId: 'L01TEST' })).toBe('');
+  });
+
+  it('names in the privacy notice the very buttons the form has (H5 build)', () => {
+    render(<PrivacyPage />);
+    const notice = document.body.textContent ?? '';
+    const quoted = ['添加照片', '使用当前位置'];
+    for (const name of quoted) expect(notice).toContain(`“${name}”`);
+    cleanup();
+    render(<TipPage />);
+    for (const name of quoted) expect(screen.getByText(name)).toBeTruthy();
   });
 
   it('asks for a valid phone when the tipster leaves contact details', async () => {

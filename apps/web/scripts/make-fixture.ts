@@ -26,6 +26,8 @@ export interface SiteSnapshot {
     livelihood: number;
     byCategory: Record<string, number>;
     byRegion: Record<string, number>;
+    /** some listing is synthetic demo data */
+    demo: boolean;
   };
 }
 
@@ -38,7 +40,8 @@ export function statsOf(listings: readonly PublicListing[], removed: number): Si
     byRegion[l.region] = (byRegion[l.region] ?? 0) + 1;
   }
   const livelihood = listings.filter((l) => l.livelihood).length;
-  return { listed: listings.length, removed, livelihood, byCategory, byRegion };
+  const demo = listings.some((l) => l.demo);
+  return { listed: listings.length, removed, livelihood, byCategory, byRegion, demo };
 }
 
 /**

@@ -115,14 +115,14 @@ describe('correction request checks', () => {
 
   it("shows the server's zh-CN sentences for format errors", () => {
     expect(validateCorrection({ ...VALID, requesterPhone: '12345' }, TODAY).requesterPhone).toBe(
-      '联系电话格式不正确，请填写11位手机号码或带区号的固定电话。',
+      '联系电话格式不正确，请填写 11 位手机号码或带区号的固定电话。',
     );
     expect(validateCorrection({ ...VALID, requesterIdNumber: '110105194912310021' }, TODAY)).toEqual({
       requesterIdNumber: '身份证号码校验位不正确，请逐位核对。',
     });
-    expect(validateCorrection({ ...VALID, explanation: '有误' }, TODAY).explanation).toMatch(/至少10个字/);
+    expect(validateCorrection({ ...VALID, explanation: '有误' }, TODAY).explanation).toMatch(/至少 10 个字/);
     expect(validateCorrection({ ...VALID, explanation: '字'.repeat(2001) }, TODAY).explanation).toMatch(
-      /最多2000个字/,
+      /最多 2000 个字/,
     );
   });
 });

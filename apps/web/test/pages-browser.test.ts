@@ -51,6 +51,31 @@ describe('every page type', () => {
   }
 });
 
+describe('search box on a 390 px phone', () => {
+  // a cut-off placeholder ("姓名 / 单位名称 / 身份证号 /") hides what may be searched
+  for (const path of ['/', '/search']) {
+    it(`${path}: the placeholder fits the field`, async () => {
+      const w = await openPage(browser, server.url);
+      await w.page.goto(server.url + path, { waitUntil: 'networkidle' });
+      const { text, room } = await w.page
+        .locator('input[placeholder]')
+        .first()
+        .evaluate((el) => {
+          const input = el as HTMLInputElement;
+          const style = getComputedStyle(input);
+          const ctx = document.createElement('canvas').getContext('2d')!;
+          ctx.font = style.font;
+          return {
+            text: ctx.measureText(input.placeholder).width,
+            room: input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+          };
+        });
+      expect(text).toBeLessThanOrEqual(room);
+      await w.close();
+    });
+  }
+});
+
 describe('listing detail page', () => {
   it('shows the masked ID number and never a full one', async () => {
     const w = await openPage(browser, server.url);

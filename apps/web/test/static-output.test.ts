@@ -9,6 +9,16 @@ import { fullIdNumbersOfTestData, testSnapshot, XSS_IMG, XSS_SCRIPT } from './su
 const { dist } = inject('webSite');
 const htmlFiles = listFiles(dist).filter((f) => f.endsWith('.html'));
 const read = (f: string) => readFileSync(join(dist, f), 'utf8');
+/**
+ * What a reader sees: the text of the body, scripts and styles dropped, inline tags removed so
+ * the whitespace beside them stays, every other tag a line break of its own.
+ */
+const text = (html: string) =>
+  (html.match(/<body[\s\S]*<\/body>/)?.[0] ?? html)
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, '')
+    .replace(/<\/?(a|strong|em|b|span|code)(\s[^>]*)?>/g, '')
+    .replace(/<[^>]+>/g, '\n\n')
+    .replace(/&nbsp;/g, ' ');
 
 describe('built site', () => {
   it('has a static page for every published listing', () => {
@@ -71,6 +81,39 @@ describe('built site', () => {
     for (const masked of listed) expect(site).toContain(masked);
     for (const candidate of site.match(/(?<![\dA-Z])\d{17}[\dX](?![\dA-Z])/g) ?? []) {
       expect(parseIdNumber(candidate).ok, `looks like a full ID number: ${candidate}`).toBe(false);
+    }
+  });
+
+  it('marks the statistics of demo listings as 演示数据, as the home page does', () => {
+    expect(testSnapshot().listings.some((l) => l.demo)).toBe(true);
+    for (const f of ['stats/index.html', 'index.html']) {
+      expect(text(read(f)), f).toMatch(/包含演示数据/);
+    }
+  });
+
+  it('links every page to online reporting, the receipt look-up and the 悬赏 notices', () => {
+    for (const f of htmlFiles) {
+      const nav = read(f).match(/<nav class="site-nav"[\s\S]*?<\/nav>/)?.[0] ?? '';
+      expect(nav, f).toMatch(/<a href="\/report\/"[^>]*>我要举报<\/a>/);
+      const footer = read(f).match(/<footer[\s\S]*?<\/footer>/)?.[0] ?? '';
+      for (const href of ['/report/', '/report/status/', '/rewards/']) {
+        expect(footer, `${f}: ${href}`).toContain(`href="${href}"`);
+      }
+    }
+  });
+
+  it('puts no stray space between Chinese sentences or before a case number', () => {
+    const pages = [
+      'index.html',
+      'report/index.html',
+      `listings/${testSnapshot().listings[0]!.id}/index.html`,
+    ];
+    for (const f of pages) {
+      // whitespace inside one paragraph; a tag boundary (two line breaks) is not a stray space
+      const strays = (text(read(f)).match(/[\u4e00-\u9fff。；，）]\s+[\u4e00-\u9fff（]/g) ?? []).filter(
+        (m) => !m.includes('\n\n'),
+      );
+      expect(strays, f).toEqual([]);
     }
   });
 

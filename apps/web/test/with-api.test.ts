@@ -131,7 +131,7 @@ describe('correction form', () => {
     await page.getByRole('link', { name: '为这条记录申请纠正' }).click();
     await page.waitForURL(/\/corrections\/\?listing=xss-org$/);
     expect(await page.inputValue('#c-listing')).toBe('xss-org');
-    await page.locator('.success').getByText('案号 (2026)琼9003执9002号').waitFor();
+    await page.locator('.success').getByText('案号(2026)琼9003执9002号').waitFor();
     await page.check('#c-grounds-should_be_deleted');
     await page.fill('#c-name', '儋州某某有限公司');
     await page.fill('#c-phone', '0898-23300000');

@@ -219,8 +219,11 @@ export const importResultSchema = z
             .meta({ description: 'DUPLICATE：该行的案号和证件号码已属于这条信息（重复导入）' }),
         }),
       )
-      .meta({ description: `被拒绝的行，最多列出前 ${MAX_REPORTED_REJECTIONS} 行` }),
-    rejectedTotal: z.number().int().meta({ description: '被拒绝的行数（含未列出的）' }),
+      .meta({
+        description: `被拒绝的行的问题，按行号排列，每处一条（一行可有多处），最多列出前 ${MAX_REPORTED_REJECTIONS} 处`,
+      }),
+    rejectedTotal: z.number().int().meta({ description: '被拒绝的行数（含未列出的；一行只计一次）' }),
+    problemsTotal: z.number().int().meta({ description: '发现的问题总数（含未列出的；不少于被拒绝的行数）' }),
     duplicates: z
       .number()
       .int()

@@ -135,8 +135,17 @@ function tipRules(v: TipFieldsInput, ctx: z.RefinementCtx): void {
   }
 }
 
-/** `POST /api/v1/tips` as `application/json`. */
-export const tipSubmitSchema = z.object(tipFields).superRefine(tipRules).meta({ id: 'TipSubmit' });
+/**
+ * `POST /api/v1/tips` as `application/json`. A key it does not know is refused (400 naming it):
+ * a contact sent as `contact: {…}` must not be dropped silently and the tip stored as anonymous.
+ */
+export const tipSubmitSchema = z
+  .strictObject(tipFields, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys.join('、')}。` : undefined,
+  })
+  .superRefine(tipRules)
+  .meta({ id: 'TipSubmit' });
 export type TipSubmit = z.output<typeof tipSubmitSchema>;
 export type TipSubmitInput = z.input<typeof tipSubmitSchema>;
 

@@ -107,7 +107,7 @@ export function parseListingCsv(bytes: Uint8Array, opts: { today: string }): Csv
     const key = `${checked.value.caseNo}|${checked.value.idNumber ?? checked.value.uscc ?? checked.value.orgCode ?? ''}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      const message = `该行与第${first}行的案号和证件号码相同，已跳过。`;
+      const message = `该行与第 ${first} 行的案号和证件号码相同，已跳过。`;
       result.rejected.push({ row, code: 'CSV_DUPLICATE_ROW', message, field: 'caseNo' });
       continue;
     }

@@ -139,7 +139,7 @@ export function parseIdNumber(raw: string, opts: { today?: string } = {}): IdNum
 
 function birthDateProblem(birthDate: string, today: string): string | null {
   if (!isIsoDate(birthDate)) return '身份证号码中的出生日期不存在，请核对。';
-  if (daysBetween(EARLIEST_BIRTH_DATE, birthDate) < 0) return '身份证号码中的出生日期早于1900年，请核对。';
+  if (daysBetween(EARLIEST_BIRTH_DATE, birthDate) < 0) return '身份证号码中的出生日期早于 1900 年，请核对。';
   if (daysBetween(birthDate, today) < 0) return '身份证号码中的出生日期晚于今天，请核对。';
   return null;
 }

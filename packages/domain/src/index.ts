@@ -9,6 +9,7 @@ export * from './correction-request.ts';
 export * from './csv-export.ts';
 export * from './csv-import.ts';
 export * from './csv-parse.ts';
+export * from './csv-template.ts';
 export * from './csv-values.ts';
 export * from './dates.ts';
 export * from './errors.ts';

@@ -20,7 +20,7 @@ describe('listingDraftSchema (zod): the schema the API contract reuses', () => {
     expect(errors).toContainEqual({
       field: 'amountOwedFen',
       code: 'INVALID_AMOUNT',
-      message: '未履行金额应为不小于0的整数（单位：分）。',
+      message: '未履行金额应为不小于 0 的整数（单位：分）。',
     });
     expect(errors.find((e) => e.field === 'idNumber')?.code).toBe('INVALID_ID_NUMBER');
   });

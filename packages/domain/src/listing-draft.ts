@@ -110,7 +110,7 @@ function commonShape(today: string) {
     caseNo: parsedField(parseCaseNo, (c) => ({ value: c.value, year: c.year })),
     category: choiceField(parseCategory, 'INVALID_CATEGORY'),
     amountOwedFen: wholeNumberField('INVALID_AMOUNT', {
-      message: '未履行金额应为不小于0的整数（单位：分）。',
+      message: '未履行金额应为不小于 0 的整数（单位：分）。',
       accept: isValidFen,
     }),
     livelihood: booleanField(false),
@@ -364,7 +364,7 @@ export const ListingDraftBodySchema = z
   .object({
     kind: z.enum(['person', 'org']).describe('被执行人类型（也接受“自然人”“法人或其他组织”）'),
     name: text('姓名/名称'),
-    idNumber: text('身份证号码（自然人；15位号码自动转换为18位）').optional(),
+    idNumber: text('身份证号码（自然人；15 位号码自动转换为 18 位）').optional(),
     gender: z.enum(['男', '女']).describe('性别（自然人，须与身份证号码一致）').optional(),
     uscc: text('统一社会信用代码（法人或其他组织）').optional(),
     orgCode: text('组织机构代码（没有统一社会信用代码的法人或其他组织，GB 11714）').optional(),
@@ -373,7 +373,7 @@ export const ListingDraftBodySchema = z
       .enum(['法定代表人', '负责人'])
       .describe('法定代表人或者负责人的身份，默认“法定代表人”')
       .optional(),
-    caseNo: text('案号（含2016年以前的“字第”旧格式）'),
+    caseNo: text('案号（含 2016 年以前的“字第”旧格式）'),
     court: text('执行法院'),
     filedAt: text('立案日期 YYYY-MM-DD'),
     basisIssuer: text('执行依据制作单位'),

@@ -118,7 +118,7 @@ describe('法释〔2017〕7号 art. 2 ¶1: extending a term (1–3 years, only f
   it('art. 2 ¶1: extensions add up to three years at most, and the message says how many are left', () => {
     const r = extendListingTerm({ ...published, termExtensionYears: 2 }, { ...request, years: 2 }, { today });
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.errors[0]!.message).toContain('本次最多还能延长1年');
+    expect(!r.ok && r.errors[0]!.message).toContain('本次最多还能延长 1 年');
     expect(extendListingTerm({ ...published, termExtensionYears: 2 }, request, { today })).toMatchObject({
       ok: true,
       termExtensionYears: 3,
@@ -136,7 +136,7 @@ describe('法释〔2017〕7号 art. 2 ¶1: extending a term (1–3 years, only f
       { today: '2026-03-05' },
     );
     expect(late.ok).toBe(false);
-    expect(!late.ok && late.errors[0]!.message).toContain('2026-03-01届满');
+    expect(!late.ok && late.errors[0]!.message).toContain('2026-03-01 届满');
   });
 
   it('art. 2 ¶1: no extension for category 1 (no term) or a removed listing', () => {

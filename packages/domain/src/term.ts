@@ -27,10 +27,10 @@ export function validateTermExtension(category: CategoryCode, extensionYears: un
   const field = 'termExtensionYears';
   if (extensionYears === undefined || extensionYears === null || extensionYears === 0) return null;
   if (typeof extensionYears !== 'number' || !Number.isInteger(extensionYears)) {
-    return fieldError(field, 'INVALID_TERM_EXTENSION', '延长期限应为1至3的整数（年）。');
+    return fieldError(field, 'INVALID_TERM_EXTENSION', '延长期限应为 1 至 3 的整数（年）。');
   }
   if (extensionYears < 0 || extensionYears > MAX_TERM_EXTENSION_YEARS) {
-    return fieldError(field, 'INVALID_TERM_EXTENSION', '延长期限只能是1至3年。');
+    return fieldError(field, 'INVALID_TERM_EXTENSION', '延长期限只能是 1 至 3 年。');
   }
   if (category === 1) {
     return fieldError(
@@ -201,11 +201,11 @@ export function extendListingTerm(
     years < 1 ||
     years > MAX_TERM_EXTENSION_YEARS
   ) {
-    err('termExtensionYears', '延长期限应为1至3的整数（年）。');
+    err('termExtensionYears', '延长期限应为 1 至 3 的整数（年）。');
   } else if (already + years > MAX_TERM_EXTENSION_YEARS) {
     err(
       'termExtensionYears',
-      `纳入期限合计最多延长${MAX_TERM_EXTENSION_YEARS}年，已延长${already}年，本次最多还能延长${MAX_TERM_EXTENSION_YEARS - already}年。`,
+      `纳入期限合计最多延长 ${MAX_TERM_EXTENSION_YEARS} 年，已延长 ${already} 年，本次最多还能延长 ${MAX_TERM_EXTENSION_YEARS - already} 年。`,
     );
   }
   const ground = parseTermExtensionGround(request.ground);
@@ -225,7 +225,7 @@ export function extendListingTerm(
   const startDate = termStartDate({ decisionDate: listing.decisionDate ?? null, listedAt: start });
   const currentEnd = addYears(startDate, BASE_TERM_YEARS + already);
   if (decisionDate > currentEnd) {
-    err('termExtensionDecisionDate', `纳入期限已于${currentEnd}届满，届满后不能再延长。`);
+    err('termExtensionDecisionDate', `纳入期限已于 ${currentEnd} 届满，届满后不能再延长。`);
     return { ok: false, errors };
   }
   if (decisionDate < startDate) {

@@ -32,7 +32,7 @@ export function readTextValue(v: unknown, opts: { max: number; multiline?: boole
   const text = cleanText(v, { multiline: opts.multiline ?? false });
   const length = [...text].length;
   if (length > opts.max)
-    return { ok: false, code: 'TOO_LONG', message: `内容过长：最多${opts.max}个字，现有${length}个字。` };
+    return { ok: false, code: 'TOO_LONG', message: `内容过长：最多 ${opts.max} 个字，现有 ${length} 个字。` };
   return { ok: true, value: text };
 }
 

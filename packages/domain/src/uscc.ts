@@ -38,7 +38,8 @@ export function usccCheckChar(first17: string): string {
 export function parseUscc(raw: string): UsccResult {
   if (typeof raw !== 'string' || raw.trim() === '') return fail('REQUIRED');
   const value = toHalfWidth(raw).replace(/\s+/g, '').toUpperCase();
-  if (value.length !== 18) return fail('INVALID_USCC', `统一社会信用代码应为18位，现为${value.length}位。`);
+  if (value.length !== 18)
+    return fail('INVALID_USCC', `统一社会信用代码应为 18 位，现为 ${value.length} 位。`);
   const bad = [...value].find((c) => !ALPHABET.includes(c));
   if (bad !== undefined) {
     return fail(

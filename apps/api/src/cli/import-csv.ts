@@ -83,7 +83,7 @@ export async function runImport(opts: ImportOptions): Promise<number> {
     return 2;
   }
   if (!Number.isInteger(opts.chunkRows) || opts.chunkRows < 1) {
-    err('--chunk-rows 应为不小于1的整数。\n');
+    err('--chunk-rows 应为不小于 1 的整数。\n');
     return 2;
   }
   const chunks = splitCsvIntoChunks(bytes, opts.chunkRows);
@@ -162,13 +162,16 @@ export async function runImport(opts: ImportOptions): Promise<number> {
   bar.done();
   await rm(progressPath, { force: true });
   const { created, rejected, duplicates } = progress;
+  // one entry per problem: a row with several bad cells is still one refused row
+  const rows = new Set(rejected.map((r) => r.row)).size;
+  const problems = rejected.length > rows ? `（共 ${rejected.length} 处问题）` : '';
   out(
-    `导入完成：新增草稿 ${created} 条，拒绝 ${rejected.length} 行${duplicates > 0 ? `，已存在（重复，已跳过）${duplicates} 行` : ''}。\n`,
+    `导入完成：新增草稿 ${created} 条，拒绝 ${rows} 行${problems}${duplicates > 0 ? `，已存在（重复，已跳过）${duplicates} 行` : ''}。\n`,
   );
   for (const r of rejected.slice(0, 200)) {
     out(`  第 ${r.row} 行${r.field ? `（${r.field}）` : ''}：${r.message}\n`);
   }
-  if (rejected.length > 200) out(`  ……另有 ${rejected.length - 200} 行被拒绝。\n`);
+  if (rejected.length > 200) out(`  ……另有 ${rejected.length - 200} 处问题未列出。\n`);
   return 0;
 }
 

@@ -185,7 +185,11 @@ export function AuditScreen() {
                     <td>{e.reason ?? '—'}</td>
                     <td>
                       {e.details ? (
-                        <pre className="audit-details">{JSON.stringify(e.details, null, 1)}</pre>
+                        // focusable: a keyboard user can scroll a long one (max-height in campaign.css)
+                        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus
+                        <pre className="audit-details" tabIndex={0}>
+                          {JSON.stringify(e.details, null, 1)}
+                        </pre>
                       ) : (
                         '—'
                       )}

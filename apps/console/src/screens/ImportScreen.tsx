@@ -1,11 +1,23 @@
 import { importListingsRoute, MAX_REPORTED_REJECTIONS } from '@portal/contract';
 import type { SuccessBody } from '@portal/contract/client';
-import { LISTING_FIELD_LABELS_ZH } from '@portal/domain';
+import { LISTING_FIELD_LABELS_ZH, listingCsvTemplate } from '@portal/domain';
 import { type FormEvent, useId, useState } from 'react';
 import { ApiClientError, api } from '../api.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 
 type ImportResult = SuccessBody<typeof importListingsRoute>;
+
+/** Saves the template (headers the import understands, one example row) built in the browser. */
+function downloadTemplate(): void {
+  const href = URL.createObjectURL(new Blob([listingCsvTemplate()], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = '失信名单导入模板.csv';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
 
 /**
  * CSV import (UTF-8 or GBK, Chinese or English headers): the file goes to the API as it is; the
@@ -48,6 +60,12 @@ export function ImportScreen() {
         <p className="muted">
           支持 UTF-8 或 GBK 编码、中文或英文表头，文件不超过 20 MB。导入的记录为草稿，须在“名单”中发布。
         </p>
+        <p>
+          <button type="button" className="secondary" onClick={downloadTemplate}>
+            下载填写模板（CSV）
+          </button>{' '}
+          <span className="muted">含全部必填列和一行演示示例，填写时请删除示例行。</span>
+        </p>
         <ErrorBanner error={error} />
         <div className="field">
           <label htmlFor={fileId}>CSV 文件</label>
@@ -78,13 +96,20 @@ export function ImportScreen() {
   );
 }
 
+/** The summary line: refused rows, and the problems in them when a row has more than one. */
+export function importSummary({ created, rejectedTotal, problemsTotal }: ImportResult): string {
+  if (rejectedTotal === 0) return `已新建 ${created} 条草稿，没有被拒绝的行。`;
+  const problems = problemsTotal > rejectedTotal ? `（共 ${problemsTotal} 处问题）` : '';
+  return `已新建 ${created} 条草稿，${rejectedTotal} 行被拒绝${problems}。`;
+}
+
 function ImportReport({ result }: { result: ImportResult }) {
-  const { created, rejected, rejectedTotal } = result;
+  const { created, rejected, rejectedTotal, problemsTotal } = result;
   return (
     <div className="import-report">
       <h2>导入结果</h2>
       <p role="status" className={rejectedTotal > 0 ? '' : 'ok'}>
-        已新建 {created} 条草稿{rejectedTotal > 0 ? `，${rejectedTotal} 行被拒绝` : '，没有被拒绝的行'}。
+        {importSummary(result)}
       </p>
       {created > 0 ? (
         <p>
@@ -95,8 +120,8 @@ function ImportReport({ result }: { result: ImportResult }) {
         <>
           <p className="muted">
             请在表格中改正下列行后，仅将这些行重新导入。
-            {rejectedTotal > rejected.length
-              ? `此处仅列出前 ${MAX_REPORTED_REJECTIONS} 行，共 ${rejectedTotal} 行被拒绝。`
+            {problemsTotal > rejected.length
+              ? `此处仅列出前 ${MAX_REPORTED_REJECTIONS} 处问题，共 ${problemsTotal} 处。`
               : ''}
           </p>
           <div className="table-scroll">

@@ -9,6 +9,8 @@ export interface SiteStats {
   livelihood: number;
   byCategory: Record<string, number>;
   byRegion?: Record<string, number>;
+  /** true when any listing counted is synthetic demo data (the page then says 演示数据) */
+  demo?: boolean;
 }
 
 export interface SiteData {

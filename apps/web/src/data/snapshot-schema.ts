@@ -50,5 +50,6 @@ export const siteSnapshotSchema = z.object({
     livelihood: z.number().int().nonnegative(),
     byCategory: z.record(z.string(), z.number()),
     byRegion: z.record(z.string(), z.number()).optional(),
+    demo: z.boolean().optional(),
   }),
 });

@@ -70,6 +70,26 @@ describe.each(backends())('CSV import on $kind', (backend) => {
     expect(wang?.obligation).toBe('支付工资，含"加班费"');
   });
 
+  it('counts a row with several bad cells once as a refused row, and every problem apart', async () => {
+    const res = await upload(
+      csv([
+        row('两处错', '123', '（2017）琼9003执1011号', '第七项'),
+        row('一处错', idNumberFor('19820204'), '（2017）琼9003执1012号', '第七项'),
+        row('好人', idNumberFor('19820205'), '（2017）琼9003执1013号'),
+      ]),
+    );
+    const body = (await res.json()) as {
+      created: number;
+      rejected: { row: number; field?: string }[];
+      rejectedTotal: number;
+      problemsTotal: number;
+    };
+    expect(body.created).toBe(1);
+    expect(body.rejected.map((r) => r.row)).toEqual([2, 2, 3]);
+    expect(body.rejectedTotal).toBe(2);
+    expect(body.problemsTotal).toBe(3);
+  });
+
   it('a file with only bad rows changes nothing', async () => {
     const res = await upload(csv([row('坏人', '123', '（2017）琼9003执1009号')]));
     const body = (await res.json()) as { created: number; rejected: unknown[] };

@@ -140,7 +140,7 @@ export async function editListing(
     if (edit.expectedVersion !== undefined && edit.expectedVersion !== row.version) {
       throw new ApiError('INVALID_STATE', {
         field: 'expectedVersion',
-        message: `该信息已被他人修改（当前为第${row.version}版），请刷新后重新更正。`,
+        message: `该信息已被他人修改（当前为第 ${row.version} 版），请刷新后重新更正。`,
       });
     }
     const before = toStaffListingRecord(row, ctx.idVault);

@@ -19,10 +19,12 @@ export interface ImportRejection {
 
 export interface ImportResult {
   created: number;
-  /** the first `MAX_REPORTED_REJECTIONS` refused rows, by row number */
+  /** the first `MAX_REPORTED_REJECTIONS` problems, by row number (a row may have several) */
   rejected: ImportRejection[];
-  /** every refused row, listed or not */
+  /** every refused row, listed or not, each counted once */
   rejectedTotal: number;
+  /** every problem found, listed or not (≥ rejectedTotal: a row may have several) */
+  problemsTotal: number;
   /** how many of the refused rows are duplicates of stored listings (already imported) */
   duplicates: number;
   ids: string[];
@@ -106,7 +108,8 @@ export async function importListingsCsv(
   return {
     created: stored.ids.length,
     rejected: rejected.slice(0, MAX_REPORTED_REJECTIONS),
-    rejectedTotal: rejected.length,
+    rejectedTotal: new Set(rejected.map((r) => r.row)).size,
+    problemsTotal: rejected.length,
     duplicates: stored.duplicates,
     ids: stored.ids,
   };

@@ -73,7 +73,7 @@ export async function purgeRemovedListings(
         action: 'listing.purge',
         entity: 'listing',
         entityId: batch.length === 1 ? batch[0]! : '*',
-        reason: `删除满${years}年，清除身份信息（保存期限届满）`,
+        reason: `删除满 ${years} 年，清除身份信息（保存期限届满）`,
         details: { ids: batch, fields: PURGED_FIELDS, removedBefore: cutoff.toISOString() },
       });
       return batch;

@@ -121,6 +121,11 @@ describe.each(backends())('tip intake on $kind', (backend) => {
       ['bad time', { seenAt: '昨天' }, 'seenAt'],
       ['latitude 91', { location: { lat: 91, lng: 110 } }, 'location.lat'],
       ['reward claim without contact', { rewardNoticeId: 'R1' }, 'contactName'],
+      [
+        'contact in a shape the API does not know',
+        { contact: { name: '张三', phone: '13800138000' } },
+        'contact',
+      ],
     ])('%s → 400 with a zh-CN message on the field', async (_name, overrides, field) => {
       const { res, body } = await submit(t, tipBody(listingId, overrides));
       expect(res.status).toBe(400);

@@ -1,11 +1,14 @@
+import type { Database } from '@portal/db';
 import type { Context } from 'hono';
 import type { Env } from '../../env.ts';
 import { ApiError } from '../../errors.ts';
 import { clientNetworkOf } from '../../http/client-identity.ts';
 import type { RateLimitStore } from '../../http/rate-limit-store.ts';
 import { loadOrCreateSecret } from '../../secrets/secrets.ts';
+import type { GroupCommitQueue } from './group-commit-queue.ts';
 import { createModerationPort, type ModerationPort } from './moderation.ts';
 import type { Resolver } from './notifications/ssrf-guard.ts';
+import type { PreparedTip, TipOutcome } from './tip-batch-writer.ts';
 import { createDiskTipFileStore, type TipFileStore } from './tip-file-store.ts';
 import { createTipKeyring, type TipKeyring } from './tip-keyring.ts';
 
@@ -68,6 +71,10 @@ export interface TipsServices {
   notify: NotifyTargets;
   /** wakes the notification worker after a commit that queued deliveries */
   wake(): void;
+  /** group commit of tip intake (default on; env `TIP_GROUP_COMMIT=0` turns it off) */
+  groupCommit?: boolean;
+  /** the intake queue, made on the first tip for the runtime's database */
+  intake?: { db: Database; queue: GroupCommitQueue<PreparedTip, TipOutcome> };
 }
 
 export function createTipsServices(env: Env, limits: RateLimitStore): TipsServices {
@@ -96,6 +103,7 @@ export function createTipsServices(env: Env, limits: RateLimitStore): TipsServic
       allowPrivate: env.TIP_NOTIFY_ALLOW_PRIVATE === '1',
     },
     wake() {},
+    groupCommit: env.TIP_GROUP_COMMIT !== '0',
   };
 }
 

@@ -111,7 +111,10 @@ export default function DetailPage() {
 
       {singlePage ? null : (
         <View className="actions">
-          <Button className="button primary" onClick={() => open('tip', { listingId: listing.id })}>
+          <Button
+            className="button primary"
+            onClick={() => open('tip', { listingId: listing.id, name: listing.name, caseNo: listing.caseNo })}
+          >
             举报线索
           </Button>
           <Button className="button" onClick={() => open('rewards', { listingId: listing.id })}>

@@ -73,7 +73,14 @@ export default function RewardsPage() {
               </Text>
               <Button
                 className="button primary"
-                onClick={() => open('tip', { listingId: r.listingId, rewardNoticeId: r.id })}
+                onClick={() =>
+                  open('tip', {
+                    listingId: r.listingId,
+                    rewardNoticeId: r.id,
+                    name: r.defaulter.name,
+                    caseNo: r.caseNo,
+                  })
+                }
               >
                 提供线索并申领悬赏
               </Button>

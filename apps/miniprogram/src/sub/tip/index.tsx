@@ -16,6 +16,7 @@ import {
   newIdempotencyKey,
   type TipFieldErrors,
   type TipFormState,
+  tipTargetText,
   validateTip,
 } from './tip-form.ts';
 import { TipReceiptView } from './tip-receipt.tsx';
@@ -81,9 +82,12 @@ export default function TipPage() {
 
   if (receipt) return <TipReceiptView receipt={receipt} session={session} large={large} />;
 
+  const target = tipTargetText(params);
+
   const kindIndex = TIP_KINDS.indexOf(form.kind as (typeof TIP_KINDS)[number]);
   return (
     <View className={large ? 'page large' : 'page'}>
+      {target ? <Text className="tip-target">{target}</Text> : null}
       <FieldError text={errors.listingId} />
       <View className="form-row">
         <Text className="field-label">线索类型（必选）</Text>

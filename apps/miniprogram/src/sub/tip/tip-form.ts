@@ -130,3 +130,24 @@ export function newIdempotencyKey(): string {
   else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
   return `mp-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
+
+/**
+ * Whom the tip is about, from the name and case number the opening page passed along (display
+ * only: the tip names the listing by `listingId`), so the tipster sees it before writing.
+ */
+export function tipTargetText(params: Partial<Record<string, string>>): string {
+  const name = readParam(params.name);
+  const caseNo = readParam(params.caseNo);
+  if (!name) return '';
+  return caseNo ? `举报对象：${name}，${caseNo}` : `举报对象：${name}`;
+}
+
+/** WeChat hands page parameters over still URI-encoded, the H5 router decoded: accept both. */
+function readParam(value: string | undefined): string {
+  if (!value) return '';
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

@@ -204,7 +204,7 @@ export function CorrectionForm({ initialSearch = '' }: { initialSearch?: string 
       <FormField
         id="c-explanation"
         label="事实和理由"
-        hint={`请写明哪里有误、为什么，以及可以证明的材料（如还款凭证、和解协议）。最多${EXPLANATION_MAX}字。`}
+        hint={`请写明哪里有误、为什么，以及可以证明的材料（如还款凭证、和解协议）。最多 ${EXPLANATION_MAX} 字。`}
         error={errors.explanation}
       >
         {(aria) => (

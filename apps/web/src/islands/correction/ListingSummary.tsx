@@ -43,7 +43,7 @@ export function ListingSummary({ listingId }: { listingId: string }) {
       {lookup.kind === 'loading' && <p className="hint">正在核对记录…</p>}
       {lookup.kind === 'found' && (
         <p className="success">
-          {`您申请纠正的记录：${lookup.listing.name}，案号 ${lookup.listing.caseNo}，${lookup.listing.court}。`}
+          {`您申请纠正的记录：${lookup.listing.name}，案号${lookup.listing.caseNo}，${lookup.listing.court}。`}
         </p>
       )}
       {lookup.kind === 'missing' && (

@@ -14,7 +14,7 @@ export function ReceiptPanel({ receipt }: { receipt: CorrectionReceipt }) {
         <br />
         请记下回执编号，向法院查询办理情况时需要提供。
       </p>
-      <p>{`执行法院将在${formatDateZh(receipt.reviewDeadline)}前完成审查。理由成立的，法院在3个工作日内纠正；理由不成立的，法院决定驳回，您可以在决定书送达之日起10日内向上一级人民法院申请复议。`}</p>
+      <p>{`执行法院将在 ${formatDateZh(receipt.reviewDeadline)} 前完成审查。理由成立的，法院在 3 个工作日内纠正；理由不成立的，法院决定驳回，您可以在决定书送达之日起 10 日内向上一级人民法院申请复议。`}</p>
       <p>
         <a href="/">返回首页</a>
       </p>

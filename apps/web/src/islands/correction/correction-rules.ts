@@ -62,8 +62,8 @@ const FORM_MESSAGES: Record<string, string> = {
   'grounds:INVALID_CORRECTION_GROUNDS': '请选择申请纠正的理由。',
   'requesterName:REQUIRED': '请填写申请人姓名或单位名称。',
   'requesterPhone:REQUIRED': '请填写联系电话，法院审查时会与您联系。',
-  'explanation:REQUIRED': `请说明申请纠正的事实和理由，至少${EXPLANATION_MIN}个字。`,
-  'explanation:TOO_SHORT': `请说明申请纠正的事实和理由，至少${EXPLANATION_MIN}个字。`,
+  'explanation:REQUIRED': `请说明申请纠正的事实和理由，至少 ${EXPLANATION_MIN} 个字。`,
+  'explanation:TOO_SHORT': `请说明申请纠正的事实和理由，至少 ${EXPLANATION_MIN} 个字。`,
 };
 
 const FIELDS: readonly CorrectionField[] = [

@@ -167,7 +167,7 @@ export function SearchApp({ initialSearch = '' }: Props) {
           name="q"
           type="search"
           value={input}
-          placeholder="姓名 / 单位名称 / 身份证号 / 案号"
+          placeholder="姓名、单位、证件号或案号"
           autoComplete="off"
           enterKeyHint="search"
           maxLength={100}
@@ -188,7 +188,7 @@ export function SearchApp({ initialSearch = '' }: Props) {
         </button>
       </form>
       <p className="hint">
-        输入时自动查询。身份证号、统一社会信用代码须完整输入18位；案号可只输入一部分，如“执1234”。
+        输入时自动查询。身份证号、统一社会信用代码须完整输入 18 位；案号可只输入一部分，如“执1234”。
       </p>
 
       <div className="search-layout">

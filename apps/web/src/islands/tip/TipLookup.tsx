@@ -1,5 +1,5 @@
 import { ApiClientError } from '@portal/contract/client';
-import { RECEIPT_INPUT_MAX } from '@portal/domain';
+import { normalizeReceipt, RECEIPT_INPUT_MAX } from '@portal/domain';
 import { useEffect, useRef, useState } from 'react';
 import { formatDateTimeZh } from '../../lib/format.ts';
 import { FormField } from '../correction/FormField.tsx';
@@ -38,6 +38,11 @@ export function TipLookup() {
     }
     if (code.length > RECEIPT_INPUT_MAX) {
       setFieldError('回执码是 16 个字母和数字，请检查是否多输入了内容。');
+      return;
+    }
+    // a code that cannot be a receipt is not sent: each look-up counts against the hourly limit
+    if (!normalizeReceipt(code)) {
+      setFieldError('回执码是 16 个字母和数字，如 7K3M-Q9TA-2B4C-1X8Z，请核对是否抄漏或抄错。');
       return;
     }
     setFieldError('');

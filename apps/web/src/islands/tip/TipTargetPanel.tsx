@@ -19,7 +19,7 @@ export function TipTargetPanel({ target }: { target: TipTarget }) {
             {l.demo && <span className="badge demo">演示数据</span>}
           </p>
           <p className="hint">
-            {`案号 ${l.caseNo}　${l.court}`}
+            {`案号${l.caseNo}　${l.court}`}
             <br />
             <a href={`/listings/${encodeURIComponent(l.id)}/`}>查看公布信息</a>
           </p>
@@ -32,7 +32,7 @@ export function TipTargetPanel({ target }: { target: TipTarget }) {
         <div className="tip-target" id="tip-target">
           <p className="tip-target-label">您要举报的被执行人（悬赏公告）</p>
           <p className="tip-target-name">{n.defaulter.name}</p>
-          <p className="hint">{`案号 ${n.caseNo}　${n.court}`}</p>
+          <p className="hint">{`案号${n.caseNo}　${n.court}`}</p>
         </div>
       );
     }

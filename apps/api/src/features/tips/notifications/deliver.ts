@@ -1,3 +1,4 @@
+import type { Agent } from 'node:http';
 import type { TipNotificationRow } from '@portal/db/schema';
 import type { NotifyTargets } from '../tips-services.ts';
 import { guardedPost } from './guarded-post.ts';
@@ -20,6 +21,8 @@ export async function deliver(
   policy: Pick<NotifyTargets, 'allowPrivate' | 'resolve'>,
   unopened: number,
   nowMs: number,
+  /** the batch's keep-alive agent for this target (`batchAgents`), if any */
+  agent?: Agent,
 ): Promise<DeliveryOutcome> {
   if (!target) return { ok: false, error: `no ${row.channel} target configured` };
   let body: string;
@@ -47,6 +50,7 @@ export async function deliver(
       timeoutMs: TIMEOUT_MS,
       allowPrivate: policy.allowPrivate,
       resolve: policy.resolve,
+      agent,
     });
     const text = res.text;
     if (res.status === 410) return { ok: false, error: 'receiver answered 410 Gone', gone: true };

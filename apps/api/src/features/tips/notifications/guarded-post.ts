@@ -1,5 +1,5 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import { checkedAddresses, guardedLookup, type Resolver } from './ssrf-guard.ts';
 
@@ -9,6 +9,37 @@ export interface GuardedPostOptions {
   timeoutMs: number;
   allowPrivate: boolean;
   resolve?: Resolver | undefined;
+  /**
+   * keep-alive sockets shared by the deliveries of ONE worker batch to ONE target (made with
+   * `batchAgents`); without it, a fresh socket per delivery
+   */
+  agent?: HttpAgent | undefined;
+}
+
+/**
+ * Keep-alive agents for one batch of deliveries: the sockets are connected through the guard
+ * (same lookup, same policy) moments before they are reused, and all are closed when the batch
+ * ends, so no socket outlives the rules it was resolved under. Saves a TCP handshake per message
+ * when many tips are notified at once.
+ */
+export function batchAgents() {
+  const agents = new Map<string, HttpAgent>();
+  return {
+    for(url: string): HttpAgent {
+      const { origin, protocol } = new URL(url);
+      let agent = agents.get(origin);
+      if (!agent) {
+        const options = { keepAlive: true, maxSockets: 1 };
+        agent = protocol === 'https:' ? new HttpsAgent(options) : new HttpAgent(options);
+        agents.set(origin, agent);
+      }
+      return agent;
+    },
+    close(): void {
+      for (const agent of agents.values()) agent.destroy();
+      agents.clear();
+    },
+  };
 }
 
 /**
@@ -34,8 +65,9 @@ export async function guardedPost(
         method: 'POST',
         headers: { ...opts.headers, 'content-length': String(Buffer.byteLength(opts.body)) },
         lookup: guardedLookup(opts.allowPrivate, opts.resolve),
-        // a fresh socket per delivery: a pooled one could have been resolved under other rules
-        agent: false,
+        // a fresh socket per delivery unless the caller shares one within a batch: a pooled one
+        // could have been resolved under other rules
+        agent: opts.agent ?? false,
         timeout: opts.timeoutMs,
       },
       (res) => {

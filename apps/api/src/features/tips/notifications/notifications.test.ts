@@ -35,9 +35,20 @@ async function receiver() {
       );
     });
   });
+  let connections = 0;
+  server.on('connection', () => {
+    connections++;
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { received, plan, base, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    received,
+    plan,
+    base,
+    connections: () => connections,
+    openConnections: () => new Promise<number>((r) => server.getConnections((_e, n) => r(n))),
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 describe.each(backends())('tip notifications on $kind', (backend) => {
@@ -102,6 +113,23 @@ describe.each(backends())('tip notifications on $kind', (backend) => {
       expect(r.body).not.toContain('13912345678');
       expect(r.body).not.toContain('王举报');
     }
+  });
+
+  it('delivers the notifications of tips sent together over shared connections, closed when the batch is done', async () => {
+    await open();
+    const sent = await Promise.all(Array.from({ length: 8 }, () => submit(t, tipBody(listingId))));
+    expect(sent.map((s) => s.res.status)).toEqual(Array(8).fill(201));
+    await waitFor(16);
+    await drain();
+    expect(rx.received).toHaveLength(16); // a webhook and a 企业微信 message per tip
+    // one connection per batch and receiver instead of one per message
+    expect(rx.connections()).toBeLessThan(16);
+    let stillOpen = await rx.openConnections();
+    for (let i = 0; i < 100 && stillOpen > 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      stillOpen = await rx.openConnections();
+    }
+    expect(stillOpen).toBe(0);
   });
 
   it('retries a failed delivery with backoff under the same webhook-id, and delivers it once the receiver is back', async () => {

@@ -7,6 +7,7 @@ import { rowsOf } from '../tip-intake.ts';
 import type { TipKeyring } from '../tip-keyring.ts';
 import type { NotifyTargets } from '../tips-services.ts';
 import { type DeliveryOutcome, deliver } from './deliver.ts';
+import { batchAgents } from './guarded-post.ts';
 import {
   channelsFor,
   disabledState,
@@ -122,37 +123,53 @@ export function startNotificationWorker(opts: NotificationWorkerOptions): Notifi
       // marked in one statement per batch: under load, one write for many deliveries (a worker
       // dying before it only means those are sent again, with their ids: at least once)
       const delivered: string[] = [];
-      for (const row of rows) {
-        handled++;
-        const target = await targetOf(row.unitId, row.channel);
-        const outcome: DeliveryOutcome =
-          target && (await isDisabled(target.urlHash))
-            ? { ok: false, error: 'target disabled: it answered 410 Gone earlier', gone: true }
-            : await deliver(row, target, opts.targets, await unopenedOf(row.unitId), opts.now().getTime());
-        if (outcome.ok) {
-          delivered.push(row.id);
-          continue;
+      // one keep-alive socket per target for this batch, closed when it ends
+      const agents = batchAgents();
+      try {
+        for (const row of rows) {
+          handled++;
+          const target = await targetOf(row.unitId, row.channel);
+          const outcome: DeliveryOutcome =
+            target && (await isDisabled(target.urlHash))
+              ? { ok: false, error: 'target disabled: it answered 410 Gone earlier', gone: true }
+              : await deliver(
+                  row,
+                  target,
+                  opts.targets,
+                  await unopenedOf(row.unitId),
+                  opts.now().getTime(),
+                  target ? agents.for(target.url) : undefined,
+                );
+          if (outcome.ok) {
+            delivered.push(row.id);
+            continue;
+          }
+          if (outcome.gone && target) {
+            await disableTarget(opts.db, target, row.channel, outcome.error);
+            disabled.set(target.urlHash, true);
+          }
+          const wait = schedule[row.attempts];
+          const dead = outcome.gone || wait === undefined;
+          // ±20 % jitter so many failed rows do not retry in one burst
+          const delay = dead ? 0 : Math.round(wait * (0.8 + Math.random() * 0.4));
+          await opts.db
+            .update(tipNotifications)
+            .set({
+              lockedUntil: null,
+              lastError: outcome.error.slice(0, 500),
+              ...(dead
+                ? { deadAt: sql`now()` }
+                : { nextAttemptAt: sql`now() + ${delay} * interval '1 millisecond'` }),
+            })
+            .where(eq(tipNotifications.id, row.id));
+          if (dead)
+            opts.logger.warn(
+              { notification: row.id, channel: row.channel },
+              'tip notification dead-lettered',
+            );
         }
-        if (outcome.gone && target) {
-          await disableTarget(opts.db, target, row.channel, outcome.error);
-          disabled.set(target.urlHash, true);
-        }
-        const wait = schedule[row.attempts];
-        const dead = outcome.gone || wait === undefined;
-        // ±20 % jitter so many failed rows do not retry in one burst
-        const delay = dead ? 0 : Math.round(wait * (0.8 + Math.random() * 0.4));
-        await opts.db
-          .update(tipNotifications)
-          .set({
-            lockedUntil: null,
-            lastError: outcome.error.slice(0, 500),
-            ...(dead
-              ? { deadAt: sql`now()` }
-              : { nextAttemptAt: sql`now() + ${delay} * interval '1 millisecond'` }),
-          })
-          .where(eq(tipNotifications.id, row.id));
-        if (dead)
-          opts.logger.warn({ notification: row.id, channel: row.channel }, 'tip notification dead-lettered');
+      } finally {
+        agents.close();
       }
       if (delivered.length > 0)
         await opts.db

@@ -1,0 +1,171 @@
+import { verifyAuditChain } from '@portal/db';
+import { tips } from '@portal/db/schema';
+import { backends } from '@portal/db/testing';
+import { todayInChina } from '@portal/domain';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../errors.ts';
+import { openTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
+import { type PreparedTip, storeTipBatch } from './tip-batch-writer.ts';
+import { json, lookup, publishedListing, submit, tipBody } from './tips-testing.ts';
+
+const day = (offset: number) => todayInChina(new Date(Date.now() + offset * 86_400_000));
+
+/** Counts the transactions the runtime's database opens (a batch of tips is one). */
+function countTransactions(t: TestRuntime): { count: number } {
+  const db = t.rt.deps.db;
+  const original = db.transaction.bind(db);
+  const counter = { count: 0 };
+  (db as { transaction: unknown }).transaction = (...args: Parameters<typeof original>) => {
+    counter.count++;
+    return original(...args);
+  };
+  return counter;
+}
+
+describe.each(backends())('group commit of tips on $kind', (backend) => {
+  let t: TestRuntime;
+  let listingId: string;
+  beforeEach(async () => {
+    t = await openTestRuntime(backend);
+    listingId = await publishedListing(t, 'U-A');
+  });
+  afterEach(() => t?.close());
+
+  async function publishedNotice(): Promise<string> {
+    const res = await t.request('/api/v1/admin/rewards', {
+      ...json({
+        listingId,
+        amountFen: 5_000_000,
+        conditions: ['提供法院尚未掌握的财产线索'],
+        startsAt: day(-1),
+        endsAt: day(30),
+        applicantName: '李债权',
+        applicantKind: 'person',
+      }),
+      token: 'unitA',
+    });
+    const { id } = (await res.json()) as { id: string };
+    await t.request(`/api/v1/admin/rewards/${id}/publish`, { method: 'POST', token: 'unitA' });
+    return id;
+  }
+
+  it('stores tips arriving together in fewer transactions; a bad one gets its own error, the others are committed, numbered without gaps', async () => {
+    const noticeId = await publishedNotice();
+    const auditBefore = await verifyAuditChain(t.rt.deps.db);
+    const transactions = countTransactions(t);
+    const claim = (i: number) =>
+      tipBody(listingId, {
+        description: `第 ${i} 条线索：在海口见到此人驾车。`,
+        rewardNoticeId: noticeId,
+        contactName: '王举报',
+        contactPhone: '13912345678',
+      });
+    const first = await submit(t, claim(0), { 'Idempotency-Key': 'reused-key' });
+    expect(first.res.status).toBe(201);
+    const requests = [
+      ...Array.from({ length: 24 }, (_, i) => submit(t, claim(i + 1), { 'Idempotency-Key': `k-${i}` })),
+      submit(t, tipBody('L-NOPE'), { 'Idempotency-Key': 'bad-listing' }),
+      submit(t, { ...claim(99), rewardNoticeId: 'R-NOPE' }),
+      submit(t, claim(98), { 'Idempotency-Key': 'reused-key' }),
+    ];
+    const answers = await Promise.all(requests);
+    const good = answers.slice(0, 24);
+    expect(good.map((a) => a.res.status)).toEqual(Array(24).fill(201));
+    const [badListing, badNotice, reusedKey] = answers.slice(24);
+    expect(badListing!.res.status).toBe(404);
+    expect(badListing!.body.error?.code).toBe('LISTING_NOT_FOUND');
+    expect(badNotice!.res.status).toBe(404);
+    expect(badNotice!.body.error?.field).toBe('rewardNoticeId');
+    expect(reusedKey!.res.status).toBe(422);
+    expect(reusedKey!.body.error?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const replay = await submit(t, claim(0), { 'Idempotency-Key': 'reused-key' });
+    expect(replay.res.status).toBe(201);
+    expect(replay.body.receipt).toBe(first.body.receipt);
+    // 25 stored tips (the first and 24), numbered 1..25 with no gap or repeat
+    const numbers = [first, ...good].map((a) => a.body.registrationNo as number).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(await t.rt.deps.db.$count(tips)).toBe(25);
+    expect(transactions.count).toBeLessThan(24);
+    for (const a of good) expect((await lookup(t, a.body.receipt)).status).toBe(200);
+    expect(await verifyAuditChain(t.rt.deps.db)).toEqual(auditBefore);
+  });
+
+  it('answers 503 to every tip of a batch whose commit fails, stores none, and takes the same keys again afterwards', async () => {
+    const db = t.rt.deps.db;
+    const original = db.transaction.bind(db);
+    (db as { transaction: unknown }).transaction = (run: Parameters<typeof original>[0]) =>
+      original(async (tx) => {
+        await run(tx);
+        // what a lost connection or a full disk at COMMIT looks like to the caller
+        throw new Error('connection lost during COMMIT');
+      });
+    const send = () =>
+      Promise.all(
+        Array.from({ length: 6 }, (_, i) => submit(t, tipBody(listingId), { 'Idempotency-Key': `c-${i}` })),
+      );
+    const failed = await send();
+    expect(failed.map((a) => a.res.status)).toEqual(Array(6).fill(503));
+    expect(failed[0]!.body.error?.code).toBe('STORAGE_UNAVAILABLE');
+    expect(failed[0]!.body.error?.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(await db.$count(tips)).toBe(0);
+    (db as { transaction: unknown }).transaction = original;
+    const retried = await send();
+    expect(retried.map((a) => a.res.status)).toEqual(Array(6).fill(201));
+    expect(await db.$count(tips)).toBe(6);
+  });
+
+  describe('a tip the database refuses does not fail the others of its batch', () => {
+    const prepared = (i: number, over: Partial<PreparedTip> = {}): PreparedTip => ({
+      tipId: `T-batch-${i}`,
+      fields: { listingId, kind: 'whereabouts', description: `线索 ${i}` },
+      receipt: `RCPT-${i}`,
+      receiptHash: `hash-${i}`,
+      contactSealed: null,
+      staged: [],
+      attachments: [],
+      openidSealed: null,
+      mediaChecks: false,
+      idempotency: null,
+      today: day(0),
+      ...over,
+    });
+    const deps = () => ({ db: t.rt.deps.db, dbKind: t.rt.deps.dbKind, notify: t.rt.deps.tips.notify });
+
+    it('a value the table’s CHECK refuses: that tip gets the database error, the others are stored', async () => {
+      const bad = prepared(1, { fields: { listingId, kind: 'rumour' as 'other', description: '坏的' } });
+      const outcomes = await storeTipBatch(deps(), [prepared(0), bad, prepared(2)]);
+      expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+      const error = (outcomes[1] as { error: unknown }).error;
+      expect(
+        JSON.stringify(error, Object.getOwnPropertyNames(error)) + String((error as Error).cause),
+      ).toMatch(/tips_kind_ck/);
+      const stored = (await t.rt.deps.db.select({ id: tips.id }).from(tips)).map((r) => r.id).sort();
+      expect(stored).toEqual(['T-batch-0', 'T-batch-2']);
+    });
+
+    it('a staged photo gone by the time of the transaction: that tip answers 400, the batch is redone without it', async () => {
+      const gone = prepared(1, {
+        fields: { listingId, kind: 'other', description: '带照片', photoIds: ['p-gone'] },
+        staged: [
+          {
+            idHash: 'no-such-upload',
+            path: 'x.jpg',
+            contentType: 'image/jpeg',
+            bytes: 1,
+            width: 1,
+            height: 1,
+            sha256: 'x',
+            expiresAt: new Date(Date.now() + 60_000),
+            createdAt: new Date(),
+          } as PreparedTip['staged'][number],
+        ],
+      });
+      const outcomes = await storeTipBatch(deps(), [prepared(0), gone, prepared(2)]);
+      expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+      const error = (outcomes[1] as { error: unknown }).error;
+      expect(error).toBeInstanceOf(ApiError);
+      expect((error as ApiError).status).toBe(400);
+      expect(await t.rt.deps.db.$count(tips)).toBe(2);
+    });
+  });
+});
