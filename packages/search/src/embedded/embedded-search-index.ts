@@ -56,17 +56,18 @@ export interface StoredEntry {
  * Memory at 1M (demo data, tests/bench): heap ~605 MB after a build (was ~880 MB), RSS ~700 MB
  * when loaded from a snapshot (`snapshot.ts`), ~1.0 GB right after a build (V8 keeps the pages
  * the build's garbage used). At 10M (2026-11-30, `search.bench.ts --sizes 10000000 --engines new`,
- * load average 5–7): build 388 s wall / 242 s CPU, RSS +7.1 GB, broad mix p95 15 ms, standard mix
- * p50 8.9 / p95 312 ms wall, 6.1 / 131 ms CPU (242 ms CPU in this session's earlier run without
- * `matchTier`; see the package README).
- * UNFINISHED (issue 13): the standard mix at 10M (target p95 ≤ 30 ms) and the 10M build (target
- * ≤ 300 s wall) are not met. The standard mix's tail is first sightings with 10^5–10^6 candidates,
- * each re-checked against its haystack string (`(year)court` case fragments such as `(2024)琼0105`,
- * 7.5 % of the mix, and common company words): a bigram index cannot make those candidate sets
- * exact, so meeting the target needs positions (or longer grams) for digit runs, or haystacks
- * stored contiguously so a re-check is not a scattered string read. The build's CPU time goes to
+ * load average 5–9, final run of the session): build 260 s wall / 221 s CPU (406 s wall in a busier
+ * run, same code), RSS +7.1 GB, broad mix p95 15 ms, standard mix p50 5.7 / p95 184 ms (CPU p95
+ * 130–180 ms over two runs, 240 ms before; see the package README).
+ * UNFINISHED (issue 13): the standard mix at 10M (target p95 ≤ 30 ms) is not met, and the 10M
+ * build (target ≤ 300 s wall) met it only on a quiet machine. The standard mix's tail is first
+ * sightings with 10^5–10^6 candidates, each re-checked against its haystack string (`(year)court`
+ * case fragments such as `(2024)琼0105`, 7.5 % of the mix, and common company words): a bigram
+ * index cannot make those candidate sets exact, so meeting the target needs positions (or longer
+ * grams) for digit runs, or haystacks stored contiguously so a re-check is not a scattered string
+ * read. The build's CPU time goes to
  * the listing store (value ids, packing) and posting-list appends about a quarter each, GC ~15 %,
- * normalisation ~10 %; its wall time on this shared machine is ~1.6× its CPU time.
+ * normalisation ~10 % (profile of a 500k build).
  */
 export interface EmbeddedSearchIndexOptions extends SearchIndexOptions {
   /** compact once this many removed slots exist and they outnumber live ones (default 50,000) */
