@@ -99,7 +99,7 @@ describe.skipIf(!pgUrl)('console campaign and audit screens on the real server (
     await server?.stop();
     await view?.close();
     await database?.close();
-    if (server) rmSync(server.dataDir, { recursive: true, force: true });
+    if (server) rmSync(server.dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   });
 
   it('signs in and offers 专项行动 and 审计日志 to a court admin', async () => {
@@ -255,7 +255,8 @@ describe.skipIf(!pgUrl)('console campaign and audit screens on the real server (
     expect(await page.getByText(/^共 \d+ 条记录，按时间倒序。$/).count()).toBe(1);
     expect((await rows.allTextContents()).join('\n')).toContain('初始化管理员');
     await page.getByLabel('操作人').selectOption({ label: '全部' });
-    await page.getByLabel('名单编号').fill('CPL1');
+    // a listing without audit entries (CPL1 gets one whenever the retention job purges it: removed in 2017)
+    await page.getByLabel('名单编号').fill('CPL9');
     await page.getByRole('button', { name: '查询' }).click();
     await poll(() => page.getByText('共 0 条记录，按时间倒序。').count()).toBe(1);
     expect(await page.getByRole('cell', { name: '没有符合条件的记录。' }).count()).toBe(1);

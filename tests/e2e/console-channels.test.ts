@@ -151,7 +151,7 @@ describe.skipIf(!pgUrl)('console: notification channels and reward payments (Pos
     await server?.stop();
     await view?.close();
     await database?.close();
-    if (server) rmSync(server.dataDir, { recursive: true, force: true });
+    if (server) rmSync(server.dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   });
 
   const rowOf = (page: Page, unit: string, channel: string) =>

@@ -146,7 +146,7 @@ afterAll(async () => {
   await Promise.all(opened.map((w) => w.close()));
   await browser?.close();
   await server?.stop();
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
+  if (server) rmSync(server.dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 describe('the console’s tip screens on the real server', () => {

@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
+  if (server) rmSync(server.dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 /** Sign-in runs scrypt on a shared 2-core machine: allow seconds, not the default one. */

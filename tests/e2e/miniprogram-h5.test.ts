@@ -72,7 +72,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
+  if (server) rmSync(server.dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 /** Text on the page in view: Taro's H5 router keeps earlier pages in the document, hidden. */

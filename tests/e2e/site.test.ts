@@ -49,7 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
+  if (server) rmSync(server.dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 const open = (viewport = PHONE): Promise<WatchedPage> => openWatchedPage(browser, server.url, viewport);
@@ -198,7 +198,9 @@ describe('public site on the real server', () => {
     await page.locator('.success', { hasText: `您申请纠正的记录：${listing?.name}` }).waitFor();
     await fillAndSubmitCorrection(page, 'should_be_deleted', '12345');
     const phoneError = page.locator('#c-phone-error');
-    expect(await phoneError.textContent()).toBe('联系电话格式不正确，请填写 11 位手机号码或带区号的固定电话。');
+    expect(await phoneError.textContent()).toBe(
+      '联系电话格式不正确，请填写 11 位手机号码或带区号的固定电话。',
+    );
     expect(await page.locator('#c-phone').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#c-phone').getAttribute('aria-describedby')).toContain('c-phone-error');
     await shot(page, 'correction-error-390x844');

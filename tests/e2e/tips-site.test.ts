@@ -51,7 +51,7 @@ afterAll(async () => {
   await Promise.all(pages.map((w) => w.close()));
   await browser?.close();
   await server?.stop();
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
+  if (server) rmSync(server.dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 const staff = () =>

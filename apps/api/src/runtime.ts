@@ -153,9 +153,10 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   const searchCache = createSearchCache(5000, () => todayInChina(now()));
   const screenCache = createScreenCache(search);
   derivedCaches.push(searchCache, screenCache);
+  const seeded = await seedDemoDataOnce(database.db, idVault, env.DEMO_RECORDS, progress);
+  // after the demo seed: the bootstrap accounts join a demo court, so its units show in the console
   if (env.STAFF_BOOTSTRAP_TOKEN) await ensureBootstrapToken(database.db, env.STAFF_BOOTSTRAP_TOKEN);
   if (env.STAFF_BOOTSTRAP_ADMIN) await ensureBootstrapAdmin(database.db, env.STAFF_BOOTSTRAP_ADMIN);
-  const seeded = await seedDemoDataOnce(database.db, idVault, env.DEMO_RECORDS, progress);
   if (seeded > 0) logger.info({ seeded }, 'demo data seeded');
   if (seeded > 0 && !opts.database && database.kind === 'pglite') {
     // seeding grew PGlite's WebAssembly heap by ~30 MB that it never gives back: a fresh

@@ -97,6 +97,9 @@ const Taro = {
   async navigateTo(opts: { url: string }) {
     navigations.push(opts.url);
   },
+  async reLaunch(opts: { url: string }) {
+    navigations.push(opts.url);
+  },
   async setClipboardData() {},
   uploadFile(opts: {
     url: string;

@@ -51,6 +51,16 @@ describe('举报 form', () => {
     });
   });
 
+  it('opened without a listing, says how to find one and offers the search instead of a form', async () => {
+    taroMock.setRouterParams({});
+    render(<TipPage />);
+    expect(screen.getByText('请先找到要举报的被执行人')).toBeTruthy();
+    expect(screen.queryByText(/提交举报/)).toBeNull();
+    fireEvent.click(screen.getByText('去查询'));
+    await waitFor(() => expect(taroMock.navigations).toEqual(['/pages/search/index']));
+    expect(requests).toHaveLength(0);
+  });
+
   it('reads a name WeChat passed still URI-encoded', () => {
     expect(tipTargetText({ name: encodeURIComponent('海南锦锦置业有限公司') })).toBe(
       '举报对象：海南锦锦置业有限公司',

@@ -1,15 +1,37 @@
 import type { Database } from '@portal/db';
 import { appendAudit } from '@portal/db';
-import { courts, staff, staffTokens } from '@portal/db/schema';
-import { eq } from 'drizzle-orm';
+import { courts, executionUnits, listings, staff, staffTokens } from '@portal/db/schema';
+import { count, desc, eq } from 'drizzle-orm';
 import { hashPassword, verifyPassword } from '../auth/password-hash.ts';
 import { hashToken } from './staff-auth.ts';
 
 export const BOOTSTRAP_STAFF_ID = 'S-BOOTSTRAP-ADMIN';
 
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/**
+ * The court the bootstrap accounts belong to: the one whose execution units hold the most
+ * listings (with the demo data, a court whose units, tips and campaign figures the console then
+ * shows), else any court, else a placeholder court created here.
+ */
+async function bootstrapCourt(tx: Tx): Promise<{ id: string }> {
+  const [busiest] = await tx
+    .select({ id: executionUnits.courtId, n: count() })
+    .from(listings)
+    .innerJoin(executionUnits, eq(listings.unitId, executionUnits.id))
+    .groupBy(executionUnits.courtId)
+    .orderBy(desc(count()), executionUnits.courtId)
+    .limit(1);
+  if (busiest) return { id: busiest.id };
+  const [any] = await tx.select({ id: courts.id }).from(courts).orderBy(courts.id).limit(1);
+  if (any) return any;
+  await tx.insert(courts).values({ id: 'C-BOOTSTRAP', name: '本院', code: '琼0000', region: '海南省' });
+  return { id: 'C-BOOTSTRAP' };
+}
+
 /**
  * Embedded mode only (the env module refuses it in production): makes sure a court-admin token
- * with the given value exists, creating a placeholder court when the database has none yet.
+ * with the given value exists, in the court `bootstrapCourt` picks.
  */
 export async function ensureBootstrapToken(db: Database, token: string): Promise<void> {
   const tokenHash = hashToken(token);
@@ -19,11 +41,7 @@ export async function ensureBootstrapToken(db: Database, token: string): Promise
     .where(eq(staffTokens.tokenHash, tokenHash));
   if (existing.length > 0) return;
   await db.transaction(async (tx) => {
-    let [court] = await tx.select({ id: courts.id }).from(courts).limit(1);
-    if (!court) {
-      court = { id: 'C-BOOTSTRAP' };
-      await tx.insert(courts).values({ id: court.id, name: '本院', code: '琼0000', region: '海南省' });
-    }
+    const court = await bootstrapCourt(tx);
     const [admin] = await tx.select({ id: staff.id }).from(staff).where(eq(staff.id, BOOTSTRAP_STAFF_ID));
     if (!admin) {
       await tx.insert(staff).values({
@@ -69,11 +87,7 @@ export async function ensureBootstrapAdmin(db: Database, usernameAndPassword: st
   }
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    let [court] = await tx.select({ id: courts.id }).from(courts).limit(1);
-    if (!court) {
-      court = { id: 'C-BOOTSTRAP' };
-      await tx.insert(courts).values({ id: court.id, name: '本院', code: '琼0000', region: '海南省' });
-    }
+    const court = await bootstrapCourt(tx);
     if (existing) {
       await tx
         .update(staff)

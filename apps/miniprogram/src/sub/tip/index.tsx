@@ -2,10 +2,11 @@ import { ApiClientError } from '@portal/contract/client';
 import type { TipReceipt } from '@portal/contract/routes';
 import { CONSUMPTION_BAN_ITEMS, TIP_DESCRIPTION_MAX, TIP_KIND_LABELS, TIP_KINDS } from '@portal/domain';
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { usePrivacyConsent } from '../../components/privacy-consent.tsx';
 import { useLargeType } from '../../lib/large-type.ts';
+import { PAGES } from '../../lib/navigate.ts';
 import { FieldError } from './field-error.tsx';
 import { type PhotoStatus, PhotoUploadError, type UploadedPhoto } from './photo-uploads.ts';
 import { PhotosField } from './photos-field.tsx';
@@ -20,6 +21,26 @@ import {
   validateTip,
 } from './tip-form.ts';
 import { TipReceiptView } from './tip-receipt.tsx';
+
+/**
+ * Opened without a listing (a shared link cut short, a bookmark): a tip is always about one
+ * published defaulter, so say how to get here instead of a form that cannot be sent.
+ */
+function NoListing({ large }: { large: boolean }) {
+  return (
+    <View className={large ? 'page large' : 'page'}>
+      <View className="card" role="status">
+        <Text className="section-title">请先找到要举报的被执行人</Text>
+        <Text className="article-p">
+          举报线索须针对一名已公布的失信被执行人：请先查询，在其详情页点“举报”。
+        </Text>
+        <Button className="button primary" onClick={() => Taro.reLaunch({ url: PAGES.search })}>
+          去查询
+        </Button>
+      </View>
+    </View>
+  );
+}
 
 type Sending = { kind: 'idle' } | { kind: 'sending' } | { kind: 'failed'; message: string };
 
@@ -83,6 +104,7 @@ export default function TipPage() {
   if (receipt) return <TipReceiptView receipt={receipt} session={session} large={large} />;
 
   const target = tipTargetText(params);
+  if (!form.listingId) return <NoListing large={large} />;
 
   const kindIndex = TIP_KINDS.indexOf(form.kind as (typeof TIP_KINDS)[number]);
   return (
