@@ -16,6 +16,7 @@ import { GramIndex } from './gram-index.ts';
 import { buildHaystack } from './haystack.ts';
 import { IdentifierKeys } from './identifier-keys.ts';
 import { ListingStore } from './listing-store.ts';
+import { matchTier } from './match-tier.ts';
 import { walkPage } from './page-walk.ts';
 import { type Candidates, type PassResult, runSearchPass } from './search-pass.ts';
 import {
@@ -55,10 +56,18 @@ export interface StoredEntry {
  * Memory at 1M (demo data, tests/bench): heap ~605 MB after a build (was ~880 MB), RSS ~700 MB
  * when loaded from a snapshot (`snapshot.ts`), ~1.0 GB right after a build (V8 keeps the pages
  * the build's garbage used). At 10M (2026-11-30, `search.bench.ts --sizes 10000000 --engines new`,
- * machine shared with a CI run): build 406 s wall / 233 s CPU, RSS +7.1 GB (peak 7.3 GB), broad mix
- * p95 18 ms, standard mix p95 239 ms. UNFINISHED: the standard mix at 10M (target p95 ≤ 30 ms) and
- * the build time (target ≤ 300 s) are not met; which queries make the standard mix's tail at 10M
- * is not yet analysed.
+ * load average 5–9, final run of the session): build 260 s wall / 221 s CPU (406 s wall in a busier
+ * run, same code), RSS +7.1 GB, broad mix p95 15 ms, standard mix p50 5.7 / p95 184 ms (CPU p95
+ * 130–180 ms over two runs, 240 ms before; see the package README).
+ * UNFINISHED (issue 13): the standard mix at 10M (target p95 ≤ 30 ms) is not met, and the 10M
+ * build (target ≤ 300 s wall) met it only on a quiet machine. The standard mix's tail is first
+ * sightings with 10^5–10^6 candidates, each re-checked against its haystack string (`(year)court`
+ * case fragments such as `(2024)琼0105`, 7.5 % of the mix, and common company words): a bigram
+ * index cannot make those candidate sets exact, so meeting the target needs positions (or longer
+ * grams) for digit runs, or haystacks stored contiguously so a re-check is not a scattered string
+ * read. The build's CPU time goes to
+ * the listing store (value ids, packing) and posting-list appends about a quarter each, GC ~15 %,
+ * normalisation ~10 % (profile of a 500k build).
  */
 export interface EmbeddedSearchIndexOptions extends SearchIndexOptions {
   /** compact once this many removed slots exist and they outnumber live ones (default 50,000) */
@@ -189,7 +198,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
     if (candidates !== 'all' && candidates.length === 0)
       return { total: 0, slots: [], facets: emptyFacets() };
     const store = { columns: this.columns, haystacks: this.haystacks, idOf: this.idOf };
-    return runSearchPass(store, candidates, text, resolved);
+    // a text query's candidates come from the posting lists, dead slots left out; for one or two
+    // code units they are the query's own list: every one matches
+    const exact = candidates !== 'all' && text.length > 0 && text.length <= 2;
+    return runSearchPass(store, candidates, text, resolved, exact, text !== '');
   }
 
   /**
@@ -205,6 +217,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       return { entry: cached };
     }
     let base: Uint32Array | null;
+    let tiers: Uint8Array | undefined;
     if (text === '') {
       if (this.slotOf.size < this.broadQueryMin || !this.sighted(text)) return { candidates: 'all' };
       base = null;
@@ -217,10 +230,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
       // everything costs a pass about what its entry costs: no waiting for the second sighting
       const veryBroad = text.length <= 2 && n * 32 >= this.slotOf.size;
       if (n < this.broadQueryMin || n === 0 || (!veryBroad && !this.sighted(text))) return { candidates };
-      base = this.exactMatches(candidates, text);
+      ({ base, tiers } = this.exactMatches(candidates, text));
     }
     this.orders(); // the entry belongs to the current base
-    const entry = termEntry(text, this.columns, this.log, base);
+    const entry = termEntry(text, this.columns, this.log, base, tiers);
     syncEntry(entry, this.columns, this.haystacks, this.log);
     this.remember(text, entry);
     return { entry };
@@ -241,18 +254,35 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   /**
-   * Live slots whose haystack contains `text`. A posting list of one or two code units is already
-   * exact (lists hold live slots only); longer queries are re-checked.
+   * Live slots whose haystack contains `text`, with each one's relevance tier when the re-check
+   * found its position anyway (so ranking the term does not search every haystack a second time).
+   * A posting list of one or two code units is already exact (lists hold live slots only).
    */
-  private exactMatches(candidates: Candidates, text: string): Uint32Array {
-    if (candidates !== 'all' && text.length <= 2) return candidates.slice();
-    const out: number[] = [];
+  private exactMatches(candidates: Candidates, text: string): { base: Uint32Array; tiers?: Uint8Array } {
+    if (candidates !== 'all' && text.length <= 2) return { base: candidates.slice() };
     const n = candidates === 'all' ? this.columns.length : candidates.length;
+    let base = new Uint32Array(Math.min(n, 1024));
+    let tiers = new Uint8Array(base.length);
+    let found = 0;
+    const { alive, nameLength } = this.columns;
     for (let i = 0; i < n; i++) {
       const slot = candidates === 'all' ? i : candidates[i]!;
-      if (this.columns.alive[slot] === 1 && this.haystacks[slot]!.includes(text)) out.push(slot);
+      if (alive[slot] !== 1) continue;
+      const tier = matchTier(this.haystacks[slot]!, text, nameLength[slot]!);
+      if (tier < 0) continue;
+      if (found === base.length) {
+        const size = Math.min(n, base.length * 2);
+        const grownBase = new Uint32Array(size);
+        grownBase.set(base);
+        base = grownBase;
+        const grownTiers = new Uint8Array(size);
+        grownTiers.set(tiers);
+        tiers = grownTiers;
+      }
+      base[found] = slot;
+      tiers[found++] = tier;
     }
-    return Uint32Array.from(out);
+    return { base: base.slice(0, found), tiers: tiers.slice(0, found) };
   }
 
   private remember(text: string, entry: TermEntry): void {

@@ -14,10 +14,22 @@ const FIRST_INDEXED_SINGLE = 0x2e80;
 /** Past this many candidates, intersecting one more list beats re-checking them one by one. */
 const RECHECK_CHEAPER_BELOW = 64;
 /**
- * A list holding more than this share of all slots removes too few candidates to pay for the
- * walk (measured: `20`, `01` in case numbers); the substring re-check handles what it would have.
+ * A list holding more than this share of all slots removes too few candidates to pay for even a
+ * bit test each; the substring re-check handles what it would have. (It was 0.7 while dense lists
+ * were intersected by decoding them: at 3M listings `(2025)琼9002` then left 296k candidates for
+ * 27k matches, and re-checking a candidate costs ~100× a bit test.)
  */
-const DENSE_SHARE = 0.7;
+const DENSE_SHARE = 0.98;
+/** Packed lists holding at least 1/this of all slots are intersected through a bitmap of them… */
+const BITMAP_DENSITY = 64;
+/** …of which at most this many are kept, least recently used dropped first (1.25 MB each at 10M)… */
+const BITMAPS_KEPT = 128;
+/**
+ * …and one is made for an intersection only when the candidates number at least 1/this of the
+ * list (measured at 3M: making bitmaps for `琼0106执5724号`'s dense lists cost ~100 ms for 61
+ * candidates that skip entries intersect in well under a millisecond).
+ */
+const BITMAP_WORTH_PER_CANDIDATE = 32;
 /** Packed lists at least this long are kept decoded once read (first keystrokes repeat all the time)… */
 const DECODED_MIN = 4096;
 /** …within this many bytes of decoded copies, least recently used dropped first. */
@@ -42,6 +54,8 @@ export class GramIndex {
   /** decoded copies of long packed lists, valid while the list holds as many slots as then */
   private readonly decoded = new Map<PackedList, { count: number; slots: Uint32Array }>();
   private decodedBytes = 0;
+  /** bit per slot of dense packed lists, as of `used` bytes (extended when the list grew since) */
+  private readonly bitmaps = new Map<PackedList, { used: number; last: number; bits: Uint32Array }>();
   private scratchA = new Uint32Array(1024);
   private scratchB = new Uint32Array(1024);
 
@@ -89,7 +103,7 @@ export class GramIndex {
       if (!indexesSingle(c)) return null;
       const p = this.singles.get(c);
       if (p === undefined) return new Uint32Array(0);
-      return this.read(p, alive, true);
+      return this.read(p, alive, true, slotCount);
     }
     const postings: Posting[] = [];
     for (let i = 0; i + 1 < nq.length; i++) {
@@ -99,11 +113,23 @@ export class GramIndex {
       if (!postings.includes(p)) postings.push(p);
     }
     postings.sort((a, b) => postingLength(a) - postingLength(b));
-    let current = this.read(postings[0]!, alive, false);
+    let current = this.read(postings[0]!, alive, false, slotCount);
     for (let i = 1; i < postings.length && current.length > RECHECK_CHEAPER_BELOW; i++) {
-      if (postingLength(postings[i]!) > slotCount * DENSE_SHARE) break;
+      const p = postings[i]!;
+      const length = postingLength(p);
+      if (length > slotCount * DENSE_SHARE) break;
       const out = this.scratchFor(current.length, current.buffer === this.scratchA.buffer);
-      const n = postingIntersect(current, current.length, postings[i]!, out);
+      // a bitmap costs one decode of the whole list when first made: worth it when it is held
+      // already or when intersecting would decode most of the list anyway (skip entries let a few
+      // candidates through a long list for a few blocks each)
+      const viaBitmap =
+        typeof p !== 'number' &&
+        !(p instanceof Uint32Array) &&
+        length * BITMAP_DENSITY >= slotCount &&
+        (this.bitmaps.has(p) || current.length * BITMAP_WORTH_PER_CANDIDATE >= length);
+      const n = viaBitmap
+        ? keepMarked(current, this.bitmapOf(p), out)
+        : postingIntersect(current, current.length, p, out);
       current = out.subarray(0, n);
     }
     return current;
@@ -119,6 +145,7 @@ export class GramIndex {
   }
 
   clear(): void {
+    this.bitmaps.clear();
     this.decoded.clear();
     this.decodedBytes = 0;
     this.charIds.fill(-1);
@@ -136,7 +163,13 @@ export class GramIndex {
    * A posting's live slots: a long packed list from its decoded copy (as is when no slot is dead,
    * else filtered into a scratch buffer), anything else decoded into a scratch buffer. Read only.
    */
-  private read(p: Posting, alive: Uint8Array | undefined, avoidA: boolean): Uint32Array {
+  private read(p: Posting, alive: Uint8Array | undefined, avoidA: boolean, slotCount: number): Uint32Array {
+    if (typeof p !== 'number' && !(p instanceof Uint32Array) && p.count * BITMAP_DENSITY >= slotCount) {
+      // a dense list: its bitmap (kept for intersections anyway) lists it faster than its varints,
+      // and holding it costs a bit per slot instead of a decoded copy's 32 bits per entry
+      const out = this.scratchFor(p.count, avoidA);
+      return out.subarray(0, markedSlots(this.bitmapOf(p), alive, out));
+    }
     if (typeof p !== 'number' && !(p instanceof Uint32Array) && p.count >= DECODED_MIN) {
       const all = this.decodedCopy(p);
       if (alive === undefined) return all;
@@ -169,6 +202,29 @@ export class GramIndex {
       this.decodedBytes -= old.slots.byteLength;
     }
     return slots;
+  }
+
+  /**
+   * The list as a bitmap (dead slots included: candidates are live already). A list that grew
+   * since (new listings append) has only its new bytes decoded into the bitmap it had.
+   */
+  private bitmapOf(p: PackedList): Uint32Array {
+    let held = this.bitmaps.get(p);
+    if (held) this.bitmaps.delete(p); // most recently used last
+    const words = (p.last >>> 5) + 1;
+    if (held === undefined || held.bits.length < words) {
+      const bits = new Uint32Array(Math.max(words, Math.ceil(words * 1.25)));
+      if (held) bits.set(held.bits);
+      held = { used: held?.used ?? 0, last: held?.last ?? 0, bits };
+    }
+    if (held.used < p.used) {
+      markSlots(p, held.used, held.last, held.bits);
+      held.used = p.used;
+      held.last = p.last;
+    }
+    this.bitmaps.set(p, held);
+    if (this.bitmaps.size > BITMAPS_KEPT) this.bitmaps.delete(this.bitmaps.keys().next().value!);
+    return held.bits;
   }
 
   private scratchFor(n: number, avoidA: boolean): Uint32Array {
@@ -205,4 +261,48 @@ export class GramIndex {
     if (next === undefined) map.delete(key);
     else if (next !== p) map.set(key, next);
   }
+}
+
+/** Sets the bit of every slot a packed list holds from byte `from` on (`last`: the slot before it). */
+function markSlots(p: PackedList, from: number, last: number, bits: Uint32Array): void {
+  const bytes = p.bytes;
+  let v = from === 0 ? 0 : last;
+  let at = from;
+  while (at < p.used) {
+    let b = bytes[at++]!;
+    let gap = b & 0x7f;
+    let shift = 128;
+    while (b >= 0x80) {
+      b = bytes[at++]!;
+      gap += (b & 0x7f) * shift;
+      shift *= 128;
+    }
+    v += gap;
+    bits[v >>> 5]! |= 1 << (v & 31);
+  }
+}
+
+/** The slots of `a` whose bit is set, into `out` (which may be `a` itself); returns how many. */
+function keepMarked(a: Uint32Array, bits: Uint32Array, out: Uint32Array): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    const slot = a[i]!;
+    if (((bits[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0) out[n++] = slot;
+  }
+  return n;
+}
+
+/** The slots whose bit is set, ascending, into `out` (live ones only when `alive` is given). */
+function markedSlots(bits: Uint32Array, alive: Uint8Array | undefined, out: Uint32Array): number {
+  let n = 0;
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w]!;
+    while (word !== 0) {
+      const low = word & -word;
+      const slot = w * 32 + 31 - Math.clz32(low);
+      word ^= low;
+      if (alive === undefined || alive[slot] === 1) out[n++] = slot;
+    }
+  }
+  return n;
 }

@@ -1,5 +1,6 @@
 import type { ResolvedQuery } from '../query.ts';
 import type { Columns } from './columns.ts';
+import { matchTier } from './match-tier.ts';
 import { filterCodes, type PassResult } from './search-pass.ts';
 import { type SortOrders, walkDescending } from './sort-orders.ts';
 import { bitmapOf, countFromHistogram, type TermEntry } from './term-entry.ts';
@@ -139,43 +140,44 @@ function topOfBase(
   return top.sorted();
 }
 
-/** Relevance tier as in `sortKeyOf`: exact name or case number, name prefix, inside the name, elsewhere. */
+/** Relevance tier of a slot that matches `text` (see `matchTier`). */
 function tierOf(store: WalkStore, text: string, slot: number): number {
-  const haystack = store.haystacks[slot]!;
-  const pos = haystack.indexOf(text);
-  const nameLength = store.columns.nameLength[slot]!;
-  if (pos === 0) return text.length === nameLength ? 0 : 1;
-  if (pos < nameLength) return 2;
-  if (pos === nameLength + 1 && haystack.charCodeAt(pos + text.length) === 1) return 0;
-  return 3;
+  return matchTier(store.haystacks[slot]!, text, store.columns.nameLength[slot]!);
 }
 
 /**
  * The term's base matches by (tier, name length, id). A large match set is bucketed by tier along
- * the index-wide (name length, id) order; a small one is sorted directly.
+ * the index-wide (name length, id) order; a small one is sorted directly. Tiers come from the
+ * entry when building it found them, else from searching each haystack.
  */
 function rankByRelevance(store: WalkStore, entry: TermEntry): Uint32Array {
   const { columns: c, orders } = store;
   const text = entry.text;
   const base = entry.base!;
+  const known = entry.tiers;
+  entry.tiers = undefined; // served its purpose: the ranked order replaces it
+  const tierAt = (i: number, slot: number) => (known ? known[i]! : tierOf(store, text, slot));
   if (base.length * 16 < orders.byNameLength.length) {
     // (tier, name length, id rank) packed into one exact double: 2 + 16 + 32 bits < 53
     const keys = new Float64Array(base.length);
     for (let i = 0; i < base.length; i++) {
       const slot = base[i]!;
-      keys[i] = (tierOf(store, text, slot) * 65536 + c.nameLength[slot]!) * 2 ** 32 + orders.idRank[slot]!;
+      keys[i] = (tierAt(i, slot) * 65536 + c.nameLength[slot]!) * 2 ** 32 + orders.idRank[slot]!;
     }
     keys.sort();
     const ranked = new Uint32Array(base.length);
     for (let i = 0; i < keys.length; i++) ranked[i] = orders.byId[keys[i]! % 2 ** 32]!;
     return ranked;
   }
-  const bitmap = bitmapOf(entry, c.length);
+  // tier + 1 per slot (0: not a match), then one walk along the (name length, id) order
+  const tierBySlot = new Uint8Array(c.length);
+  for (let i = 0; i < base.length; i++) tierBySlot[base[i]!] = tierAt(i, base[i]!) + 1;
   const tiers: number[][] = [[], [], [], []];
   const order = orders.byNameLength;
   for (let i = 0; i < order.length; i++) {
     const slot = order[i]!;
-    if ((bitmap[slot >>> 5]! & (1 << (slot & 31))) !== 0) tiers[tierOf(store, text, slot)]!.push(slot);
+    const t = tierBySlot[slot]!;
+    if (t !== 0) tiers[t - 1]!.push(slot);
   }
   const ranked = new Uint32Array(tiers.reduce((n, t) => n + t.length, 0));
   let at = 0;

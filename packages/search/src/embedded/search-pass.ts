@@ -1,6 +1,8 @@
 import type { ResolvedQuery } from '../query.ts';
 import type { FacetCounts, SearchFilters } from '../search-index.ts';
 import { type Columns, KIND_CODES } from './columns.ts';
+import { comboFailures, combosThatCount, type FilterCodes, tallyCombos } from './combo-tally.ts';
+import { matchTier } from './match-tier.ts';
 import { TopK } from './top-k.ts';
 
 /** What a pass reads: the columns, the normalised haystacks and the ids per slot. */
@@ -21,20 +23,6 @@ export interface PassResult {
 }
 
 const NO_MATCH = 0x10000; // never equals a Uint16 column value
-export const KIND_BIT = 1;
-export const CATEGORY_BIT = 2;
-export const REGION_BIT = 4;
-export const COURT_BIT = 8;
-export const LIVELIHOOD_BIT = 16;
-
-/** Column codes of the filters; −1 = no filter, `NO_MATCH` = a value the index never saw. */
-export interface FilterCodes {
-  kind: number;
-  category: number;
-  region: number;
-  court: number;
-  livelihood: number;
-}
 
 export function filterCodes(c: Columns, f: SearchFilters): FilterCodes {
   const regionId = f.region === undefined ? -1 : c.regions.find(f.region);
@@ -50,91 +38,75 @@ export function filterCodes(c: Columns, f: SearchFilters): FilterCodes {
 
 /**
  * One pass over the candidates: substring re-check (`text`, normalised; '' = none), filters,
- * facet counts, and the top (offset + pageSize) by the requested order.
+ * facet counts, and the top (offset + pageSize) by the requested order. `exact`: the candidates
+ * all contain `text` (a one- or two-code-unit query's own posting list), so the re-check runs
+ * only where relevance needs the match position. `live`: the candidates are known to be live
+ * listings (posting lists read with the dead slots left out), so no slot's `alive` mark is read.
  *
- * Facets are disjunctive: each facet is counted with every filter applied except its own
- * (so the UI can show the other regions while a region is selected). `livelihood` has no facet
- * and always applies. A document failing exactly one facet's filter still counts for that facet.
+ * Each candidate costs one read of its filter-value combination (`combo`) before its text: which
+ * combinations pass the filters, or count in one facet, is known before the pass, so a candidate
+ * that would count nowhere is never re-checked. The pass counts matches per combination and takes
+ * totals and disjunctive facets from that histogram (`tallyCombos`).
  */
-export function runSearchPass(store: PassStore, candidates: Candidates, text: string, query: ResolvedQuery) {
+export function runSearchPass(
+  store: PassStore,
+  candidates: Candidates,
+  text: string,
+  query: ResolvedQuery,
+  exact = false,
+  live = false,
+): PassResult {
   const { columns: c, haystacks } = store;
-  const { kind, category, region, court, livelihood } = filterCodes(c, query.filters);
-
-  const kindCounts = new Uint32Array(KIND_CODES.length);
-  const categoryCounts = new Uint32Array(7);
-  const regionCounts = new Uint32Array(c.regions.size);
-  const courtCounts = new Uint32Array(c.courts.size);
+  const failures = comboFailures(c.combos, filterCodes(c, query.filters));
+  const counted = combosThatCount(failures);
+  const histogram = new Uint32Array(c.combos.size);
+  const { combo, nameLength } = c;
+  const alive = live && candidates !== 'all' ? undefined : c.alive;
   const top = new TopK(query.offset + query.pageSize, store.idOf);
-  const sortKey = sortKeyOf(query, c, text.length, haystacks);
-  let total = 0;
+  const recheck = text !== '' && !exact;
+  // relevance with text ranks by where the text sits (`matchTier`), which a re-check finds anyway
+  const byTier = text !== '' && query.sort === 'relevance';
+  const sortKey = sortKeyOf(query, c);
 
   const n = candidates === 'all' ? c.length : candidates.length;
   for (let i = 0; i < n; i++) {
     const slot = candidates === 'all' ? i : candidates[i]!;
-    if (c.alive[slot] === 0) continue;
-    let pos = 0;
-    if (text !== '') {
-      pos = haystacks[slot]!.indexOf(text);
-      if (pos < 0) continue;
+    if (alive !== undefined && alive[slot] === 0) continue;
+    const id = combo[slot]!;
+    if (counted[id] === 0) continue; // fails two filters: whether it matches changes no count
+    if (byTier) {
+      if (!recheck && failures[id] !== 0) {
+        histogram[id]!++; // a known match counted in one facet only: no need to know where it sits
+        continue;
+      }
+      const tier = matchTier(haystacks[slot]!, text, nameLength[slot]!);
+      if (tier < 0) continue;
+      histogram[id]!++;
+      if (failures[id] === 0) top.offer(tier * 65536 + nameLength[slot]!, slot);
+      continue;
     }
-    let failed = 0;
-    if (kind >= 0 && c.kind[slot] !== kind) failed |= KIND_BIT;
-    if (category >= 0 && c.category[slot] !== category) failed |= CATEGORY_BIT;
-    if (region >= 0 && c.region[slot] !== region) failed |= REGION_BIT;
-    if (court >= 0 && c.court[slot] !== court) failed |= COURT_BIT;
-    if (livelihood >= 0 && c.livelihood[slot] !== livelihood) failed |= LIVELIHOOD_BIT;
-    if (failed === 0) {
-      total++;
-      kindCounts[c.kind[slot]!]!++;
-      categoryCounts[c.category[slot]!]!++;
-      regionCounts[c.region[slot]!]!++;
-      courtCounts[c.court[slot]!]!++;
-      top.offer(sortKey(slot, pos), slot);
-    } else if (failed === KIND_BIT) kindCounts[c.kind[slot]!]!++;
-    else if (failed === CATEGORY_BIT) categoryCounts[c.category[slot]!]!++;
-    else if (failed === REGION_BIT) regionCounts[c.region[slot]!]!++;
-    else if (failed === COURT_BIT) courtCounts[c.court[slot]!]!++;
+    if (recheck && !haystacks[slot]!.includes(text)) continue;
+    histogram[id]!++;
+    if (failures[id] === 0) top.offer(sortKey(slot), slot);
   }
-
-  const facets: FacetCounts = {
-    category: toRecord(categoryCounts, (i) => String(i)),
-    region: toRecord(regionCounts, (i) => c.regions.values[i]!),
-    kind: toRecord(kindCounts, (i) => KIND_CODES[i]!),
-    court: toRecord(courtCounts, (i) => c.courts.values[i]!),
-  };
-  return { total, facets, slots: top.sorted().slice(query.offset) } satisfies PassResult;
-}
-
-export function toRecord(counts: Uint32Array, label: (i: number) => string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) out[label(i)] = counts[i]!;
-  return out;
+  const { total, facets } = tallyCombos(histogram, failures, c);
+  return { total, facets, slots: top.sorted().slice(query.offset) };
 }
 
 /**
- * Numeric sort key, smaller first (ties broken by id). Relevance with text: exact name or exact
- * case number (tier 0), name prefix (1), inside the name (2), another field (3); then shorter
- * names. Relevance without text (browse): newest listing first.
+ * Numeric sort key of the explicit sorts, smaller first (ties broken by id); browse (relevance
+ * without text) is newest listing first. Relevance with text ranks by `matchTier` (exact name or
+ * exact case number, name prefix, inside the name, another field), then shorter names.
  */
-export function sortKeyOf(query: ResolvedQuery, c: Columns, textLength: number, haystacks: string[]) {
+export function sortKeyOf(query: ResolvedQuery, c: Columns): (slot: number) => number {
   switch (query.sort) {
     case 'amount:asc':
-      return (slot: number) => c.amount[slot]!;
+      return (slot) => c.amount[slot]!;
     case 'amount:desc':
-      return (slot: number) => -c.amount[slot]!;
+      return (slot) => -c.amount[slot]!;
     case 'listedAt:asc':
-      return (slot: number) => c.listedDay[slot]!;
-    case 'listedAt:desc':
-      return (slot: number) => -c.listedDay[slot]!;
-    default:
-      if (textLength === 0) return (slot: number) => -c.listedDay[slot]!;
-      return (slot: number, pos: number) => {
-        const nameLength = c.nameLength[slot]!;
-        let tier = 3;
-        if (pos === 0) tier = textLength === nameLength ? 0 : 1;
-        else if (pos < nameLength) tier = 2;
-        else if (pos === nameLength + 1 && haystacks[slot]!.charCodeAt(pos + textLength) === 1) tier = 0;
-        return tier * 65536 + nameLength;
-      };
+      return (slot) => c.listedDay[slot]!;
+    default: // listedAt:desc, and browse
+      return (slot) => -c.listedDay[slot]!;
   }
 }

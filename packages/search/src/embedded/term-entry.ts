@@ -1,14 +1,5 @@
-import type { FacetCounts } from '../search-index.ts';
-import { type Columns, KIND_CODES } from './columns.ts';
-import {
-  CATEGORY_BIT,
-  COURT_BIT,
-  type FilterCodes,
-  KIND_BIT,
-  LIVELIHOOD_BIT,
-  REGION_BIT,
-  toRecord,
-} from './search-pass.ts';
+import type { Columns } from './columns.ts';
+import { comboFailures, type FilterCodes, tallyCombos } from './combo-tally.ts';
 import type { WriteLog } from './write-log.ts';
 
 /**
@@ -37,6 +28,8 @@ export interface TermEntry {
   bitmap?: Uint32Array;
   /** `base` in relevance order (built on first need) */
   ranked?: Uint32Array;
+  /** relevance tier of each `base` slot, when known from building `base` (dropped once ranked) */
+  tiers?: Uint8Array;
 }
 
 /** `base`: live matches (or `null` for every live slot); slots written since the base are left out. */
@@ -45,6 +38,7 @@ export function termEntry(
   columns: Columns,
   log: WriteLog,
   base: Uint32Array | null,
+  tiers?: Uint8Array,
 ): TermEntry {
   const histogram = new Uint32Array(columns.combos.size);
   const combo = columns.combo;
@@ -55,10 +49,23 @@ export function termEntry(
     for (let slot = 0; slot < columns.length; slot++)
       if (alive[slot] === 1 && dirty[slot] !== 1) histogram[combo[slot]!]!++;
   } else {
-    if (log.length > 0) kept = base.filter((slot) => dirty[slot] !== 1);
+    if (log.length > 0) {
+      kept = base.filter((slot) => dirty[slot] !== 1);
+      tiers = tiers?.filter((_, i) => dirty[base[i]!] !== 1);
+    }
     for (let i = 0; i < kept!.length; i++) histogram[combo[kept![i]!]!]!++;
   }
-  return { text, base: kept, histogram, madeAt: log.length, seen: 0, delta: new Set(), left: new Set() };
+  const entry: TermEntry = {
+    text,
+    base: kept,
+    histogram,
+    madeAt: log.length,
+    seen: 0,
+    delta: new Set(),
+    left: new Set(),
+  };
+  if (tiers) entry.tiers = tiers;
+  return entry;
 }
 
 /**
@@ -97,7 +104,9 @@ function inBase(entry: TermEntry, log: WriteLog, slot: number): boolean {
 /** Bytes an entry holds, counting the bitmap and ranked copy it may build (for the cache budget). */
 export function entryBytes(entry: TermEntry, slotCount: number): number {
   const base = entry.base?.byteLength ?? 0;
-  return 2 * base + entry.histogram.byteLength + (entry.base ? slotCount / 8 : 0);
+  return (
+    2 * base + (entry.tiers?.byteLength ?? 0) + entry.histogram.byteLength + (entry.base ? slotCount / 8 : 0)
+  );
 }
 
 export function bitmapOf(entry: TermEntry, slotCount: number): Uint32Array {
@@ -117,46 +126,15 @@ export function bitmapOf(entry: TermEntry, slotCount: number): Uint32Array {
  * with that combination passes every filter — all from the histogram.
  */
 export function countFromHistogram(entry: TermEntry, columns: Columns, codes: FilterCodes) {
-  const combos = columns.combos;
   let h = entry.histogram;
-  if (entry.delta.size > 0 || h.length < combos.size) {
-    h = new Uint32Array(combos.size);
+  if (entry.delta.size > 0 || h.length < columns.combos.size) {
+    h = new Uint32Array(columns.combos.size);
     h.set(entry.histogram);
     for (const slot of entry.delta) h[columns.combo[slot]!]!++;
   }
-  const passes = new Uint8Array(combos.size);
-  const kindCounts = new Uint32Array(KIND_CODES.length);
-  const categoryCounts = new Uint32Array(7);
-  const regionCounts = new Uint32Array(columns.regions.size);
-  const courtCounts = new Uint32Array(columns.courts.size);
-  const { kind, category, region, court, livelihood } = codes;
-  let total = 0;
-  for (let id = 0; id < h.length; id++) {
-    const n = h[id]!;
-    if (n === 0) continue;
-    let failed = 0;
-    if (kind >= 0 && combos.kind[id] !== kind) failed |= KIND_BIT;
-    if (category >= 0 && combos.category[id] !== category) failed |= CATEGORY_BIT;
-    if (region >= 0 && combos.region[id] !== region) failed |= REGION_BIT;
-    if (court >= 0 && combos.court[id] !== court) failed |= COURT_BIT;
-    if (livelihood >= 0 && combos.livelihood[id] !== livelihood) failed |= LIVELIHOOD_BIT;
-    if (failed === 0) {
-      passes[id] = 1;
-      total += n;
-      kindCounts[combos.kind[id]!]! += n;
-      categoryCounts[combos.category[id]!]! += n;
-      regionCounts[combos.region[id]!]! += n;
-      courtCounts[combos.court[id]!]! += n;
-    } else if (failed === KIND_BIT) kindCounts[combos.kind[id]!]! += n;
-    else if (failed === CATEGORY_BIT) categoryCounts[combos.category[id]!]! += n;
-    else if (failed === REGION_BIT) regionCounts[combos.region[id]!]! += n;
-    else if (failed === COURT_BIT) courtCounts[combos.court[id]!]! += n;
-  }
-  const facets: FacetCounts = {
-    category: toRecord(categoryCounts, (i) => String(i)),
-    region: toRecord(regionCounts, (i) => columns.regions.values[i]!),
-    kind: toRecord(kindCounts, (i) => KIND_CODES[i]!),
-    court: toRecord(courtCounts, (i) => columns.courts.values[i]!),
-  };
+  const failures = comboFailures(columns.combos, codes);
+  const { total, facets } = tallyCombos(h, failures, columns);
+  const passes = new Uint8Array(failures.length);
+  for (let id = 0; id < failures.length; id++) passes[id] = failures[id] === 0 ? 1 : 0;
   return { total, facets, passes };
 }
