@@ -8,6 +8,7 @@ import {
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { api } from '../api.ts';
 import { auditActionLabel, auditEntityLabel } from '../campaign/audit-labels.ts';
+import { Pager } from '../components/Pager.tsx';
 import '../campaign/campaign.css';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { Field } from '../components/Field.tsx';
@@ -202,27 +203,7 @@ export function AuditScreen() {
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label="审计记录分页">
-            <button
-              type="button"
-              className="secondary"
-              disabled={page <= 1}
-              onClick={() => setPage(page - 1)}
-            >
-              上一页
-            </button>
-            <span>
-              第 {page} / {pages} 页
-            </span>
-            <button
-              type="button"
-              className="secondary"
-              disabled={page >= pages}
-              onClick={() => setPage(page + 1)}
-            >
-              下一页
-            </button>
-          </nav>
+          <Pager page={page} pages={pages} onPage={setPage} label="审计记录分页" showPosition />
         </>
       ) : null}
     </>

@@ -12,6 +12,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { Outcome } from '../components/Outcome.tsx';
+import { Pager } from '../components/Pager.tsx';
 import { type TabItem, Tabs } from '../components/Tabs.tsx';
 import {
   ListingFilters,
@@ -225,19 +226,7 @@ export function ListingsScreen() {
             </tbody>
           </table>
         </div>
-        <nav className="pager" aria-label="翻页">
-          <button type="button" className="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            上一页
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            disabled={page >= pages}
-            onClick={() => setPage(page + 1)}
-          >
-            下一页
-          </button>
-        </nav>
+        <Pager page={page} pages={pages} onPage={setPage} />
       </div>
     </section>
   );

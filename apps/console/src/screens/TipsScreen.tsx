@@ -4,6 +4,7 @@ import { TIP_STATUS_LABELS, TIP_STATUSES, type TipStatus } from '@portal/domain'
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { Pager } from '../components/Pager.tsx';
 import { type TabItem, Tabs } from '../components/Tabs.tsx';
 import { chinaDateTime } from '../format.ts';
 import { DeadLetters } from './DeadLetters.tsx';
@@ -132,26 +133,7 @@ export function TipsScreen({ me }: { me: Me }) {
               </tbody>
             </table>
           </div>
-          {pages > 1 ? (
-            <div className="pager">
-              <button
-                type="button"
-                className="secondary"
-                disabled={page <= 1}
-                onClick={() => setPage(page - 1)}
-              >
-                上一页
-              </button>
-              <button
-                type="button"
-                className="secondary"
-                disabled={page >= pages}
-                onClick={() => setPage(page + 1)}
-              >
-                下一页
-              </button>
-            </div>
-          ) : null}
+          {pages > 1 ? <Pager page={page} pages={pages} onPage={setPage} /> : null}
         </div>
         <div className="inbox-detail">
           {openId ? (
