@@ -341,6 +341,14 @@ describe('the console’s tip screens on the real server', () => {
     const form = page.getByRole('form', { name: '登记书面悬赏申请' });
     await form.getByRole('button', { name: '登记申请' }).click();
     await poll(() => form.getByRole('alert').textContent()).toBe('请选择悬赏针对的失信信息。');
+    // found by a case-number fragment typed with half-width brackets; Enter finds, it does not submit
+    await form.getByLabel('查找失信信息').fill('(2017)琼9003执2001');
+    await form.getByLabel('查找失信信息').press('Enter');
+    await poll(() => form.getByText('共 1 条。').count()).toBe(1);
+    expect(await form.getByLabel('失信信息（已发布）').locator('option').allTextContents()).toEqual([
+      '请选择',
+      '演示符大海，（2017）琼9003执2001号',
+    ]);
     await form.getByLabel('失信信息（已发布）').selectOption(listingId);
     await form.getByRole('button', { name: '登记申请' }).click();
     await poll(() => form.getByRole('alert').textContent()).toBe('请填写悬赏金数额（元，大于 0）。');

@@ -1,22 +1,22 @@
 import { rewardCreateRoute, staffListingsRoute } from '@portal/contract';
 import type { SuccessBody } from '@portal/contract/client';
 import { REWARD_VENUE_LABELS, REWARD_VENUES, type RewardVenue, todayInChina } from '@portal/domain';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { ApiClientError, api } from '../api.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { Field } from '../components/Field.tsx';
 
 type Listing = SuccessBody<typeof staffListingsRoute>['items'][number];
 
-/** Published listings the staff member may act on; a notice can only go with a published listing. */
-async function publishedListings(): Promise<Listing[]> {
-  const out: Listing[] = [];
-  for (let page = 1; page <= 20; page++) {
-    const r = await api.call(staffListingsRoute, { query: { status: 'published', page } });
-    out.push(...r.items);
-    if (out.length >= r.total || r.items.length === 0) break;
-  }
-  return out;
+/**
+ * Published listings the staff member may act on (a notice can only go with a published listing):
+ * one page of those matching `q` (name, case number, credit code or full ID number).
+ */
+async function publishedListings(q: string): Promise<{ items: Listing[]; total: number }> {
+  const r = await api.call(staffListingsRoute, {
+    query: { status: 'published', ...(q.trim() ? { q: q.trim() } : {}) },
+  });
+  return { items: r.items, total: r.total };
 }
 
 const fail = (message: string, field?: string) =>
@@ -29,7 +29,8 @@ const fail = (message: string, field?: string) =>
  */
 export function RewardApplicationForm({ onCreated }: { onCreated: (message: string) => Promise<void> }) {
   const today = todayInChina();
-  const [listings, setListings] = useState<Listing[]>([]);
+  const [listings, setListings] = useState<{ items: Listing[]; total: number } | null>(null);
+  const [find, setFind] = useState('');
   const [listingId, setListingId] = useState('');
   const [termsKind, setTermsKind] = useState<'amount' | 'rate'>('amount');
   const [amountYuan, setAmountYuan] = useState('');
@@ -47,9 +48,16 @@ export function RewardApplicationForm({ onCreated }: { onCreated: (message: stri
   const [busy, setBusy] = useState(false);
   const id = useId();
 
-  useEffect(() => {
-    publishedListings().then(setListings).catch(setError);
+  const findListings = useCallback((q: string) => {
+    publishedListings(q)
+      .then((found) => {
+        setListings(found);
+        // a choice the new list no longer shows is dropped, so the form never sends a hidden one
+        setListingId((current) => (found.items.some((l) => l.id === current) ? current : ''));
+      })
+      .catch(setError);
   }, []);
+  useEffect(() => findListings(''), [findListings]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -100,15 +108,49 @@ export function RewardApplicationForm({ onCreated }: { onCreated: (message: stri
       <form onSubmit={submit} aria-label="登记书面悬赏申请">
         <ErrorBanner error={error} />
         <div className="field">
+          <label htmlFor={`${id}-find`}>查找失信信息</label>
+          <div className="row-actions">
+            <input
+              id={`${id}-find`}
+              value={find}
+              maxLength={100}
+              placeholder="姓名、名称、案号或证件号码"
+              onChange={(e) => setFind(e.target.value)}
+              onKeyDown={(e) => {
+                // Enter finds instead of submitting the whole application
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  findListings(find);
+                }
+              }}
+            />
+            <button type="button" className="secondary" onClick={() => findListings(find)}>
+              查找
+            </button>
+          </div>
+        </div>
+        <div className="field">
           <label htmlFor={`${id}-listing`}>失信信息（已发布）</label>
-          <select id={`${id}-listing`} value={listingId} onChange={(e) => setListingId(e.target.value)}>
+          <select
+            id={`${id}-listing`}
+            value={listingId}
+            onChange={(e) => setListingId(e.target.value)}
+            aria-describedby={`${id}-listing-hint`}
+          >
             <option value="">请选择</option>
-            {listings.map((l) => (
+            {listings?.items.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.name}，{l.caseNo}
               </option>
             ))}
           </select>
+          <span className="hint" id={`${id}-listing-hint`} aria-live="polite">
+            {listings === null
+              ? '正在载入…'
+              : listings.total > listings.items.length
+                ? `共 ${listings.total} 条，列出前 ${listings.items.length} 条；请输入姓名或案号查找。`
+                : `共 ${listings.total} 条。`}
+          </span>
         </div>
         <fieldset className="choices">
           <legend>悬赏金</legend>
