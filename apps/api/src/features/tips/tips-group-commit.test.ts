@@ -1,14 +1,11 @@
 import { verifyAuditChain } from '@portal/db';
 import { tips } from '@portal/db/schema';
 import { backends } from '@portal/db/testing';
-import { todayInChina } from '@portal/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../errors.ts';
 import { openTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
 import { type PreparedTip, storeTipBatch } from './tip-batch-writer.ts';
-import { json, lookup, publishedListing, submit, tipBody } from './tips-testing.ts';
-
-const day = (offset: number) => todayInChina(new Date(Date.now() + offset * 86_400_000));
+import { day, lookup, publishedListing, publishedRewardNotice, submit, tipBody } from './tips-testing.ts';
 
 /** Counts the transactions the runtime's database opens (a batch of tips is one). */
 function countTransactions(t: TestRuntime): { count: number } {
@@ -31,23 +28,7 @@ describe.each(backends())('group commit of tips on $kind', (backend) => {
   });
   afterEach(() => t?.close());
 
-  async function publishedNotice(): Promise<string> {
-    const res = await t.request('/api/v1/admin/rewards', {
-      ...json({
-        listingId,
-        amountFen: 5_000_000,
-        conditions: ['提供法院尚未掌握的财产线索'],
-        startsAt: day(-1),
-        endsAt: day(30),
-        applicantName: '李债权',
-        applicantKind: 'person',
-      }),
-      token: 'unitA',
-    });
-    const { id } = (await res.json()) as { id: string };
-    await t.request(`/api/v1/admin/rewards/${id}/publish`, { method: 'POST', token: 'unitA' });
-    return id;
-  }
+  const publishedNotice = () => publishedRewardNotice(t, listingId);
 
   it('stores tips arriving together in fewer transactions; a bad one gets its own error, the others are committed, numbered without gaps', async () => {
     const noticeId = await publishedNotice();

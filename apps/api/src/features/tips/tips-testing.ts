@@ -1,4 +1,5 @@
 import { staff, staffTokens } from '@portal/db/schema';
+import { todayInChina } from '@portal/domain';
 import { personDraft } from '../../testing/fixtures.ts';
 import type { TestRuntime } from '../../testing/test-runtime.ts';
 import { hashToken } from '../staff/staff-auth.ts';
@@ -21,6 +22,29 @@ export async function publishedListing(t: TestRuntime, unitId: string | null = '
   const pub = await t.request(`/api/v1/admin/listings/${id}/publish`, { method: 'POST', token: 'admin' });
   if (pub.status !== 200) throw new Error(`publish failed: ${pub.status} ${await pub.text()}`);
   await t.rt.drainPublisher(); // public 悬赏 pages read the listing from the read model
+  return id;
+}
+
+/** The day `offset` days from today, China time (`YYYY-MM-DD`). */
+export const day = (offset: number) => todayInChina(new Date(Date.now() + offset * 86_400_000));
+
+/** A 悬赏 notice of ¥50,000 on the listing, in force from yesterday for 30 days, published by unit A. */
+export async function publishedRewardNotice(t: TestRuntime, listingId: string): Promise<string> {
+  const res = await t.request('/api/v1/admin/rewards', {
+    ...json({
+      listingId,
+      amountFen: 5_000_000,
+      conditions: ['提供法院尚未掌握的财产线索'],
+      startsAt: day(-1),
+      endsAt: day(30),
+      applicantName: '李债权',
+      applicantKind: 'person',
+    }),
+    token: 'unitA',
+  });
+  const { id } = (await res.json()) as { id: string };
+  const pub = await t.request(`/api/v1/admin/rewards/${id}/publish`, { method: 'POST', token: 'unitA' });
+  if (pub.status !== 200) throw new Error(`publish failed: ${pub.status} ${await pub.text()}`);
   return id;
 }
 

@@ -1,15 +1,13 @@
 import { tips, tipWechatLinks, wechatMessages, wechatSessions } from '@portal/db/schema';
 import { backends } from '@portal/db/testing';
-import { todayInChina } from '@portal/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
-import { json, publishedListing, submit, tipBody } from '../tips/tips-testing.ts';
+import { json, publishedListing, publishedRewardNotice, submit, tipBody } from '../tips/tips-testing.ts';
 import { type FakeWechat, startFakeWechat } from './fake-wechat-server.ts';
 
 type Envelope = { error: { code: string; message: string; field?: string } };
 const APPID = 'wx0123456789abcdef';
-const day = (offset: number) => todayInChina(new Date(Date.now() + offset * 86_400_000));
 
 describe.each(backends())(
   'WeChat features switched off (no WECHAT_APPID/WECHAT_SECRET) on $kind',
@@ -272,22 +270,7 @@ describe.each(backends())('WeChat features against a local WeChat stand-in on $k
   });
 
   it('makes a 悬赏 poster code for a public notice (scene = notice id), 404 for none, 503 when WeChat fails', async () => {
-    const created = await t.request('/api/v1/admin/rewards', {
-      ...json({
-        listingId,
-        amountFen: 5_000_000,
-        conditions: ['提供法院尚未掌握的财产线索'],
-        startsAt: day(-1),
-        endsAt: day(30),
-        applicantName: '李债权',
-        applicantKind: 'person',
-      }),
-      token: 'unitA',
-    });
-    const { id } = (await created.json()) as { id: string };
-    expect(
-      (await t.request(`/api/v1/admin/rewards/${id}/publish`, { method: 'POST', token: 'unitA' })).status,
-    ).toBe(200);
+    const id = await publishedRewardNotice(t, listingId);
     const res = await t.request(`/api/v1/rewards/${id}/wxacode.jpg`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/jpeg');
