@@ -328,7 +328,12 @@ if (import.meta.main) {
     ...(values.baseline ? { baseline: values.baseline } : {}),
     ...(values.phases ? { phases: values.phases.split(',') } : {}),
     ...(values.profile
-      ? { serverEnv: { NODE_OPTIONS: `--cpu-prof --cpu-prof-interval=200 --cpu-prof-dir=${values.profile}` } }
+      ? {
+          serverEnv: {
+            NODE_OPTIONS: `--import=${new URL('./cpu-profile-preload.mjs', import.meta.url).pathname}`,
+            CPU_PROFILE_DIR: values.profile,
+          },
+        }
       : {}),
   });
 }
