@@ -86,7 +86,10 @@ export function splitProfile(profile: Profile, from?: number, to?: number) {
   };
   const times: number[] = [];
   let t = profile.startTime;
-  for (const d of profile.timeDeltas) times.push((t += d) - profile.startTime);
+  for (const d of profile.timeDeltas) {
+    t += d;
+    times.push(t - profile.startTime);
+  }
   let [start, end] = [from, to];
   if (start === undefined || end === undefined) {
     // the busiest 10 s in which searches ran
