@@ -22,17 +22,18 @@ export function registerSearch(app: ApiApp, deps: AppDeps): void {
       page: p.page ?? 1,
       pageSize: p.pageSize ?? DEFAULT_PAGE_SIZE,
     };
-    const body = await deps.searchCache.getOrCompute(JSON.stringify(query), async () => {
+    const body = await deps.searchCache.getOrCompute(JSON.stringify(query), async (encode) => {
       const result = await deps.search.search(query);
-      return JSON.stringify({
+      return encode({
         ...result,
         representativeMatches: representativeOnlyMatches(query.q, result.hits),
       });
     });
-    c.header('Cache-Control', 'no-store');
-    // the cached answer is already serialized (a SearchResult): send it as it is
-    return c.body(body, 200, {
+    // the answer is already serialized (a SearchResult as UTF-8 JSON): send the bytes as they are
+    // (a Buffer from Buffer.concat is backed by a plain ArrayBuffer)
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': 'application/json; charset=UTF-8',
+      'Cache-Control': 'no-store',
     }) as unknown as TypedResponse<SearchResult, 200, 'json'>;
   });
 }
