@@ -215,9 +215,10 @@ async function measure(
   };
 }
 
-const median = (xs: number[]) => {
+const median = (xs: number[], digits = 3) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  const m = s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  return Number(m.toFixed(digits));
 };
 
 export async function run(
@@ -281,18 +282,22 @@ export async function run(
       }
       for (const [name, all] of byServer) {
         for (let p = 0; p < (all[0]?.length ?? 0); p++) {
-          const col = (k: string) => median(all.map((rows) => Number(rows[p]![k])));
+          const col = (k: string, digits?: number) =>
+            median(
+              all.map((rows) => Number(rows[p]![k])),
+              digits,
+            );
           summary.push({
             listings: size,
             server: name,
             phase: all[0]![p]!.phase,
-            'req/s': col('req/s'),
-            p50: col('p50'),
-            p95: col('p95'),
-            p99: col('p99'),
+            'req/s': Math.round(col('req/s')),
+            p50: col('p50', 1),
+            p95: col('p95', 1),
+            p99: col('p99', 1),
             'cpu ms/req': col('cpu ms/req'),
-            'client cores': col('client cores'),
-            'new %': col('new %'),
+            'client cores': col('client cores', 2),
+            'new %': col('new %', 0),
           });
         }
       }
