@@ -2,7 +2,7 @@
  * The staff console as court staff use it, against the real server (`npm start`) in Debian's
  * Chromium at a 1440×900 desk screen: sign in, manage units and accounts, sign out.
  * Screenshots go to test-results/e2e-console/.
- * The work screens are driven in console-work.test.ts (名单, 导入, 更正申请), console-tips.test.ts
+ * The work screens are driven in console-work.test.ts (名单, 导入, 纠正申请), console-tips.test.ts
  * (举报线索, 身份查看审批, 悬赏), console-campaign.test.ts (专项行动, report, 审计日志) and
  * console-media.test.ts (媒体素材).
  */
