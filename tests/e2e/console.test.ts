@@ -62,8 +62,18 @@ describe('staff console on the real server', () => {
   });
   afterAll(() => watched?.close());
 
-  it('refuses a wrong password with a zh-CN message, and the sign-in page passes axe', async () => {
+  it('opens on the sign-in page without a failed request, refuses a wrong password with a zh-CN message, and passes axe', async () => {
     const { page } = watched;
+    // a signed-out first visit must not show up as a failed (4xx) request in the browser's console
+    const failed: string[] = [];
+    const onResponse = (r: { status: () => number; url: () => string }) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    };
+    page.on('response', onResponse);
+    await page.goto(new URL('/console/', server.url).href);
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('工作人员登录');
+    page.off('response', onResponse);
+    expect(failed).toEqual([]);
     await signIn(page, ADMIN.username, 'not-the-password');
     await poll(() => page.getByRole('alert').textContent()).toContain('用户名或密码不正确');
     expect(await seriousViolations(page)).toEqual([]);
@@ -101,11 +111,15 @@ describe('staff console on the real server', () => {
     await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('工作人员登录');
     const me = await page.evaluate(async () => (await fetch('/api/v1/admin/me')).status);
     expect(me).toBe(401);
+    const session = await page.evaluate(async () => (await fetch('/api/v1/auth/session')).json());
+    expect(session).toEqual({ staff: null });
   });
 
   it('keeps the session cookie away from scripts (HttpOnly) and serves the console with the strict CSP', async () => {
     const res = await fetch(new URL('/console/', server.url));
     expect(res.status).toBe(200);
+    const icon = await fetch(new URL('/console/favicon.svg', server.url));
+    expect([icon.status, icon.headers.get('content-type')]).toEqual([200, 'image/svg+xml']);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await res.text()).not.toMatch(/<script>(?!<\/script>)/);
     const { page } = watched;
