@@ -83,7 +83,7 @@ describe('console work screens on the real server', () => {
       if (url && new URL(url).pathname === '/favicon.ico') faviconIco.push(msg.text());
     });
     await page.goto(new URL('/console/', server.url).href);
-    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/favicon.svg');
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/console/favicon.svg');
     await page.getByLabel('用户名').fill(ADMIN.username);
     await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: '登录' }).click();

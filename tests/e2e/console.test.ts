@@ -89,6 +89,17 @@ describe('staff console on the real server', () => {
     await poll(() => page.getByRole('cell', { name: '执行三组' }).count()).toBe(1);
 
     const form = page.getByRole('form', { name: '新建工作人员账号' });
+    // two faulty fields are reported together, each also beside its field
+    await form.getByLabel('用户名').fill('三组');
+    await form.getByLabel('姓名').fill('名'.repeat(41));
+    await form.getByLabel('初始密码').fill('Sanzu-clerk-2017');
+    await form.getByRole('button', { name: '新建账号' }).click();
+    await poll(() => form.getByRole('alert').locator('li').allTextContents()).toEqual([
+      '用户名为 3–32 位小写字母、数字、点、下划线或连字符。',
+      '姓名最多 40 个字符。',
+    ]);
+    expect(await form.getByLabel('姓名').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('姓名').fill('');
     await form.getByLabel('用户名').fill('sanzu.clerk');
     await form.getByLabel('姓名').fill('三组书记员');
     await form.getByLabel('初始密码').fill('short');
