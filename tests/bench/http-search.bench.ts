@@ -257,7 +257,8 @@ export async function run(
       const byServer = new Map<string, Record<string, number | string>[][]>();
       try {
         for (let r = 0; r < runs; r++) {
-          for (const s of servers) {
+          // alternate which server goes first, so that neither always meets a warmer machine
+          for (const s of r % 2 ? [...servers].reverse() : servers) {
             const server = await startOnDatabase(
               database.url,
               dataDir,
