@@ -7,12 +7,12 @@
  *
  * Phases, each `--seconds` long, against a server started afresh for every run (empty answer cache):
  * - "standard computed": the bench's standard mix (names, 2-char pieces, company and case fragments,
- *   filters, sorts) walked over pages 2–19 and page sizes 10–50, so that no path repeats;
- * - "broad computed": first keystrokes (surnames, 公司, 执1…) with every sort, page and page size,
- *   no path repeating within 70,000 requests;
+ *   filters, sorts) walked over pages 2–19 and page sizes 10–50, 150,000 paths before one repeats;
+ * - "broad computed": first keystrokes (surnames, 公司, 执1…) with every sort, pages 1–20 and page
+ *   sizes 10–50, likewise;
  * - "spike (cache)": what a broadcast sends: 80 % of requests drawn from the 254 page-1 queries
  *   (the 14 bare broad terms first, then the standard mix) with Zipf weights (s = 1), 20 % the
- *   broad long tail, each path new; the answer cache serves repeats;
+ *   broad walk from its far end (new paths); the answer cache serves repeats;
  * - "repeated (cache)": the standard mix's page 1 over and over (the cache's ceiling).
  * Every answer is computed by sending paths the server has not seen (the client counts them:
  * `new %`); there is no server-side switch to bypass the cache. `cpu ms/req` is the server
@@ -144,15 +144,16 @@ function zipf(n: number, rand: () => number): () => number {
 }
 
 /**
- * The broad mix walked so that no path repeats: each pass over it shifts page and page size (100
- * passes before a combination comes back), and a path the mix already produced is left out.
+ * `mix` walked so that no path repeats: each pass over it moves every query to another page
+ * (`pages`) and page size (10–50), until `limit` distinct paths are found. Queries of the mix that
+ * differ only by page and page size meet each other's paths, which are left out.
  */
-function broadWalk(broad: SearchQuery[]): string[] {
+function distinctWalk(mix: SearchQuery[], pages: number[], limit = 150_000): string[] {
   const paths = new Set<string>();
-  for (let pass = 0; pass < 100; pass++)
-    for (const q of broad) {
-      const page = ((q.page! - 1 + pass) % 20) + 1;
-      const pageSize = 10 + ((q.pageSize! / 10 - 1 + Math.floor(pass / 20)) % 5) * 10;
+  for (let pass = 0; pass < pages.length * 41 && paths.size < limit; pass++)
+    for (const q of mix) {
+      const page = pages[((q.page ?? 1) - 1 + pass) % pages.length]!;
+      const pageSize = 10 + (((q.pageSize ?? 20) - 10 + Math.floor(pass / pages.length)) % 41);
       paths.add(toPath(q, page, pageSize));
     }
   return [...paths];
@@ -181,27 +182,27 @@ async function measure(
   const warm = new Agent({ keepAlive: true });
   for (const q of mix) await get(warm, base, toPath(q, 20, 50));
   warm.destroy();
-  const walk = broadWalk(broad);
-  // the spike's long tail takes the broad walk's second half, which the broad phase never reaches
+  // pages 2–19 for the standard mix (page 1 is the cached phases'), 1–20 for the broad one (≤ 1,000 results)
+  const standardWalk = distinctWalk(
+    mix,
+    Array.from({ length: 18 }, (_, k) => k + 2),
+  );
+  const walk = distinctWalk(
+    broad,
+    Array.from({ length: 20 }, (_, k) => k + 1),
+  );
+  // the spike's long tail walks the broad walk from its end: paths the broad phase does not reach
   const popular = [
     ...[...new Set(broad.map((q) => q.q))].map((q) => toPath({ q, sort: 'relevance' }, 1)),
     ...mix.map((q) => toPath(q, 1)),
   ];
   const rand = prng(17);
   const rank = zipf(popular.length, rand);
-  let tail = Math.floor(walk.length / 2);
+  let tail = walk.length - 1;
   const phases: [string, string, (i: number) => string][] = [
-    [
-      'standard',
-      'standard computed',
-      (i) => {
-        const q = mix[i % mix.length]!;
-        const pass = Math.floor(i / mix.length);
-        return toPath(q, 2 + (pass % 18), 10 + (Math.floor(pass / 18) % 5) * 10);
-      },
-    ],
+    ['standard', 'standard computed', (i) => standardWalk[i % standardWalk.length]!],
     ['broad', 'broad computed', (i) => walk[i % walk.length]!],
-    ['spike', 'spike (cache)', () => (rand() < 0.8 ? popular[rank()]! : walk[tail++ % walk.length]!)],
+    ['spike', 'spike (cache)', () => (rand() < 0.8 ? popular[rank()]! : walk[Math.max(0, tail--)]!)],
     ['repeated', 'repeated (cache)', (i) => toPath(mix[i % mix.length]!, 1)],
   ];
   const rows = [];
@@ -232,6 +233,8 @@ export async function run(
     phases?: string[];
     /** added to the servers' environment (e.g. NODE_OPTIONS=--cpu-prof) */
     serverEnv?: Record<string, string>;
+    /** RATE_LIMIT_PER_MIN of the servers (default 0: off); a huge one measures its bookkeeping */
+    rateLimitPerMin?: number;
   } = {},
 ) {
   const sizes = opts.sizes ?? [100_000, 1_000_000];
@@ -262,7 +265,11 @@ export async function run(
             const server = await startOnDatabase(
               database.url,
               dataDir,
-              { RATE_LIMIT_PER_MIN: '0', SITE_BUILD: '0', ...opts.serverEnv },
+              {
+                RATE_LIMIT_PER_MIN: String(opts.rateLimitPerMin ?? 0),
+                SITE_BUILD: '0',
+                ...opts.serverEnv,
+              },
               s.cwd,
             );
             try {
@@ -322,6 +329,7 @@ if (import.meta.main) {
       concurrency: { type: 'string' },
       baseline: { type: 'string' },
       phases: { type: 'string' },
+      'rate-limit': { type: 'string' },
       // a folder: the servers write a CPU profile there when they stop (node --cpu-prof)
       profile: { type: 'string' },
     },
@@ -333,6 +341,7 @@ if (import.meta.main) {
     ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
     ...(values.baseline ? { baseline: values.baseline } : {}),
     ...(values.phases ? { phases: values.phases.split(',') } : {}),
+    ...(values['rate-limit'] ? { rateLimitPerMin: Number(values['rate-limit']) } : {}),
     ...(values.profile
       ? {
           serverEnv: {
