@@ -197,34 +197,7 @@ async function writeTips(
       throw error;
     }
   }
-  const inserted = await tx
-    .insert(tips)
-    .values(
-      stored.map((i) => {
-        const { tipId, fields: f, attachments, contactSealed, receiptHash } = batch[i]!;
-        const n = registrationNo.get(i) ?? null;
-        return {
-          id: tipId,
-          listingId: f.listingId,
-          rewardNoticeId: f.rewardNoticeId ?? null,
-          registrationNo: n,
-          registeredAt: n === null ? null : sql`clock_timestamp()`,
-          kind: f.kind,
-          assetType: f.assetType ?? null,
-          consumptionItem: f.consumptionItem ?? null,
-          description: f.description,
-          seenAt: f.seenAt ? new Date(f.seenAt) : null,
-          place: f.place || null,
-          locationLat: f.location?.lat ?? null,
-          locationLng: f.location?.lng ?? null,
-          contactSealed,
-          hasContact: contactSealed !== null,
-          receiptHash,
-          photoCount: attachments.length,
-        };
-      }),
-    )
-    .returning({ id: tips.id, createdAt: tips.createdAt });
+  const inserted = await insertTips(tx, batch, stored, registrationNo);
   const createdAt = new Map(inserted.map((r) => [r.id, r.createdAt]));
 
   const attachmentRows = stored.flatMap((i) => batch[i]!.attachments);
@@ -259,18 +232,23 @@ async function writeTips(
     return key ? [{ i, ...key }] : [];
   });
   if (claims.length > 0) {
-    const claimed = await tx
-      .insert(idempotencyKeys)
-      .values(
-        claims.map((k) => ({
-          keyHash: k.keyHash,
-          scope: 'tip',
-          fingerprint: k.fingerprint,
-          responseSealed: sealWithClientKey(k.clientKey, JSON.stringify(answers.get(k.i))),
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({ keyHash: idempotencyKeys.keyHash });
+    // one statement and four array parameters for the batch (not a parameter per column and row)
+    const claimed = rowsOf<{ key_hash: string }>(
+      await tx.execute(sql`
+        insert into ${idempotencyKeys} (key_hash, scope, fingerprint, response_sealed)
+        select k, 'tip', f, r from unnest(${arrayParam(
+          claims.map((k) => k.keyHash),
+          'text',
+        )}, ${arrayParam(
+          claims.map((k) => k.fingerprint),
+          'text',
+        )}, ${arrayParam(
+          claims.map((k) => sealWithClientKey(k.clientKey, JSON.stringify(answers.get(k.i)))),
+          'text',
+        )}) as v(k, f, r)
+        on conflict do nothing
+        returning key_hash`),
+    ).map((r) => ({ keyHash: r.key_hash }));
     const mine = new Set(claimed.map((c) => c.keyHash));
     const lost = claims.find((k) => !mine.has(k.keyHash));
     if (lost) {
@@ -293,6 +271,100 @@ async function writeTips(
   );
   for (const i of stored) out[i] = { ok: true, receipt: answers.get(i)! };
   return out as TipOutcome[];
+}
+
+/**
+ * One parameter holding a whole column of a batch: a PostgreSQL array literal sent as text and
+ * cast to `type[]` by the server (both drivers pass a string through as it is; neither
+ * serialises a JS array the same way).
+ */
+function arrayParam(values: readonly (string | number | null)[], type: string) {
+  const literal = `{${values
+    .map((v) => (v === null ? 'NULL' : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`))
+    .join(',')}}`;
+  return sql`${literal}::text::${sql.raw(type)}[]`;
+}
+
+/**
+ * The batch's tips in ONE insert whose parameters are one array per column (`unnest`): the
+ * statement text is the same for every batch size, and building it costs the same for 1 tip or
+ * 64 (a multi-row VALUES costs a parameter per column and tip to build, send and parse).
+ */
+async function insertTips(
+  tx: Database,
+  batch: readonly PreparedTip[],
+  stored: number[],
+  registrationNo: Map<number, number>,
+): Promise<{ id: string; createdAt: Date }[]> {
+  const col = <T>(pick: (t: PreparedTip, i: number) => T) => stored.map((i) => pick(batch[i]!, i));
+  const rows = rowsOf<{ id: string; created_at: string | Date }>(
+    await tx.execute(sql`
+      insert into ${tips} (id, listing_id, reward_notice_id, registration_no, registered_at, kind,
+        asset_type, consumption_item, description, seen_at, place, location_lat, location_lng,
+        contact_sealed, has_contact, receipt_hash, photo_count)
+      select id, listing_id, reward_notice_id, registration_no,
+        case when registration_no is null then null else clock_timestamp() end, kind,
+        asset_type, consumption_item, description, seen_at, place, location_lat, location_lng,
+        contact_sealed, contact_sealed is not null, receipt_hash, photo_count
+      from unnest(
+        ${arrayParam(
+          col((t) => t.tipId),
+          'text',
+        )}, ${arrayParam(
+          col((t) => t.fields.listingId),
+          'text',
+        )}, ${arrayParam(
+          col((t) => t.fields.rewardNoticeId ?? null),
+          'text',
+        )},
+        ${arrayParam(
+          col((_, i) => registrationNo.get(i) ?? null),
+          'int4',
+        )}, ${arrayParam(
+          col((t) => t.fields.kind),
+          'text',
+        )}, ${arrayParam(
+          col((t) => t.fields.assetType ?? null),
+          'text',
+        )},
+        ${arrayParam(
+          col((t) => t.fields.consumptionItem ?? null),
+          'int2',
+        )}, ${arrayParam(
+          col((t) => t.fields.description),
+          'text',
+        )},
+        ${arrayParam(
+          col((t) => (t.fields.seenAt ? new Date(t.fields.seenAt).toISOString() : null)),
+          'timestamptz',
+        )},
+        ${arrayParam(
+          col((t) => t.fields.place || null),
+          'text',
+        )}, ${arrayParam(
+          col((t) => t.fields.location?.lat ?? null),
+          'float8',
+        )},
+        ${arrayParam(
+          col((t) => t.fields.location?.lng ?? null),
+          'float8',
+        )}, ${arrayParam(
+          col((t) => t.contactSealed),
+          'text',
+        )},
+        ${arrayParam(
+          col((t) => t.receiptHash),
+          'text',
+        )}, ${arrayParam(
+          col((t) => t.attachments.length),
+          'int2',
+        )}
+      ) as v(id, listing_id, reward_notice_id, registration_no, kind, asset_type, consumption_item,
+        description, seen_at, place, location_lat, location_lng, contact_sealed, receipt_hash,
+        photo_count)
+      returning id, created_at`),
+  );
+  return rows.map((r) => ({ id: r.id, createdAt: new Date(r.created_at) }));
 }
 
 /**
