@@ -1,6 +1,7 @@
 import { verifyAuditChain } from '@portal/db';
 import { tips } from '@portal/db/schema';
 import { backends } from '@portal/db/testing';
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../errors.ts';
 import { openTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
@@ -190,5 +191,35 @@ describe.each(backends())('group commit of tips on $kind', (backend) => {
       expect((error as ApiError).status).toBe(400);
       expect(await t.rt.deps.db.$count(tips)).toBe(2);
     });
+
+    it.runIf(backend.kind === 'postgres')(
+      'a key another process is still handling (its advisory lock held): that tip answers 409, the others are stored',
+      async () => {
+        const key = (i: number) => ({
+          keyHash: `key-hash-${i}`,
+          clientKey: `client-key-${i}`,
+          fingerprint: 'f',
+        });
+        let outcomes: Awaited<ReturnType<typeof storeTipBatch>> = [];
+        // the other process: a transaction holding the lock of key 1 while the batch is written
+        await t.rt.deps.db.transaction(async (other) => {
+          await other.execute(sql`select pg_advisory_xact_lock(hashtextextended(${'key-hash-1'}, 0))`);
+          outcomes = await storeTipBatch(deps(), [
+            prepared(0, { idempotency: key(0) }),
+            prepared(1, { idempotency: key(1) }),
+            prepared(2, { idempotency: key(2) }),
+          ]);
+        });
+        expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+        expect(((outcomes[1] as { error: unknown }).error as ApiError).code).toBe('IDEMPOTENCY_IN_FLIGHT');
+        expect((await t.rt.deps.db.select({ id: tips.id }).from(tips)).map((r) => r.id).sort()).toEqual([
+          'T-batch-0',
+          'T-batch-2',
+        ]);
+        // once the other process is done, the same key is taken
+        const again = await storeTipBatch(deps(), [prepared(1, { idempotency: key(1) })]);
+        expect(again.map((o) => o.ok)).toEqual([true]);
+      },
+    );
   });
 });
