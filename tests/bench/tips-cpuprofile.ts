@@ -4,7 +4,7 @@
  * - self time by module (the code that was on the CPU: node:http, hono, zod, postgres-js, …);
  * - inclusive time by job (the nearest frame of ours on the stack: the tip route, the batch
  *   writer, the notification worker, …), so that "who asked for it" is visible too.
- * Samples before the first tip's route handler (start-up) are left out. Percentages are of the busy samples (idle and "(program)" left out); with `--tips N` the
+ * Samples before the first tip (start-up) are left out. Percentages are of the busy samples (idle and "(program)" left out); with `--tips N` the
  * milliseconds per tip are printed as well.
  * `node tests/bench/tips-cpuprofile.ts dir-or-file… [--tips N]`
  */
@@ -64,6 +64,9 @@ const JOBS: [RegExp, string][] = [
   [/node_modules\/@electric-sql\/pglite/, 'pglite (outside our frames)'],
 ];
 
+/** jobs that only run once tips arrive: the first of their samples ends the start-up */
+const TIP_JOBS = new Set(['tip route handler', 'submitTip (prepare: seal, mac, queue)', 'batch writer (transaction)']);
+
 const moduleOf = (url: string, fn: string) => {
   if (!url) return fn.startsWith('(') ? fn : `native: ${fn || '(anonymous)'}`;
   return MODULES.find(([re]) => re.test(url))?.[1] ?? 'other';
@@ -105,7 +108,7 @@ export function analyse(paths: string[]) {
       return job;
     };
     // start-up (migrations, the site, the search index) is left out: from the first tip on
-    const first = profile.samples.findIndex((id) => jobOf(id) === 'tip route handler');
+    const first = profile.samples.findIndex((id) => TIP_JOBS.has(jobOf(id)));
     for (const [k, id] of profile.samples.entries()) {
       if (k < first) continue;
       const node = byId.get(id)!;

@@ -178,9 +178,9 @@ function intakeQueueOf(deps: Deps): GroupCommitQueue<PreparedTip, TipOutcome> {
       queue: createGroupCommitQueue<PreparedTip, TipOutcome>({
         // the targets as they are now (tests and admins may replace them while the queue lives)
         flush: (batch) => storeTipBatch({ db, dbKind, notify: services.notify }, batch),
-        maxBatch: grouped ? 64 : 1,
-        lingerMs: grouped ? 2 : 0,
-        maxInFlight: grouped ? 1 : Number.POSITIVE_INFINITY,
+        maxBatch: grouped ? Number(process.env.TIPQ_MAX ?? 64) : 1,
+        lingerMs: grouped ? (process.env.TIPQ_LINGER === 'idle' ? 'idle' : Number(process.env.TIPQ_LINGER ?? 2)) : 0,
+        maxInFlight: grouped ? Number(process.env.TIPQ_INFLIGHT ?? 1) : Number.POSITIVE_INFINITY,
       }),
     };
   }
