@@ -2,8 +2,10 @@
  * Tip intake, durable: the real server (`node apps/api/src/main.ts`) on PGlite on disk and on a
  * throwaway PostgreSQL 15 with fsync and synchronous_commit ON, side by side. Phase 1: tips/s and
  * latency at 16 concurrent clients (every 201 answered after the commit). Phase 2: notification
- * delay, from the 201 (the commit precedes it) to the signed webhook arriving at a receiver in
- * this process, one tip at a time. Targets: ≥ 300 tips/s PGlite, ≥ 1,000 tips/s PostgreSQL,
+ * delay, from the 201 (the commit precedes it) to the signed webhook announcing the tip arriving
+ * at a receiver in this process, one tip at a time. Env: BENCH_TIPS_ROUNDS, BENCH_TIPS_SECONDS,
+ * BENCH_TIPS_CONCURRENCY=16,32,64, BENCH_TIPS_BACKENDS=pglite|postgres, BENCH_TIPS_VARIANTS,
+ * BENCH_TIPS_BASELINE, BENCH_TIPS_CPU_PROF. Targets: ≥ 300 tips/s PGlite, ≥ 1,000 tips/s PostgreSQL,
  * p99 ≤ 100 ms; delay p99 ≤ 2 s. The client shares the machine's cores with the server: a floor.
  * `serverCpuMsPerTip` is the server process's CPU time (Linux /proc) from the first tip of phase 1
  * to its last notification delivered, per tip: unlike tips/s it barely moves when other programs
@@ -38,12 +40,34 @@
  * load average 6–9: PGlite 90 → 478 tips/s (5.3×), p99 713 → 141 ms, CPU 7.82 → 2.14 ms/tip
  * (0.27×); PostgreSQL 167 → 297 tips/s (1.8×), p99 251 → 147 ms, CPU 3.68 → 1.61 ms/tip (0.44×);
  * notification delay p99 42–133 ms; no errors.
- * UNFINISHED: the PGlite target (≥ 300 tips/s) is met here, the PostgreSQL one (≥ 1,000 tips/s)
- * and p99 ≤ 100 ms are not: the server still spends ~1.6–2.1 ms of CPU per tip, now mostly HTTP
- * (node:http, hono), the drivers and the webhook delivery (one POST per tip), and the client
- * and PostgreSQL share the same 2 cores; at 16 clients and ~300–500 tips/s the median is
- * 30–55 ms by Little's law, and the tail is GC and the other programs on the machine.
- * 1,000 tips/s needs more cores (two processes did not help on 2).
+ * Then (2026-11-30, second pass) the server's CPU per tip. Where it went before, PostgreSQL, 16
+ * clients, 236 tips/s, 1.87 ms CPU/tip by /proc (`BENCH_TIPS_CPU_PROF=dir`, then
+ * `node tests/bench/tips-cpuprofile.ts dir --tips N`; the profiler samples wall time, so a write
+ * to a socket that wakes PostgreSQL and loses the core counts too: 2.68 ms/tip sampled), ms/tip:
+ *   socket writes 0.72 (postgres-js 0.42, HTTP answers and webhook POSTs 0.21, writev 0.09),
+ *   node:http/net/streams 0.36, drizzle-orm 0.34 (building the multi-row VALUES: a parameter per
+ *   column and tip), node:crypto 0.23, GC 0.22, other node internals 0.19, postgres-js 0.13,
+ *   undici 0.09 (a fetch Request per request), ours 0.09, hono 0.06 + its Node adapter 0.04, zod
+ *   0.03, rate limiter 0.004, pino ~0 (LOG_LEVEL=warn: no line per request). By job: the
+ *   notification worker 0.27 (one POST per tip; in process, notifications cost 0.35 of 1.03 ms),
+ *   submitTip 0.17 (seals, MACs), the batch writer 0.13, validation 0.04.
+ *   Client (this process, with the webhook receiver): 0.34 ms CPU per tip, raw `node:http` with a
+ *   keep-alive agent (`clientCpuMsPerTip`).
+ * Changes, each measured by one 10 s run at 16 clients on PostgreSQL (load 4–11: noisy):
+ * - one message per unit and channel per group commit (`data.tipIds`), the worker woken 100 ms
+ *   after a commit and stopping after a short claim; tips and idempotency keys inserted with one
+ *   array parameter per column (`unnest`); HKDF as two HMACs on KeyObjects (a raw Buffer key costs
+ *   node:crypto ~12 µs a call): 236 → 543 tips/s, p99 227 → 64 ms, 1.87 → 1.22 ms CPU/tip
+ *   (in process: 1.03 → 0.75 ms);
+ * - a batch in 4 round trips instead of 8 (one first look: time, key locks, earlier answers,
+ *   listings; one insert of tips, keys and notifications): 901 tips/s, p99 47 ms, 0.72 ms/tip;
+ * - body limits judged by Content-Length without building a fetch Request (the Node adapter then
+ *   reads the JSON from the socket), a lone tip leaving after the event loop's turn
+ *   (setImmediate) instead of a 2 ms timer: 0.55–0.74 ms/tip at 16–32 clients (load 6–7).
+ *   Flush policy sweep (PostgreSQL, 16 / 32 clients): linger 2 ms 0.87 / 0.66 ms/tip, p99 92 /
+ *   119 ms; linger 'idle' 0.74 / 0.55, p99 85 / 118; two batches in flight 0.83–0.87 / 0.63–0.77,
+ *   p99 97–108 / 104–240 (smaller batches): kept one in flight, 'idle', ≤ 64 tips a batch.
+ * FINAL_FIGURES
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
