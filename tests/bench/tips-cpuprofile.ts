@@ -65,7 +65,11 @@ const JOBS: [RegExp, string][] = [
 ];
 
 /** jobs that only run once tips arrive: the first of their samples ends the start-up */
-const TIP_JOBS = new Set(['tip route handler', 'submitTip (prepare: seal, mac, queue)', 'batch writer (transaction)']);
+const TIP_JOBS = new Set([
+  'tip route handler',
+  'submitTip (prepare: seal, mac, queue)',
+  'batch writer (transaction)',
+]);
 
 const moduleOf = (url: string, fn: string) => {
   if (!url) return fn.startsWith('(') ? fn : `native: ${fn || '(anonymous)'}`;
