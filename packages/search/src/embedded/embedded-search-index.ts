@@ -12,6 +12,7 @@ import type {
   SearchResult,
 } from '../search-index.ts';
 import { Columns } from './columns.ts';
+import { DigitTokens } from './digit-tokens.ts';
 import { GramIndex } from './gram-index.ts';
 import { buildHaystack } from './haystack.ts';
 import { IdentifierKeys } from './identifier-keys.ts';
@@ -94,6 +95,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   readonly engine = 'embedded' as const;
   private readonly hashIdentifier: (value: string) => string;
   private grams = new GramIndex();
+  private tokens = new DigitTokens();
   private columns = new Columns();
   private listings = new ListingStore();
   private ids: string[] = [];
@@ -188,27 +190,35 @@ export class EmbeddedSearchIndex implements SearchIndex {
               planned.entry,
               resolved,
             )
-          : this.pass(planned.candidates, text, resolved);
+          : this.pass(planned.candidates, text, resolved, planned.tiers);
     }
     const hits = pass.slots.map((slot) => this.listings.get(slot));
     return { hits, total: pass.total, page, pageSize, facets: pass.facets };
   }
 
-  private pass(candidates: Candidates, text: string, resolved: ReturnType<typeof resolveQuery>): PassResult {
+  private pass(
+    candidates: Candidates,
+    text: string,
+    resolved: ReturnType<typeof resolveQuery>,
+    tiers?: Uint8Array,
+  ): PassResult {
     if (candidates !== 'all' && candidates.length === 0)
       return { total: 0, slots: [], facets: emptyFacets() };
     const store = { columns: this.columns, haystacks: this.haystacks, idOf: this.idOf };
     // a text query's candidates come from the posting lists, dead slots left out; for one or two
-    // code units they are the query's own list: every one matches
-    const exact = candidates !== 'all' && text.length > 0 && text.length <= 2;
-    return runSearchPass(store, candidates, text, resolved, exact, text !== '');
+    // code units they are the query's own list: every one matches (so do digit-token matches,
+    // which come with their tiers)
+    const exact = tiers !== undefined || (candidates !== 'all' && text.length > 0 && text.length <= 2);
+    return runSearchPass(store, candidates, text, resolved, exact, text !== '', tiers);
   }
 
   /**
    * The cached entry of a broad term (building it when it is at least `broadQueryMin` matches
    * wide), or the candidates for a narrow one, which a single pass serves best.
    */
-  private termOrCandidates(text: string): { entry: TermEntry } | { candidates: Candidates } {
+  private termOrCandidates(
+    text: string,
+  ): { entry: TermEntry } | { candidates: Candidates; tiers?: Uint8Array } {
     const cached = this.terms.get(text);
     if (cached) {
       this.terms.delete(text); // most recently used last
@@ -224,6 +234,21 @@ export class EmbeddedSearchIndex implements SearchIndex {
     } else {
       // lists hold dead slots only after removals (until compaction): skip the check when there are none
       const alive = this.columns.length > this.slotOf.size ? this.columns.alive : undefined;
+      // digit fragments around one CJK character (`(2025)琼9002`, `执35`): exact from their tokens
+      const exact = this.tokens.matches(
+        text,
+        this.haystacks,
+        this.columns.nameLength,
+        this.columns.length,
+        alive,
+      );
+      if (exact !== null) {
+        const n = exact.slots.length;
+        const veryBroad = n * 32 >= this.slotOf.size;
+        if (n < this.broadQueryMin || (!veryBroad && !this.sighted(text)))
+          return { candidates: exact.slots, tiers: exact.tiers };
+        return { entry: this.makeEntry(text, exact.slots, exact.tiers) };
+      }
       const candidates = this.grams.candidates(text, this.columns.length, alive) ?? 'all';
       const n = candidates === 'all' ? this.columns.length : candidates.length;
       // a first keystroke (one or two characters: its posting list is exact) matching 1/32 of
@@ -232,11 +257,16 @@ export class EmbeddedSearchIndex implements SearchIndex {
       if (n < this.broadQueryMin || n === 0 || (!veryBroad && !this.sighted(text))) return { candidates };
       ({ base, tiers } = this.exactMatches(candidates, text));
     }
+    return { entry: this.makeEntry(text, base, tiers) };
+  }
+
+  /** A term's entry from its exact live matches (`null`: every slot), remembered for the next queries. */
+  private makeEntry(text: string, base: Uint32Array | null, tiers: Uint8Array | undefined): TermEntry {
     this.orders(); // the entry belongs to the current base
     const entry = termEntry(text, this.columns, this.log, base, tiers);
     syncEntry(entry, this.columns, this.haystacks, this.log);
     this.remember(text, entry);
-    return { entry };
+    return entry;
   }
 
   /** Counts a sighting of a broad term; true when it is the one that earns the term its entry. */
@@ -398,9 +428,13 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.ids = parts.ids;
     this.haystacks = parts.haystacks;
     this.keys = parts.keys;
-    const alive = this.columns.alive;
+    const { alive, nameLength } = this.columns;
     for (let slot = 0; slot < this.columns.length; slot++)
-      if (alive[slot] === 1) this.slotOf.set(this.ids[slot]!, slot);
+      if (alive[slot] === 1) {
+        this.slotOf.set(this.ids[slot]!, slot);
+        // not in the snapshot format: rebuilt from the haystacks (a scan for digits, no strings kept)
+        this.tokens.add(slot, this.haystacks[slot]!, nameLength[slot]!);
+      }
     return header;
   }
 
@@ -426,6 +460,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private reset(): void {
     this.dropBase();
     this.grams = new GramIndex();
+    this.tokens = new DigitTokens();
     this.columns = new Columns();
     this.listings = new ListingStore();
     this.ids = [];
@@ -480,9 +515,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
       this.slotOf.set(doc.id, slot);
       this.ids[slot] = stored.id;
       this.grams.add(slot, haystack);
+      this.tokens.add(slot, haystack, nameLength);
     } else if (this.haystacks[slot] !== haystack) {
       this.grams.remove(slot, this.haystacks[slot]!);
       this.grams.add(slot, haystack);
+      this.tokens.remove(slot, this.haystacks[slot]!, this.columns.nameLength[slot]!);
+      this.tokens.add(slot, haystack, nameLength);
     }
     this.listings.set(slot, stored);
     this.haystacks[slot] = haystack;

@@ -46,7 +46,8 @@ export function filterCodes(c: Columns, f: SearchFilters): FilterCodes {
  * Each candidate costs one read of its filter-value combination (`combo`) before its text: which
  * combinations pass the filters, or count in one facet, is known before the pass, so a candidate
  * that would count nowhere is never re-checked. The pass counts matches per combination and takes
- * totals and disjunctive facets from that histogram (`tallyCombos`).
+ * totals and disjunctive facets from that histogram (`tallyCombos`). `tiers`: the candidates'
+ * relevance tiers when known (exact candidates from digit tokens), so no haystack is read.
  */
 export function runSearchPass(
   store: PassStore,
@@ -55,6 +56,7 @@ export function runSearchPass(
   query: ResolvedQuery,
   exact = false,
   live = false,
+  tiers?: Uint8Array,
 ): PassResult {
   const { columns: c, haystacks } = store;
   const failures = comboFailures(c.combos, filterCodes(c, query.filters));
@@ -79,7 +81,7 @@ export function runSearchPass(
         histogram[id]!++; // a known match counted in one facet only: no need to know where it sits
         continue;
       }
-      const tier = matchTier(haystacks[slot]!, text, nameLength[slot]!);
+      const tier = tiers !== undefined ? tiers[i]! : matchTier(haystacks[slot]!, text, nameLength[slot]!);
       if (tier < 0) continue;
       histogram[id]!++;
       if (failures[id] === 0) top.offer(tier * 65536 + nameLength[slot]!, slot);
