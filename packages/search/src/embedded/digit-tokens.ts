@@ -64,6 +64,9 @@ export class DigitTokens {
   private readonly byChar = new Map<number, string[]>();
   private rechecked: Posting | undefined;
   private bits = new Uint32Array(0);
+  /** scratch buffers: a query's answer lives in them until the next one (no garbage per query) */
+  private readonly scratch = [0, 1, 2, 3].map(() => new Uint32Array(1024));
+  private outTiers = new Uint8Array(1024);
 
   add(slot: number, haystack: string, nameLength: number): void {
     if (needsRecheck(haystack, nameLength)) this.rechecked = postingAdd(this.rechecked, slot);
@@ -100,12 +103,13 @@ export class DigitTokens {
     this.byChar.clear();
     this.rechecked = undefined;
     this.bits = new Uint32Array(0);
+    for (let i = 0; i < this.scratch.length; i++) this.scratch[i] = new Uint32Array(1024);
   }
 
   /**
    * The live slots whose haystack contains `q` (normalised) with their tiers, or `null` when `q`
    * is not a fragment this index answers (then the bigram index does). `alive`: undefined when
-   * no slot is dead.
+   * no slot is dead. The answer lives in scratch buffers: copy it to keep it past the next call.
    */
   matches(
     q: string,
@@ -121,10 +125,11 @@ export class DigitTokens {
     for (const token of this.byChar.get(shape.c) ?? [])
       if (token.includes(q)) hits.push(this.lists.get(token)!);
     const fromTokens = this.union(hits, slotCount, alive);
-    const extra = this.rechecked === undefined ? new Uint32Array(0) : decode(this.rechecked, alive);
+    const extra = this.rechecked === undefined ? this.buffer(2, 0) : this.decode(this.rechecked, alive, 2);
     // merge: token matches are tier 3 unless also rechecked; rechecked ones count when they match
-    const slots = new Uint32Array(fromTokens.length + extra.length);
-    const tiers = new Uint8Array(slots.length);
+    const slots = this.buffer(3, fromTokens.length + extra.length);
+    if (this.outTiers.length < slots.length) this.outTiers = new Uint8Array(this.scratch[3]!.length);
+    const tiers = this.outTiers;
     let n = 0;
     let i = 0;
     let j = 0;
@@ -144,7 +149,7 @@ export class DigitTokens {
         tiers[n++] = 3;
       }
     }
-    return { slots: slots.slice(0, n), tiers: tiers.slice(0, n) };
+    return { slots: slots.subarray(0, n), tiers: tiers.subarray(0, n) };
   }
 
   /** Distinct tokens held (diagnostics). */
@@ -152,18 +157,27 @@ export class DigitTokens {
     return this.lists.size;
   }
 
+  /** Scratch buffer `which`, at least `n` long (its first `n` elements are returned). */
+  private buffer(which: number, n: number): Uint32Array {
+    if (this.scratch[which]!.length < n) this.scratch[which] = new Uint32Array(Math.ceil(n * 1.5));
+    return this.scratch[which]!.subarray(0, n);
+  }
+
+  private decode(p: Posting, alive: Uint8Array | undefined, which: number): Uint32Array {
+    const out = this.buffer(which, postingLength(p));
+    return out.subarray(0, postingDecode(p, out, alive));
+  }
+
   /** The live slots of the postings together, ascending (one posting: decoded; more: via a bitmap). */
   private union(postings: Posting[], slotCount: number, alive: Uint8Array | undefined): Uint32Array {
-    if (postings.length === 0) return new Uint32Array(0);
-    if (postings.length === 1) return decode(postings[0]!, alive);
+    if (postings.length === 0) return this.buffer(0, 0);
+    if (postings.length === 1) return this.decode(postings[0]!, alive, 0);
     const words = (slotCount >>> 5) + 1;
     if (this.bits.length < words) this.bits = new Uint32Array(words);
     const bits = this.bits;
     let total = 0;
-    let scratch = new Uint32Array(0);
     for (const p of postings) {
-      const length = postingLength(p);
-      if (scratch.length < length) scratch = new Uint32Array(length);
+      const scratch = this.buffer(1, postingLength(p));
       const n = postingDecode(p, scratch, alive);
       for (let i = 0; i < n; i++) {
         const slot = scratch[i]!;
@@ -175,7 +189,7 @@ export class DigitTokens {
         }
       }
     }
-    const out = new Uint32Array(total);
+    const out = this.buffer(0, total);
     let n = 0;
     for (let w = 0; w < words && n < total; w++) {
       let word = bits[w]!;
@@ -189,11 +203,6 @@ export class DigitTokens {
     }
     return out;
   }
-}
-
-function decode(p: Posting, alive: Uint8Array | undefined): Uint32Array {
-  const out = new Uint32Array(postingLength(p));
-  return out.subarray(0, postingDecode(p, out, alive));
 }
 
 /**

@@ -247,7 +247,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
         const veryBroad = n * 32 >= this.slotOf.size;
         if (n < this.broadQueryMin || (!veryBroad && !this.sighted(text)))
           return { candidates: exact.slots, tiers: exact.tiers };
-        return { entry: this.makeEntry(text, exact.slots, exact.tiers) };
+        return { entry: this.makeEntry(text, exact.slots.slice(), exact.tiers.slice()) };
       }
       const candidates = this.grams.candidates(text, this.columns.length, alive) ?? 'all';
       const n = candidates === 'all' ? this.columns.length : candidates.length;
