@@ -7,9 +7,9 @@ import { type Posting, postingAdd, postingDecode, postingLength, postingRemove }
  * are one token (`2025琼9002`); after any other CJK character only the digits that follow it are
  * (`执1234`): a token with the court digits before `执` would be nearly one per listing.
  */
-const ANCHORS = new Set(
-  [...'京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼兵最'].map((c) => c.charCodeAt(0)),
-);
+const ANCHORS = new Uint8Array(65536);
+for (const c of '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼兵最')
+  ANCHORS[c.charCodeAt(0)] = 1;
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -20,17 +20,33 @@ function isTokenChar(c: number): boolean {
   return c >= 0x2e80 && (c < 0xd800 || c > 0xdfff);
 }
 
-/** The one token character of a query shaped `digits? char digits?` with at least one digit. */
-function tokenCharOf(q: string): { at: number; c: number } | null {
+/**
+ * Where the one token character of `text[from, to)` is when that span is shaped
+ * `digits? char digits?` with at least one digit, else −1.
+ */
+function tokenCharAt(text: string, from: number, to: number): number {
   let at = -1;
-  for (let i = 0; i < q.length; i++) {
-    const c = q.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (isDigit(c)) continue;
-    if (at >= 0 || !isTokenChar(c)) return null;
+    if (at >= 0 || !isTokenChar(c)) return -1;
     at = i;
   }
-  if (at < 0 || q.length < 2) return null;
-  return { at, c: q.charCodeAt(at) };
+  return to - from < 2 ? -1 : at;
+}
+
+/**
+ * The map key of the token `text[from, to)` with its character at `at`: a number encoding the
+ * run lengths, the character and the digits when they fit (no string made per listing on the
+ * build path), else the token itself.
+ */
+function tokenKey(text: string, from: number, to: number, at: number): number | string {
+  const left = at - from;
+  const right = to - at - 1;
+  if (left > 7 || right > 7 || left + right > 8) return text.slice(from, to);
+  let digits = 0;
+  for (let i = from; i < to; i++) if (i !== at) digits = digits * 10 + text.charCodeAt(i) - 0x30;
+  return ((left * 8 + right) * 65536 + text.charCodeAt(at)) * 1e8 + digits; // < 2^53
 }
 
 /** Exact matches of a query with their relevance tiers (`matchTier`), ascending by slot. */
@@ -59,43 +75,90 @@ export interface ExactMatches {
  */
 export class DigitTokens {
   /** token → slots holding it (dead slots stay until the index is compacted, like the gram lists) */
-  private readonly lists = new Map<string, Posting>();
-  /** token character → its tokens, for the scan of a query's candidates */
-  private readonly byChar = new Map<number, string[]>();
+  private readonly lists = new Map<number | string, Posting>();
+  /** token character → its tokens (text and map key), for the scan of a query's candidates */
+  private readonly byChar = new Map<number, { text: string; key: number | string }[]>();
   private rechecked: Posting | undefined;
   private bits = new Uint32Array(0);
   /** scratch buffers: a query's answer lives in them until the next one (no garbage per query) */
   private readonly scratch = [0, 1, 2, 3].map(() => new Uint32Array(1024));
   private outTiers = new Uint8Array(1024);
+  /** the tokens of one haystack: start, end and character position of each */
+  private spans = new Int32Array(3 * 16);
 
   add(slot: number, haystack: string, nameLength: number): void {
     if (needsRecheck(haystack, nameLength)) this.rechecked = postingAdd(this.rechecked, slot);
-    forEachToken(haystack, nameLength, (token, c) => {
-      const p = this.lists.get(token);
+    const count = this.tokenSpans(haystack, nameLength);
+    const spans = this.spans;
+    for (let t = 0; t < 3 * count; t += 3) {
+      const at = spans[t + 2]!;
+      const key = tokenKey(haystack, spans[t]!, spans[t + 1]!, at);
+      const p = this.lists.get(key);
       if (p === undefined) {
+        const c = haystack.charCodeAt(at);
+        const token = { text: haystack.slice(spans[t]!, spans[t + 1]!), key };
         const tokens = this.byChar.get(c);
         if (tokens) tokens.push(token);
         else this.byChar.set(c, [token]);
       }
       const next = postingAdd(p, slot);
-      if (next !== p) this.lists.set(token, next);
-    });
+      if (next !== p) this.lists.set(key, next);
+    }
   }
 
   /** Takes `slot` out of the lists of `haystack` (a listing whose text changes in place). */
   remove(slot: number, haystack: string, nameLength: number): void {
     if (needsRecheck(haystack, nameLength)) this.rechecked = postingRemove(this.rechecked, slot);
-    forEachToken(haystack, nameLength, (token, c) => {
-      const next = postingRemove(this.lists.get(token), slot);
+    const count = this.tokenSpans(haystack, nameLength);
+    const spans = this.spans;
+    for (let t = 0; t < 3 * count; t += 3) {
+      const at = spans[t + 2]!;
+      const key = tokenKey(haystack, spans[t]!, spans[t + 1]!, at);
+      const next = postingRemove(this.lists.get(key), slot);
       if (next !== undefined) {
-        this.lists.set(token, next);
-        return;
+        this.lists.set(key, next);
+        continue;
       }
-      if (!this.lists.delete(token)) return;
+      if (!this.lists.delete(key)) continue;
+      const c = haystack.charCodeAt(at);
       const tokens = this.byChar.get(c)!;
-      tokens.splice(tokens.indexOf(token), 1);
+      tokens.splice(
+        tokens.findIndex((token) => token.key === key),
+        1,
+      );
       if (tokens.length === 0) this.byChar.delete(c);
-    });
+    }
+  }
+
+  /**
+   * Fills `spans` with the tokens of the fields after the name (the name's are not indexed: a
+   * listing with one is rechecked instead, see `needsRecheck`) and returns how many.
+   */
+  private tokenSpans(haystack: string, nameLength: number): number {
+    const end = haystack.length;
+    let n = 0;
+    for (let i = nameLength + 1; i < end; i++) {
+      const c = haystack.charCodeAt(i);
+      if (!isTokenChar(c)) continue;
+      const digitBefore = isDigit(haystack.charCodeAt(i - 1));
+      const digitAfter = i + 1 < end && isDigit(haystack.charCodeAt(i + 1));
+      const anchor = ANCHORS[c] === 1;
+      if (!digitAfter && !(anchor && digitBefore)) continue;
+      let from = i;
+      if (anchor) while (from > 0 && isDigit(haystack.charCodeAt(from - 1))) from--;
+      let to = i + 1;
+      while (to < end && isDigit(haystack.charCodeAt(to))) to++;
+      if (3 * n + 3 > this.spans.length) {
+        const grown = new Int32Array(this.spans.length * 2);
+        grown.set(this.spans);
+        this.spans = grown;
+      }
+      this.spans[3 * n] = from;
+      this.spans[3 * n + 1] = to;
+      this.spans[3 * n + 2] = i;
+      n++;
+    }
+    return n;
   }
 
   clear(): void {
@@ -119,11 +182,11 @@ export class DigitTokens {
     alive: Uint8Array | undefined,
   ): ExactMatches | null {
     // one or two code units: their own bigram (or single-character) list is exact already
-    const shape = q.length < 3 ? null : tokenCharOf(q);
-    if (shape === null || (shape.at > 0 && !ANCHORS.has(shape.c))) return null;
+    const at = q.length < 3 ? -1 : tokenCharAt(q, 0, q.length);
+    if (at < 0 || (at > 0 && ANCHORS[q.charCodeAt(at)] !== 1)) return null;
     const hits: Posting[] = [];
-    for (const token of this.byChar.get(shape.c) ?? [])
-      if (token.includes(q)) hits.push(this.lists.get(token)!);
+    for (const token of this.byChar.get(q.charCodeAt(at)) ?? [])
+      if (token.text.includes(q)) hits.push(this.lists.get(token.key)!);
     const fromTokens = this.union(hits, slotCount, alive);
     const extra = this.rechecked === undefined ? this.buffer(2, 0) : this.decode(this.rechecked, alive, 2);
     // merge: token matches are tier 3 unless also rechecked; rechecked ones count when they match
@@ -206,27 +269,6 @@ export class DigitTokens {
 }
 
 /**
- * Calls `visit` with each token of the fields after the name (the name's are not indexed: a
- * listing with one is rechecked instead, see `needsRecheck`).
- */
-function forEachToken(haystack: string, nameLength: number, visit: (token: string, c: number) => void): void {
-  const end = haystack.length;
-  for (let i = nameLength + 1; i < end; i++) {
-    const c = haystack.charCodeAt(i);
-    if (!isTokenChar(c)) continue;
-    const digitBefore = isDigit(haystack.charCodeAt(i - 1));
-    const digitAfter = i + 1 < end && isDigit(haystack.charCodeAt(i + 1));
-    const anchor = ANCHORS.has(c);
-    if (!digitAfter && !(anchor && digitBefore)) continue;
-    let from = i;
-    if (anchor) while (from > 0 && isDigit(haystack.charCodeAt(from - 1))) from--;
-    let to = i + 1;
-    while (to < end && isDigit(haystack.charCodeAt(to))) to++;
-    visit(haystack.slice(from, to), c);
-  }
-}
-
-/**
  * True when a token match alone would not give the listing's tier: its name holds a CJK
  * character next to a digit (the query may match in the name), or its case number (the field
  * after the name) is one CJK character between digits (the query may equal it: an exact case hit).
@@ -242,5 +284,5 @@ function needsRecheck(haystack: string, nameLength: number): boolean {
   }
   let end = haystack.indexOf('\u0001', nameLength + 1);
   if (end < 0) end = haystack.length;
-  return tokenCharOf(haystack.slice(nameLength + 1, end)) !== null;
+  return tokenCharAt(haystack, nameLength + 1, end) >= 0;
 }
