@@ -1,10 +1,9 @@
-import type { PublicListing } from '@portal/domain';
 import { describe, expect, it } from 'vitest';
 import { contractListings } from '../contract-fixtures.ts';
 import { createIdentifierHasher } from '../identifier.ts';
-import { normalizeForSearch } from '../normalize.ts';
 import type { SearchDocument } from '../search-index.ts';
 import { EmbeddedSearchIndex } from './embedded-search-index.ts';
+import { rankedByScan } from './scan-ranking.ts';
 
 const hash = createIdentifierHasher('digit-token-test-secret-0123456789');
 const template = contractListings(hash).wangWei;
@@ -24,27 +23,6 @@ const doc = (id: string, name: string, caseNo: string, version = 1): SearchDocum
   name,
   caseNo,
 });
-
-/** Relevance by a plain scan: exact name or case number 0, name prefix 1, in the name 2, elsewhere 3. */
-function scanTier(d: PublicListing, q: string): number {
-  const name = normalizeForSearch(d.name);
-  const caseNo = normalizeForSearch(d.caseNo);
-  if (name === q) return 0;
-  if (name.startsWith(q)) return 1;
-  if (name.includes(q)) return 2;
-  if (caseNo === q) return 0;
-  const rest = [caseNo, d.legalRepresentative, d.uscc, d.idNumberMasked, d.orgCode];
-  return rest.some((f) => f && normalizeForSearch(f).includes(q)) ? 3 : -1;
-}
-
-function rankedByScan(docs: Iterable<PublicListing>, query: string): string[] {
-  const q = normalizeForSearch(query);
-  return [...docs]
-    .map((d) => ({ d, tier: scanTier(d, q), len: normalizeForSearch(d.name).length }))
-    .filter((r) => r.tier >= 0)
-    .sort((a, b) => a.tier - b.tier || a.len - b.len || (a.d.id < b.d.id ? -1 : 1))
-    .map((r) => r.d.id);
-}
 
 describe('digit fragments around a court or case-type character', () => {
   it('finds the court head and not listings that only hold its bigrams', async () => {

@@ -17,7 +17,7 @@ import { GramIndex } from './gram-index.ts';
 import { buildHaystack } from './haystack.ts';
 import { IdentifierKeys } from './identifier-keys.ts';
 import { ListingStore } from './listing-store.ts';
-import { matchTier } from './match-tier.ts';
+import { matchTier, nameFirstMark } from './match-tier.ts';
 import { walkPage } from './page-walk.ts';
 import { type Candidates, type PassResult, runSearchPass } from './search-pass.ts';
 import {
@@ -429,11 +429,14 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.haystacks = parts.haystacks;
     this.keys = parts.keys;
     const { alive, nameLength } = this.columns;
+    this.columns.nameFirst = new Uint16Array(this.columns.capacity);
     for (let slot = 0; slot < this.columns.length; slot++)
       if (alive[slot] === 1) {
         this.slotOf.set(this.ids[slot]!, slot);
         // not in the snapshot format: rebuilt from the haystacks (a scan for digits, no strings kept)
-        this.tokens.add(slot, this.haystacks[slot]!, nameLength[slot]!);
+        const haystack = this.haystacks[slot]!;
+        this.tokens.add(slot, haystack, nameLength[slot]!);
+        this.columns.nameFirst[slot] = nameFirstMark(haystack, nameLength[slot]!);
       }
     return header;
   }
@@ -524,7 +527,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     }
     this.listings.set(slot, stored);
     this.haystacks[slot] = haystack;
-    this.columns.write(slot, stored, doc.version, nameLength);
+    this.columns.write(slot, stored, doc.version, nameLength, nameFirstMark(haystack, nameLength));
     this.keys.set(slot, doc.identifierKey);
   }
 

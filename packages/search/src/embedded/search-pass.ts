@@ -2,7 +2,7 @@ import type { ResolvedQuery } from '../query.ts';
 import type { FacetCounts, SearchFilters } from '../search-index.ts';
 import { type Columns, KIND_CODES } from './columns.ts';
 import { comboFailures, combosThatCount, type FilterCodes, tallyCombos } from './combo-tally.ts';
-import { matchTier } from './match-tier.ts';
+import { matchTier, tierFloor } from './match-tier.ts';
 import { TopK } from './top-k.ts';
 
 /** What a pass reads: the columns, the normalised haystacks and the ids per slot. */
@@ -62,7 +62,7 @@ export function runSearchPass(
   const failures = comboFailures(c.combos, filterCodes(c, query.filters));
   const counted = combosThatCount(failures);
   const histogram = new Uint32Array(c.combos.size);
-  const { combo, nameLength } = c;
+  const { combo, nameLength, nameFirst } = c;
   const alive = live && candidates !== 'all' ? undefined : c.alive;
   const top = new TopK(query.offset + query.pageSize, store.idOf);
   const recheck = text !== '' && !exact;
@@ -80,6 +80,14 @@ export function runSearchPass(
       if (!recheck && failures[id] !== 0) {
         histogram[id]!++; // a known match counted in one facet only: no need to know where it sits
         continue;
+      }
+      if (!recheck && tiers === undefined) {
+        // a known match that cannot reach the page even at its best tier: no need either
+        const floor = tierFloor(nameFirst[slot]!, text, nameLength[slot]!) * 65536 + nameLength[slot]!;
+        if (floor > top.bound()) {
+          histogram[id]!++;
+          continue;
+        }
       }
       const tier = tiers !== undefined ? tiers[i]! : matchTier(haystacks[slot]!, text, nameLength[slot]!);
       if (tier < 0) continue;
