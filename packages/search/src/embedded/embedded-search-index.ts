@@ -54,21 +54,25 @@ export interface StoredEntry {
  * rebuilt once 1/64 of the listings were written, in the background (a phase per turn of the
  * event loop) while the current ones keep serving. Listings are packed per slot (`ListingStore`),
  * posting lists are varint-packed (`posting-list.ts`), identifier keys sit in one byte array.
- * Memory at 1M (demo data, tests/bench): heap ~605 MB after a build (was ~880 MB), RSS ~700 MB
- * when loaded from a snapshot (`snapshot.ts`), ~1.0 GB right after a build (V8 keeps the pages
- * the build's garbage used). At 10M (2026-11-30, `search.bench.ts --sizes 10000000 --engines new`,
- * load average 5–9, final run of the session): build 260 s wall / 221 s CPU (406 s wall in a busier
- * run, same code), RSS +7.1 GB, broad mix p95 15 ms, standard mix p50 5.7 / p95 184 ms (CPU p95
- * 130–180 ms over two runs, 240 ms before; see the package README).
+ * Case-number fragments of digits around one CJK character (`(2025)琼9002`, `执35`) are answered
+ * exactly from `DigitTokens` instead of bigram candidates that each need a re-check; a relevance
+ * pass over a one- or two-unit query's exact list skips the haystack read of a match whose best
+ * possible tier (`tierFloor`, from the name's first unit) cannot reach the page.
+ * Memory at 1M (demo data, tests/bench): heap ~650 MB after a build, RSS ~700 MB when loaded
+ * from a snapshot (`snapshot.ts`), ~1.0 GB right after a build (V8 keeps the pages the build's
+ * garbage used). At 10M (2026-11-30, `search.bench.ts --sizes 10000000 --engines new`, load
+ * average 4.5–6.2, with digit tokens): build 417 s wall / 257 s CPU, RSS +7.2 GB, broad mix p95
+ * 8.8 ms, standard mix p50 3.8 / p95 145 ms (CPU p95 82 ms; 184 ms / CPU 179 ms before the
+ * tokens; see the package README).
  * UNFINISHED (issue 13): the standard mix at 10M (target p95 ≤ 30 ms) is not met, and the 10M
- * build (target ≤ 300 s wall) met it only on a quiet machine. The standard mix's tail is first
- * sightings with 10^5–10^6 candidates, each re-checked against its haystack string (`(year)court`
- * case fragments such as `(2024)琼0105`, 7.5 % of the mix, and common company words): a bigram
- * index cannot make those candidate sets exact, so meeting the target needs positions (or longer
- * grams) for digit runs, or haystacks stored contiguously so a re-check is not a scattered string
- * read. The build's CPU time goes to
- * the listing store (value ids, packing) and posting-list appends about a quarter each, GC ~15 %,
- * normalisation ~10 % (profile of a 500k build).
+ * build (target ≤ 300 s wall) met it only on a quiet machine (221–257 s of CPU, 260–417 s wall).
+ * The standard mix's tail is now common company words (`房地产`, `建筑工`, `实业有限`: 10^5
+ * candidates at 3M, nearly all matches): a query of three or more units still re-checks every
+ * candidate against its haystack string (a scattered read, ~0.5–1 µs each) for an exact total, so
+ * meeting the target needs positions for CJK bigrams (or haystacks stored contiguously). The
+ * build's CPU time goes to the listing store (value ids, packing) and posting-list appends about
+ * a quarter each, GC ~15 %, normalisation ~10 % (profile of a 500k build); digit tokens add
+ * ~1 µs per listing.
  */
 export interface EmbeddedSearchIndexOptions extends SearchIndexOptions {
   /** compact once this many removed slots exist and they outnumber live ones (default 50,000) */
