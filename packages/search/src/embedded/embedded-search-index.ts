@@ -71,8 +71,8 @@ export interface StoredEntry {
  * candidate against its haystack string (a scattered read, ~0.5–1 µs each) for an exact total, so
  * meeting the target needs positions for CJK bigrams (or haystacks stored contiguously). The
  * build's CPU time goes to the listing store (value ids, packing) and posting-list appends about
- * a quarter each, GC ~15 %, normalisation ~10 % (profile of a 500k build); digit tokens add
- * ~1 µs per listing.
+ * a quarter each, GC ~15 %, normalisation ~10 % (profile of a 500k build); digit tokens made
+ * the build ~20 % more CPU at 1M (adding a listing's tokens: ~1 µs; the rest is garbage).
  */
 export interface EmbeddedSearchIndexOptions extends SearchIndexOptions {
   /** compact once this many removed slots exist and they outnumber live ones (default 50,000) */
