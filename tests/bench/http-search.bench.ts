@@ -39,7 +39,7 @@
  * ≥ 1,000 req/s at p99 ≤ 50 ms) is met in one run of four; ~1.1 ms of server CPU per broad answer
  * at 1M against ~0.13 ms for a cached one (the HTTP edge, validation and sending): the rest is the
  * engine and JSON.stringify of the page. Kept per-listing JSON bytes (to assemble answers) saved
- * CPU at 100k (0.60 → 0.54 ms) but cost it at 1M (1.26 → 1.59 ms: GC of the large heap), so no.
+ * CPU at 100k (0.60 → 0.54 ms) but cost it at 1M (1.29 → 1.59 ms: GC of the large heap), so no.
  *
  *   flock /tmp/portal-bench.lock nice -n 10 node tests/bench/http-search.bench.ts \
  *     [--sizes 100000,1000000] [--seconds 10] [--runs 2] [--baseline /tmp/base]

@@ -4,8 +4,7 @@
  * keeps the engine free for the rest. `invalidate()` runs from the publisher right after the
  * index changed, and an answer computed across a change is never stored, so a removed listing is
  * never served from here. Answers are kept as the UTF-8 bytes sent: a string answer would be
- * encoded again for every request it serves (~40 % of a cached answer's server time at 100k
- * listings, tests/bench/http-search.bench.ts).
+ * encoded again for every request it serves.
  */
 export interface SearchCache {
   get(key: string): Buffer | undefined;
