@@ -24,7 +24,7 @@ import { ensureBootstrapAdmin, ensureBootstrapToken } from './features/staff/boo
 import { startTipWorkers } from './features/tips/tip-workers.ts';
 import { createTipsServices } from './features/tips/tips-services.ts';
 import { createWechatServices } from './features/wechat/wechat-services.ts';
-import { createMemoryRateLimitStore, createPostgresRateLimitStore } from './http/rate-limit.ts';
+import { createLeasedRateLimitStore, createMemoryRateLimitStore } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import { type ChangeFollower, FEED_APPLIED, startChangeFollower } from './read-model/change-follower.ts';
 import { seedDemoDataOnce } from './read-model/demo-seed.ts';
@@ -282,9 +282,10 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     });
     void snapshots.write('start-up');
   }
-  // several processes share one PostgreSQL, and so their buckets (public API, tips, look-ups)
+  // several processes share one PostgreSQL, and so their buckets (public API, tips, look-ups),
+  // taken in small leases so a public request does not wait for the database
   const rateLimitStore =
-    database.kind === 'postgres' ? createPostgresRateLimitStore(database.db) : createMemoryRateLimitStore();
+    database.kind === 'postgres' ? createLeasedRateLimitStore(database.db) : createMemoryRateLimitStore();
   const deps: AppDeps = {
     env,
     logger,

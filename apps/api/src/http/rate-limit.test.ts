@@ -1,9 +1,16 @@
+import { rateLimitBuckets } from '@portal/db/schema';
 import { backends } from '@portal/db/testing';
+import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listenOnLoopback } from '../testing/listen-on-loopback.ts';
 import { openTestRuntime, type TestRuntime } from '../testing/test-runtime.ts';
 import { bucketFor, parseTrustedProxies } from './rate-limit.ts';
-import { createMemoryRateLimitStore, createPostgresRateLimitStore } from './rate-limit-store.ts';
+import {
+  createLeasedRateLimitStore,
+  createMemoryRateLimitStore,
+  createPostgresRateLimitStore,
+  leaseSize,
+} from './rate-limit-store.ts';
 
 const [pglite] = backends();
 
@@ -153,6 +160,36 @@ describe.each(backends())('rate-limit stores on $kind', (backend) => {
         const taken = await Promise.all(Array.from({ length: 4 }, () => store.take('g', bucket, 0)));
         expect(taken.filter((r) => r.allowed)).toHaveLength(2);
       }
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('leased buckets: two processes together get exactly the budget, leasing tokens in twentieths, and small buckets token by token', async () => {
+    const handle = await backend.open();
+    try {
+      const bucket = bucketFor(3000); // 200 tokens
+      const refillOff = { ...bucket, refillPerMs: 0 };
+      expect(leaseSize(bucket)).toBe(10);
+      const [a, b] = [createLeasedRateLimitStore(handle.db), createLeasedRateLimitStore(handle.db)];
+      expect((await a.take('lease', refillOff, 0)).allowed).toBe(true);
+      const tokensLeft = async (key: string) =>
+        (await handle.db.select().from(rateLimitBuckets).where(eq(rateLimitBuckets.key, key)))[0]?.tokens;
+      expect(await tokensLeft('lease')).toBe(190); // one lease of 10, spent locally
+      let allowed = 1;
+      for (let i = 0; i < 300; i++) {
+        const store = i % 3 === 0 ? a : b;
+        if ((await store.take('lease', refillOff, 0)).allowed) allowed++;
+      }
+      expect(allowed).toBe(200);
+      const refused = await b.take('lease', bucket, 0);
+      expect(refused.allowed).toBe(false);
+      expect(refused.retryAfterMs).toBeGreaterThan(0);
+
+      const small = { capacity: 6, refillPerMs: 0 }; // e.g. tips per hour
+      expect(leaseSize(small)).toBe(1);
+      await a.take('small', small, 0);
+      expect(await tokensLeft('small')).toBe(5);
     } finally {
       await handle.close();
     }

@@ -5,6 +5,7 @@ import { ApiError } from '../errors.ts';
 import type { BucketSpec, RateLimitStore } from './rate-limit-store.ts';
 
 export {
+  createLeasedRateLimitStore,
   createMemoryRateLimitStore,
   createPostgresRateLimitStore,
   type RateLimitStore,
