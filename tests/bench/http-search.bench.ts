@@ -44,7 +44,9 @@
  * Rate-limit bookkeeping (`--rate-limit 100000000`: the limit on, never refusing; 100k, one run
  * each, load 1.6–1.9): on PostgreSQL every public request costs one upsert of its bucket —
  * broad computed 1,673 → 902 req/s, 0.64 → 1.18 ms of server CPU; cached 10,508 → 1,757 req/s,
- * 0.09 → 0.49 ms (PostgreSQL's own CPU not counted). The limit is on by default in production.
+ * 0.09 → 0.49 ms (PostgreSQL's own CPU not counted). The limit is on by default in production;
+ * since then buckets are leased a twentieth at a time (`createLeasedRateLimitStore`: one upsert
+ * per 10 requests at the default limit), not re-measured here (this one client would lease 333k).
  *
  *   flock /tmp/portal-bench.lock nice -n 10 node tests/bench/http-search.bench.ts \
  *     [--sizes 100000,1000000] [--seconds 10] [--runs 2] [--baseline /tmp/base]
