@@ -204,7 +204,15 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   // id-and-version comparison has nothing to compare against)
   const rebuilt =
     !fromSnapshot.loaded && embedded && database.copyOut && (await index.count()) === 0
-      ? await rebuildIndexFromDatabase(database, index, hashIdentifier, todayInChina(now()))
+      ? await rebuildIndexFromDatabase({
+          handle: database,
+          // the database the handle was opened on (a test's own handle: read in-process)
+          ...(env.DATABASE_URL && !opts.database ? { databaseUrl: env.DATABASE_URL } : {}),
+          identifierSecret,
+          index,
+          hashIdentifier,
+          today: todayInChina(now()),
+        })
       : undefined;
   const report = rebuilt
     ? { upserted: rebuilt.upserted, removed: 0, published: rebuilt.upserted }
@@ -225,7 +233,14 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
       {
         reason: fromSnapshot.reason,
         ...report,
-        ...(rebuilt ? { readRows: rebuilt.read, readMs: rebuilt.readMs, indexMs: rebuilt.indexMs } : {}),
+        ...(rebuilt
+          ? {
+              reader: rebuilt.reader,
+              readRows: rebuilt.read,
+              readMs: rebuilt.readMs,
+              indexMs: rebuilt.indexMs,
+            }
+          : {}),
         ms: Math.round(performance.now() - syncStarted),
       },
       'search index rebuilt from the database',

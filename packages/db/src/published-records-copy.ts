@@ -9,6 +9,7 @@
  * drizzle's `select()` of whole rows (tests/bench/listing-pages.bench.ts has the start-up figures).
  */
 import type { ListingRecord } from '@portal/domain';
+import postgres from 'postgres';
 import type { DatabaseHandle } from './client.ts';
 
 /** A published listing as the read model needs it: the projection's input and the row version. */
@@ -166,4 +167,21 @@ export async function* readPublishedRecords(
   }
   if (carry && carry.length > 0) throw new Error('bulk read: the COPY output ended inside a row');
   if (batch.length > 0) yield batch;
+}
+
+/** What `readPublishedRecords` reads from, closed by its owner. */
+export type BulkReader = Pick<DatabaseHandle, 'copyOut' | 'kind'> & { close(): Promise<void> };
+
+/**
+ * A connection of its own for `readPublishedRecords`, without drizzle, PGlite or migrations: what
+ * the index rebuild's worker thread opens (the process's handle cannot cross threads). Import it
+ * from `@portal/db/published-records` to load nothing else.
+ */
+export function openBulkReader(databaseUrl: string): BulkReader {
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  return {
+    kind: 'postgres',
+    copyOut: async (statement) => client.unsafe(statement).readable(),
+    close: () => client.end({ timeout: 5 }),
+  };
 }

@@ -1,9 +1,10 @@
 import type { Database } from '@portal/db';
 import { toListingRecord } from '@portal/db';
 import { listings } from '@portal/db/schema';
-import { isPubliclyVisible, type ListingRecord, todayInChina, toPublicListing } from '@portal/domain';
+import { isPubliclyVisible, todayInChina } from '@portal/domain';
 import type { SearchDocument, SearchIndex } from '@portal/search';
 import { and, asc, eq, gt, gte, inArray, isNull, or } from 'drizzle-orm';
+import { searchDocumentOf } from './search-document.ts';
 
 type ListingRow = typeof listings.$inferSelect;
 
@@ -15,22 +16,6 @@ type ListingRow = typeof listings.$inferSelect;
  */
 export function toSearchDocument(row: ListingRow, hashIdentifier: (v: string) => string): SearchDocument {
   return searchDocumentOf(toListingRecord(row), row.version, hashIdentifier);
-}
-
-/**
- * `toSearchDocument` from a record (`idNumber` holding the masked form, as `toListingRecord` and
- * the bulk read give it): the projection's fresh object gets the version and key added in place.
- */
-export function searchDocumentOf(
-  record: ListingRecord,
-  version: number,
-  hashIdentifier: (v: string) => string,
-): SearchDocument {
-  const identifier = record.kind === 'person' ? record.idNumber : record.uscc;
-  const doc: SearchDocument = toPublicListing(record) as SearchDocument;
-  doc.version = version;
-  if (identifier) doc.identifierKey = hashIdentifier(identifier);
-  return doc;
 }
 
 /**

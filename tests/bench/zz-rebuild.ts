@@ -1,0 +1,15 @@
+import { createDatabase } from '@portal/db';
+import { todayInChina } from '@portal/domain';
+import { createIdentifierHasher, EmbeddedSearchIndex, type SearchDocument } from '@portal/search';
+import { rebuildIndexFromDatabase } from '../../apps/api/src/read-model/index-rebuild.ts';
+const handle = await createDatabase({ databaseUrl: process.argv[2]! });
+const mode = process.argv[3] ?? 'plain';
+const hash = createIdentifierHasher('bench-pages-identifier-key-0123456789');
+const engine = new EmbeddedSearchIndex({ hashIdentifier: hash });
+let cloneMs = 0;
+const index = mode === 'clone' ? Object.assign(Object.create(engine), { upsert: async (d: SearchDocument[]) => { const t = performance.now(); const c = structuredClone(d); cloneMs += performance.now() - t; return engine.upsert(c); } }) : engine;
+const c0 = process.cpuUsage();
+const r = await rebuildIndexFromDatabase({ handle, index, hashIdentifier: hash, identifierSecret: 'bench-pages-identifier-key-0123456789', today: todayInChina(), ...(mode === 'worker' ? { databaseUrl: process.argv[2]! } : {}) });
+const c = process.cpuUsage(c0);
+console.log(JSON.stringify({ mode, ...r, cloneMs: Math.round(cloneMs), cpuMs: Math.round((c.user + c.system) / 1000), rssMB: Math.round(process.memoryUsage().rss / 1048576) }));
+await handle.close();
