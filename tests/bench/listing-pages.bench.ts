@@ -306,10 +306,12 @@ export async function run(
     for (const size of sizes) {
       // grow one database: 100k, then the next 900k on top (the 1M run happens once)
       if (!dbUrl) {
-        const [exists] = await admin`select 1 from pg_database where datname = 'bench_pages'`;
-        if (!exists) await admin.unsafe('create database bench_pages');
+        const name = opts.databaseName ?? 'bench_pages';
+        if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`--database-name ${name}: letters, digits, _`);
+        const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+        if (!exists) await admin.unsafe(`create database ${name}`);
         const u = new URL(clusterUrl);
-        u.pathname = '/bench_pages';
+        u.pathname = `/${name}`;
         dbUrl = u.toString();
         // the first start also builds the site (data-independent, reused afterwards): time it apart
         const t = performance.now();
@@ -330,7 +332,7 @@ export async function run(
       }
       const filled = await countListings(dbUrl);
       // a kept database also holds the few listings earlier runs published through the API
-      if (filled > size + 1000) throw new Error(`bench_pages holds ${filled} listings, more than ${size}`);
+      if (filled > size + 1000) throw new Error(`the database holds ${filled} listings, more than ${size}`);
       if (filled < size) {
         const t = performance.now();
         await fill(dbUrl, size - filled, 7 + filled);
@@ -360,6 +362,7 @@ if (import.meta.main) {
       'startup-only': { type: 'boolean' },
       runs: { type: 'string' },
       'database-url': { type: 'string' },
+      'database-name': { type: 'string' },
       'data-dir': { type: 'string' },
     },
   });
@@ -368,6 +371,7 @@ if (import.meta.main) {
     startupOnly: values['startup-only'] ?? false,
     ...(values.runs ? { runs: Number(values.runs) } : {}),
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
+    ...(values['database-name'] ? { databaseName: values['database-name'] } : {}),
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
   });
 }

@@ -177,10 +177,12 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   // so that whatever another process changes from now on is applied here too
   const multiProcess = database.kind === 'postgres';
   const feedStart = multiProcess ? await latestFeedPosition(database.db) : 0;
-  // The embedded index starts from its snapshot in DATA_DIR when it can be trusted (issue 8: a
-  // full rebuild takes ~170 s at 1M listings): load, re-sync every listing the change feed names
-  // since the snapshot's position, then a reconcile by version repairs what changed without the
-  // feed (a row edited by hand). Otherwise, and with Meilisearch, the full reconcile rebuilds it.
+  // The embedded index starts from its snapshot in DATA_DIR when it can be trusted (issue 8: at 1M
+  // listings a start from it is ready in ~15 s, a full rebuild takes several times that): load,
+  // re-sync every listing the change feed names since the snapshot's position, then a reconcile
+  // by version repairs what changed without the feed (a row edited by hand). Otherwise the empty
+  // index is filled by one streamed COPY on PostgreSQL (index-rebuild.ts), or by the full
+  // reconcile (PGlite, Meilisearch).
   const embedded = engine instanceof EmbeddedSearchIndex ? engine : undefined;
   const snapshotMeta = embedded
     ? { source: await sourceIdentity(database.db), hasher: hasherFingerprint(hashIdentifier) }
