@@ -155,7 +155,7 @@ describe('the console’s tip screens on the real server', () => {
   it('shows the new tip unread in its unit member’s inbox, with the opening clock', async () => {
     a = await signIn(MEMBER_A);
     const { page } = a;
-    expect(await navLinks(page)).toEqual(['名单', '导入', '更正申请', '举报线索', '悬赏', '专项行动']);
+    expect(await navLinks(page)).toEqual(['名单', '导入', '纠正申请', '举报线索', '悬赏', '专项行动']);
     await page.getByRole('link', { name: '举报线索' }).click();
     await poll(() => h1(page)).toBe('举报线索');
     const row = page.getByRole('row', { name: /演示符大海/ });

@@ -83,7 +83,7 @@ describe('console work screens on the real server', () => {
       if (url && new URL(url).pathname === '/favicon.ico') faviconIco.push(msg.text());
     });
     await page.goto(new URL('/console/', server.url).href);
-    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/favicon.svg');
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/console/favicon.svg');
     await page.getByLabel('用户名').fill(ADMIN.username);
     await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: '登录' }).click();
@@ -92,7 +92,7 @@ describe('console work screens on the real server', () => {
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       '名单',
       '导入',
-      '更正申请',
+      '纠正申请',
       '举报线索',
       '悬赏',
       '专项行动',
@@ -295,8 +295,8 @@ describe('console work screens on the real server', () => {
     expect(res.status).toBe(201);
     const receipt = (await res.json()) as { receiptCode: string; reviewDeadline: string };
 
-    await page.getByRole('link', { name: '更正申请' }).click();
-    await poll(() => h1(page)).toBe('更正申请');
+    await page.getByRole('link', { name: '纠正申请' }).click();
+    await poll(() => h1(page)).toBe('纠正申请');
     const line = page.getByRole('row', { name: new RegExp(receipt.receiptCode) });
     await poll(() => line.textContent()).toMatch(new RegExp(`${receipt.reviewDeadline}（剩 \\d+ 日）`));
     // the requester's contact is not in the queue, only in the decision panel
@@ -365,7 +365,7 @@ describe('console work screens on the real server', () => {
       expect(await nav.getByRole('link').allTextContents()).toEqual([
         '名单',
         '导入',
-        '更正申请',
+        '纠正申请',
         '举报线索',
         '悬赏',
         '专项行动',

@@ -2,7 +2,7 @@
  * The staff console as court staff use it, against the real server (`npm start`) in Debian's
  * Chromium at a 1440×900 desk screen: sign in, manage units and accounts, sign out.
  * Screenshots go to test-results/e2e-console/.
- * The work screens are driven in console-work.test.ts (名单, 导入, 更正申请), console-tips.test.ts
+ * The work screens are driven in console-work.test.ts (名单, 导入, 纠正申请), console-tips.test.ts
  * (举报线索, 身份查看审批, 悬赏), console-campaign.test.ts (专项行动, report, 审计日志) and
  * console-media.test.ts (媒体素材).
  */
@@ -62,8 +62,18 @@ describe('staff console on the real server', () => {
   });
   afterAll(() => watched?.close());
 
-  it('refuses a wrong password with a zh-CN message, and the sign-in page passes axe', async () => {
+  it('opens on the sign-in page without a failed request, refuses a wrong password with a zh-CN message, and passes axe', async () => {
     const { page } = watched;
+    // a signed-out first visit must not show up as a failed (4xx) request in the browser's console
+    const failed: string[] = [];
+    const onResponse = (r: { status: () => number; url: () => string }) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    };
+    page.on('response', onResponse);
+    await page.goto(new URL('/console/', server.url).href);
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('工作人员登录');
+    page.off('response', onResponse);
+    expect(failed).toEqual([]);
     await signIn(page, ADMIN.username, 'not-the-password');
     await poll(() => page.getByRole('alert').textContent()).toContain('用户名或密码不正确');
     expect(await seriousViolations(page)).toEqual([]);
@@ -79,6 +89,17 @@ describe('staff console on the real server', () => {
     await poll(() => page.getByRole('cell', { name: '执行三组' }).count()).toBe(1);
 
     const form = page.getByRole('form', { name: '新建工作人员账号' });
+    // two faulty fields are reported together, each also beside its field
+    await form.getByLabel('用户名').fill('三组');
+    await form.getByLabel('姓名').fill('名'.repeat(41));
+    await form.getByLabel('初始密码').fill('Sanzu-clerk-2017');
+    await form.getByRole('button', { name: '新建账号' }).click();
+    await poll(() => form.getByRole('alert').locator('li').allTextContents()).toEqual([
+      '用户名为 3–32 位小写字母、数字、点、下划线或连字符。',
+      '姓名最多 40 个字符。',
+    ]);
+    expect(await form.getByLabel('姓名').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('姓名').fill('');
     await form.getByLabel('用户名').fill('sanzu.clerk');
     await form.getByLabel('姓名').fill('三组书记员');
     await form.getByLabel('初始密码').fill('short');
@@ -101,11 +122,15 @@ describe('staff console on the real server', () => {
     await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('工作人员登录');
     const me = await page.evaluate(async () => (await fetch('/api/v1/admin/me')).status);
     expect(me).toBe(401);
+    const session = await page.evaluate(async () => (await fetch('/api/v1/auth/session')).json());
+    expect(session).toEqual({ staff: null });
   });
 
   it('keeps the session cookie away from scripts (HttpOnly) and serves the console with the strict CSP', async () => {
     const res = await fetch(new URL('/console/', server.url));
     expect(res.status).toBe(200);
+    const icon = await fetch(new URL('/console/favicon.svg', server.url));
+    expect([icon.status, icon.headers.get('content-type')]).toEqual([200, 'image/svg+xml']);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await res.text()).not.toMatch(/<script>(?!<\/script>)/);
     const { page } = watched;

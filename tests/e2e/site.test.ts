@@ -247,4 +247,17 @@ describe('public site on the real server', () => {
     expect(w.dialogs).toEqual([]);
     expect(w.cspViolations).toEqual([]);
   });
+
+  it('the API documentation reads on a 390 px phone without sideways scrolling', async () => {
+    const w = await open(PHONE);
+    const { page } = w;
+    await page.goto(url('/api/v1/docs'), { waitUntil: 'networkidle' });
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('失信曝光台 API 文档');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(w.cspViolations).toEqual([]);
+    await shot(page, 'api-docs-390');
+  });
 });

@@ -71,6 +71,23 @@ export const meRoute = {
   responses: { 200: jsonResponse(signedInStaffSchema, '当前工作人员'), ...errorResponses(401) },
 } as const satisfies ApiRoute;
 
+/**
+ * `GET /api/v1/auth/session`: whether the browser's session cookie signs anyone in. Always 200 (the
+ * console asks it on every visit: a 401 there would be logged as an error by the browser).
+ */
+export const sessionRoute = {
+  method: 'get',
+  path: '/api/v1/auth/session',
+  tags: ['工作人员账号'],
+  summary: '当前浏览器会话（未登录时 staff 为 null）',
+  responses: {
+    200: jsonResponse(
+      z.object({ staff: signedInStaffSchema.nullable() }),
+      '已登录时为当前工作人员，未登录或会话已失效时为 null',
+    ),
+  },
+} as const satisfies ApiRoute;
+
 /** `POST /api/v1/admin/me/totp`: a new TOTP secret to enrol (not active until confirmed). */
 export const totpSetupRoute = {
   method: 'post',

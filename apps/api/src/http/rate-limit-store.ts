@@ -21,6 +21,8 @@ export interface TakeResult {
  */
 export interface RateLimitStore {
   take(key: string, bucket: BucketSpec, nowMs: number): Promise<TakeResult>;
+  /** Returns one token taken for a request the server then refused (never above capacity). */
+  giveBack(key: string, bucket: BucketSpec): Promise<void>;
 }
 
 function waitFor(tokens: number, bucket: BucketSpec): number {
@@ -49,6 +51,10 @@ export function createMemoryRateLimitStore(maxClients = 100_000): RateLimitStore
       buckets.set(key, { tokens, at: nowMs });
       return { allowed: false, retryAfterMs: waitFor(tokens, bucket) };
     },
+    async giveBack(key, bucket) {
+      const b = buckets.get(key);
+      if (b) b.tokens = Math.min(bucket.capacity, b.tokens + 1);
+    },
   };
 }
 
@@ -75,6 +81,12 @@ export function createPostgresRateLimitStore(db: Database): RateLimitStore {
         .returning({ tokens: rateLimitBuckets.tokens, allowed: rateLimitBuckets.allowed });
       if (!row || row.allowed) return { allowed: true, retryAfterMs: 0 };
       return { allowed: false, retryAfterMs: waitFor(row.tokens, bucket) };
+    },
+    async giveBack(key, bucket) {
+      await db
+        .update(rateLimitBuckets)
+        .set({ tokens: sql`least(${bucket.capacity}::double precision, ${rateLimitBuckets.tokens} + 1)` })
+        .where(sql`${rateLimitBuckets.key} = ${key}`);
     },
   };
 }

@@ -137,4 +137,24 @@ describe.each(backends())('rate-limit stores on $kind', (backend) => {
       await handle.close();
     }
   });
+
+  it('a token given back can be taken again, and giving back never fills a bucket past its capacity', async () => {
+    const handle = await backend.open();
+    try {
+      const bucket = { capacity: 2, refillPerMs: 0 };
+      for (const store of [createPostgresRateLimitStore(handle.db), createMemoryRateLimitStore()]) {
+        await store.giveBack('unseen', bucket); // nothing taken yet: no bucket is made
+        expect((await store.take('g', bucket, 0)).allowed).toBe(true);
+        expect((await store.take('g', bucket, 0)).allowed).toBe(true);
+        expect((await store.take('g', bucket, 0)).allowed).toBe(false);
+        await store.giveBack('g', bucket);
+        expect((await store.take('g', bucket, 0)).allowed).toBe(true);
+        for (let i = 0; i < 5; i++) await store.giveBack('g', bucket);
+        const taken = await Promise.all(Array.from({ length: 4 }, () => store.take('g', bucket, 0)));
+        expect(taken.filter((r) => r.allowed)).toHaveLength(2);
+      }
+    } finally {
+      await handle.close();
+    }
+  });
 });

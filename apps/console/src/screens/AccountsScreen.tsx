@@ -7,7 +7,7 @@ import {
 } from '@portal/contract';
 import type { SuccessBody } from '@portal/contract/client';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { ApiClientError, api } from '../api.ts';
+import { ApiClientError, api, fieldMessage } from '../api.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { Field } from '../components/Field.tsx';
 import { Outcome } from '../components/Outcome.tsx';
@@ -187,8 +187,7 @@ function StaffForm({ units, onCreated }: { units: Units; onCreated: () => void }
     }
   }
 
-  const fieldError = (f: string) =>
-    error instanceof ApiClientError && error.field === f ? error.message : undefined;
+  const fieldError = (f: string) => fieldMessage(error, f);
   return (
     <form className="card" onSubmit={submit} aria-labelledby="staff-form-title">
       <h2 id="staff-form-title">新建工作人员账号</h2>
@@ -202,7 +201,7 @@ function StaffForm({ units, onCreated }: { units: Units; onCreated: () => void }
         error={fieldError('username')}
         hint="3–32 位小写字母、数字、点、下划线或连字符"
       />
-      <Field label="姓名" value={name} onChange={(e) => setName(e.target.value)} />
+      <Field label="姓名" value={name} onChange={(e) => setName(e.target.value)} error={fieldError('name')} />
       <Field
         label="初始密码"
         type="password"

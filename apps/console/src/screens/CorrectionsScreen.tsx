@@ -103,7 +103,7 @@ export function CorrectionsScreen() {
 
   return (
     <section aria-labelledby="corrections-title">
-      <h1 id="corrections-title">更正申请</h1>
+      <h1 id="corrections-title">纠正申请</h1>
       <Tabs
         label="审查状态"
         idPrefix="corrections"
@@ -128,7 +128,7 @@ export function CorrectionsScreen() {
           />
         ) : null}
         <QueueTable
-          caption={`${TABS.find((t) => t.id === status)?.label}的更正申请`}
+          caption={`${TABS.find((t) => t.id === status)?.label}的纠正申请`}
           columns={columns}
           items={items}
           count={(all) => `共 ${all.length} 件，按审查期限排序`}

@@ -15,7 +15,7 @@ export interface ScreenInfo {
 export const SCREENS: readonly ScreenInfo[] = [
   { id: 'listings', title: '名单', roles: ['court_admin', 'unit_member'] },
   { id: 'import', title: '导入', roles: ['court_admin', 'unit_member'] },
-  { id: 'corrections', title: '更正申请', roles: ['court_admin', 'unit_member'] },
+  { id: 'corrections', title: '纠正申请', roles: ['court_admin', 'unit_member'] },
   { id: 'tips', title: '举报线索', roles: ['court_admin', 'unit_member'] },
   { id: 'rewards', title: '悬赏', roles: ['court_admin', 'unit_member'] },
   // the custodian approves identity reveals and sees nothing else

@@ -1,4 +1,11 @@
-import { loginRoute, logoutRoute, meRoute, totpEnableRoute, totpSetupRoute } from '@portal/contract';
+import {
+  loginRoute,
+  logoutRoute,
+  meRoute,
+  sessionRoute,
+  totpEnableRoute,
+  totpSetupRoute,
+} from '@portal/contract';
 import { appendAudit } from '@portal/db';
 import { staff } from '@portal/db/schema';
 import { eq } from 'drizzle-orm';
@@ -66,6 +73,16 @@ export function registerAuth(app: ApiApp, deps: AppDeps): void {
   app.openapi(meRoute, (c) => {
     const me = staffOf(c);
     return c.json({ id: me.staffId, name: me.name, role: me.role, unitId: me.unitId }, 200);
+  });
+
+  app.openapi(sessionRoute, async (c) => {
+    c.header('Cache-Control', 'no-store');
+    const secret = getCookie(c, SESSION_COOKIE);
+    const principal = secret ? await findSessionPrincipal(deps.db, secret, deps.now()) : null;
+    const staff = principal
+      ? { id: principal.staffId, name: principal.name, role: principal.role, unitId: principal.unitId }
+      : null;
+    return c.json({ staff }, 200);
   });
 
   app.openapi(totpSetupRoute, async (c) => {

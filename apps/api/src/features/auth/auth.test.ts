@@ -85,6 +85,22 @@ describe.each(backends())('staff accounts and console sessions on $kind', (backe
     expect((await call('/api/v1/admin/me', { cookie })).status).toBe(401);
   });
 
+  it('tells the console whether its cookie signs anyone in, always with 200 (no 401 logged on a signed-out visit)', async () => {
+    const session = async (cookie?: string) => {
+      const res = await call('/api/v1/auth/session', cookie ? { cookie } : {});
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      return ((await res.json()) as { staff: { role: string; unitId: string | null } | null }).staff;
+    };
+    expect(await session()).toBeNull();
+    expect(await session('portal_session=not-a-live-session')).toBeNull();
+    await createAccount('yizu.viewer');
+    const cookie = sessionCookie(await signIn('yizu.viewer'));
+    expect(await session(cookie)).toMatchObject({ role: 'unit_member', unitId: 'U-A' });
+    await call('/api/v1/auth/logout', { method: 'POST', cookie });
+    expect(await session(cookie)).toBeNull();
+  });
+
   it('answers a wrong password and an unknown user alike (401 LOGIN_FAILED), and stores nothing that reveals the password', async () => {
     await createAccount('yizu.judge');
     const wrong = await signIn('yizu.judge', 'not-the-password');

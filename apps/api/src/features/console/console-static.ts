@@ -34,7 +34,8 @@ export function mountConsole(
     const full = normalize(join(root, rel));
     const inside = full.startsWith(root + sep);
     const isAsset = inside && rel.startsWith('assets/') && existsSync(full);
-    const file = isAsset ? full : join(root, 'index.html');
+    const isIcon = rel === 'favicon.svg' && existsSync(full);
+    const file = isAsset || isIcon ? full : join(root, 'index.html');
     const body = await readFile(file).catch(() => null);
     for (const [k, v] of Object.entries(opts.headers())) c.header(k, v);
     c.header('X-Robots-Tag', 'noindex, nofollow');
@@ -45,7 +46,10 @@ export function mountConsole(
       );
     }
     c.header('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-    c.header('Cache-Control', isAsset ? 'public, max-age=31536000, immutable' : 'no-store');
+    c.header(
+      'Cache-Control',
+      isAsset ? 'public, max-age=31536000, immutable' : isIcon ? 'public, max-age=86400' : 'no-store',
+    );
     return c.body(new Uint8Array(body), 200);
   });
 }
@@ -53,6 +57,7 @@ export function mountConsole(
 /** What the console's bundle is made of (its own sources and the packages it bundles). */
 const CONSOLE_SOURCES = [
   'src',
+  'public',
   'index.html',
   'vite.config.ts',
   'package.json',

@@ -37,7 +37,7 @@ export function renderDocsPage(doc: Doc): string {
   return html`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
     <title>失信曝光台 API 文档</title>
     <style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;line-height:1.6}
-    section{border-top:1px solid #ddd;padding:.5rem 0}.m{background:#8b1a1a;color:#fff;padding:0 .4rem;border-radius:3px;font-size:.9rem}</style></head>
+    section{border-top:1px solid #ddd;padding:.5rem 0}h2{font-size:1.15rem}code{overflow-wrap:anywhere}.m{background:#8b1a1a;color:#fff;padding:0 .4rem;border-radius:3px;font-size:.9rem}</style></head>
     <body><h1>失信曝光台 API 文档</h1><p>机器可读版本：<a href="/api/v1/openapi.json">openapi.json</a>。所有错误均为 <code>{"error":{"code","message","field","requestId"}}</code>。</p>
     ${raw(sections.join(''))}</body></html>`.toString();
 }

@@ -26,7 +26,11 @@ const tipBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
   })(c, next);
 };
 
-/** Per-client hourly limits, counted before the body is read (a refused client costs nothing). */
+/**
+ * Per-client hourly limits, taken before the body is read (a client over its budget costs
+ * nothing). A tip the server did not store (refused input, a full disk) gives its token back, so
+ * a citizen who fixes a mistake is not locked out; look-ups always count (guessing receipts).
+ */
 function throttle(
   services: () => TipsServices,
   bucket: 'tip' | 'lookup',
@@ -34,13 +38,12 @@ function throttle(
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const s = services();
-    await s.limiter.hit(
-      bucket,
-      clientMac(c, s.keyring),
-      bucket === 'tip' ? s.tipsPerHour : s.lookupsPerHour,
-      now().getTime(),
-    );
+    const limit = bucket === 'tip' ? s.tipsPerHour : s.lookupsPerHour;
+    const client = clientMac(c, s.keyring);
+    await s.limiter.hit(bucket, client, limit, now().getTime());
     await next();
+    // an error thrown by the handler has become c.res (onError) by the time next() returns
+    if (bucket === 'tip' && c.res.status >= 400) await s.limiter.refund(bucket, client, limit);
   };
 }
 

@@ -188,6 +188,18 @@ describe.each(backends())('tip throttling on $kind', (backend) => {
     expect((await submit(t, tipBody(listingId), { 'x-test-client': '198.51.100.1' })).res.status).toBe(201);
   });
 
+  it('does not count a tip it refused: after three bad requests a corrected tip is accepted', async () => {
+    const me = { 'x-test-client': '203.0.113.40' };
+    const bad = [
+      { ...tipBody(listingId), description: '' },
+      { ...tipBody(listingId), kind: 'gossip' },
+      { ...tipBody(listingId), listingId: 'L-none' },
+    ];
+    for (const body of bad) expect((await submit(t, body, me)).res.status).toBeGreaterThanOrEqual(400);
+    for (let i = 0; i < 3; i++) expect((await submit(t, tipBody(listingId), me)).res.status).toBe(201);
+    expect((await submit(t, tipBody(listingId), me)).res.status).toBe(429);
+  });
+
   it('throttles receipt guessing: the sixth look-up in an hour is refused, even for a real receipt', async () => {
     const { body } = await submit(t, tipBody(listingId), { 'x-test-client': '198.51.100.1' });
     const guesser = { 'x-test-client': '192.0.2.10' };

@@ -20,17 +20,19 @@ import { createTipKeyring, type TipKeyring } from './tip-keyring.ts';
 export interface HourlyLimiter {
   /** Takes one from the client's budget; throws 429 with Retry-After once it is spent (0 = no limit). */
   hit(bucket: string, clientMac: string, limit: number, nowMs: number): Promise<void>;
+  /** Gives back what `hit` took, for a request that stored nothing (refused input, 503). */
+  refund(bucket: string, clientMac: string, limit: number): Promise<void>;
 }
 
 export function createHourlyLimiter(store: RateLimitStore): HourlyLimiter {
+  const spec = (limit: number) => ({ capacity: limit, refillPerMs: limit / 3_600_000 });
   return {
+    async refund(bucket, clientMac, limit) {
+      if (limit > 0) await store.giveBack(`${bucket}:${clientMac}`, spec(limit));
+    },
     async hit(bucket, clientMac, limit, nowMs) {
       if (limit <= 0) return;
-      const result = await store.take(
-        `${bucket}:${clientMac}`,
-        { capacity: limit, refillPerMs: limit / 3_600_000 },
-        nowMs,
-      );
+      const result = await store.take(`${bucket}:${clientMac}`, spec(limit), nowMs);
       if (!result.allowed) {
         const retryAfter = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
         throw new ApiError('RATE_LIMITED', {
