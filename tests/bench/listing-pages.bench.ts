@@ -290,6 +290,7 @@ export async function run(
     startupOnly?: boolean;
     runs?: number;
     databaseUrl?: string;
+    databaseName?: string;
     dataDir?: string;
   } = {},
 ) {
