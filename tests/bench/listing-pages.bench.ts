@@ -169,11 +169,13 @@ async function awaitSnapshot(dataDir: string, since: number) {
 
 async function measure(size: number, databaseUrl: string, dataDir: string) {
   // 1. no snapshot: the full rebuild from PostgreSQL; it writes a snapshot after start
+  await serverGone(dataDir);
   rmSync(join(dataDir, SNAPSHOT), { force: true });
   const since = Date.now();
   const rebuild = await timedStart(databaseUrl, dataDir);
   const written = await awaitSnapshot(dataDir, since);
   await rebuild.server.stop();
+  await serverGone(dataDir);
   // 2. from that snapshot (load, catch up from the change feed, reconcile by version)
   const { server, readySeconds, rss: rssReady, startup } = await timedStart(databaseUrl, dataDir);
   console.log(`rebuild: ${JSON.stringify(rebuild.startup)}\nfrom snapshot: ${JSON.stringify(startup)}`);
@@ -254,10 +256,23 @@ async function countListings(databaseUrl: string): Promise<number> {
   }
 }
 
+/**
+ * Waits until the node process serving `dataDir` has exited: `stop()` returns when npm has, while
+ * the server may still be writing its shutdown snapshot (which would then reappear after an rm).
+ */
+async function serverGone(dataDir: string) {
+  const started = performance.now();
+  while (serverPid(dataDir) !== undefined) {
+    if (performance.now() - started > 60_000) throw new Error('the server did not exit');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** `--startup-only`: `runs` starts with the full rebuild (no snapshot), then one from its snapshot. */
 async function measureStartup(size: number, databaseUrl: string, dataDir: string, runs: number) {
   const rebuilds: Awaited<ReturnType<typeof timedStart>>[] = [];
   for (let i = 0; i < runs; i++) {
+    await serverGone(dataDir);
     rmSync(join(dataDir, SNAPSHOT), { force: true });
     const since = Date.now();
     const start = await timedStart(databaseUrl, dataDir);
@@ -268,8 +283,10 @@ async function measureStartup(size: number, databaseUrl: string, dataDir: string
     );
     rebuilds.push(start);
   }
+  await serverGone(dataDir);
   const fromSnapshot = await timedStart(databaseUrl, dataDir);
   await fromSnapshot.server.stop();
+  await serverGone(dataDir);
   const median = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
     return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -327,6 +344,7 @@ export async function run(
           600_000,
         );
         await warm.stop();
+        await serverGone(dataDir);
         console.log(
           `first start on this database (site build included): ${((performance.now() - t) / 1000).toFixed(1)} s`,
         );
