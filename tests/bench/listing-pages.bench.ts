@@ -12,10 +12,33 @@
  * of server CPU per cached page (before keeping pages as bytes and skipping the GET body check:
  * p95 7.75–12.85 ms at 100k under heavier load, 4.95 ms at 1M, ~220 µs of CPU at 100k). Cold page
  * p95 8.0 ms at 100k, 5.0 ms at 1M. Publish → live page 29–76 ms at 100k, 37–544 ms at 1M.
- * Ready from the snapshot 2.6 s (266 MB) at 100k, 15.8 s (1,116 MB) at 1M; with the full rebuild
- * 11.6 s (384 MB) and 96.4 s (1,365 MB): UNFINISHED only when no snapshot can be used (first start
- * on an existing database, a changed identifier key), where the 60 s target is not met at 1M.
+ * Ready from the snapshot 2.6 s (266 MB) at 100k, 15.8 s (1,116 MB) at 1M (5.9–6.1 s, ~1,150 MB
+ * at load 2–4).
  *
+ * Full rebuild (no usable snapshot: a first start on an existing database, a changed identifier
+ * key). Was 96.4 s (1,365 MB) at 1M at load 6.4–6.8. Where those went (timers around each phase
+ * and a CPU profile of the server, 1M, load 6–8): the reconcile read every id and version, then
+ * keyset pages of 5,000 whole rows (46 columns, drizzle `select()`): 12.4 s of Node CPU to decode
+ * (PostgreSQL 2.3 s); the projection and identifier HMAC 7–10 s; the engine's upserts ~24 s; GC
+ * 21 % of the samples; and the sort orders (7.5 s) and the start-up snapshot (2.3 s) were built
+ * before ready, interleaved with the rest of the start-up. Now: one `COPY … TO STDOUT` of the 30
+ * public columns (2.1 s of Node CPU + 1.8 s of PostgreSQL for 1M rows), read and projected in a
+ * worker thread with its own young generation while the main thread only inserts (25–29 s at 1M:
+ * the engine is the floor); sort orders and snapshot start once the server listens.
+ * Side by side, 2026-11-30, `--startup-only` on one kept database, this branch against its base
+ * (16da9b1, a copy of that tree), nice -n 10, load average 1.6–3.9 (quieter than the 96.4 s run):
+ * 1M ready 31.1 / 36.4 s (median 33.7 s), RSS 1,239 / 951 MB, against 34.6 / 34.8 s and
+ * 1,851 / 1,855 MB; 100k 3.1 / 2.9 s (401 / 376 MB) against 4.2 s (417 MB). The rebuild alone
+ * (in-process harness, alternating, load 4.8–6.3): 36.3 / 30.7 s and ~950 MB with the worker,
+ * 50.1 / 44.4 s and ~1,800 MB with everything on the main thread.
+ * UNFINISHED: on this shared machine a start under heavy load (5–7 and rising) still took 110 s
+ * once (main-thread inserts 94 s); the inserts into the engine are now what a rebuild costs, and
+ * cutting them is work in packages/search's bulk load.
+ *
+ *   nice -n 10 node tests/bench/listing-pages.bench.ts [--sizes 100000,1000000]
+ *   … --startup-only [--runs N]: only `npm start` to ready, N rebuilds and one start from snapshot
+ *   … --database-url postgres://…/postgres [--database-name n] [--data-dir d]: a kept cluster and
+ *     DATA_DIR (filled up to each size once, site build reused) instead of throwaway ones
  *   nice -n 10 node tests/bench/listing-pages.bench.ts [--sizes 100000,1000000]
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
