@@ -1,11 +1,32 @@
 /** The embedded side of the search benchmark: build time, memory, latency over the query mix. */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { EmbeddedSearchIndex, type SearchDocument, type SearchIndex, type SearchQuery } from '@portal/search';
 import { BaselineEmbeddedSearchIndex } from './search-baseline/embedded-search-index.ts';
 
-/** `new`: the engine in packages/search; `baseline`: a frozen copy of it before issue 13. */
-export type EngineName = 'new' | 'baseline';
+/**
+ * `new`: the engine in packages/search; `baseline`: a frozen copy of it before issue 13; `ref`:
+ * another commit's engine for a before/after run, from a scratch copy of its `packages/search/src`
+ * named by `SEARCH_REF_SRC` (inside the repository, e.g. under the ignored bench-results/, so that
+ * its imports resolve), made with
+ * `git archive <commit> packages/search/src | tar -x -C bench-results/ref`.
+ */
+export type EngineName = 'new' | 'baseline' | 'ref';
 
-export function createEngine(engine: EngineName, hashIdentifier: (v: string) => string): SearchIndex {
+type IndexClass = new (options: { hashIdentifier: (v: string) => string }) => SearchIndex;
+
+async function refEngine(): Promise<IndexClass> {
+  const dir = process.env.SEARCH_REF_SRC;
+  if (!dir) throw new Error('engine ref: set SEARCH_REF_SRC to a copy of packages/search/src');
+  const url = pathToFileURL(resolve(dir, 'embedded/embedded-search-index.ts')).href;
+  return ((await import(url)) as { EmbeddedSearchIndex: IndexClass }).EmbeddedSearchIndex;
+}
+
+export async function createEngine(
+  engine: EngineName,
+  hashIdentifier: (v: string) => string,
+): Promise<SearchIndex> {
+  if (engine === 'ref') return new (await refEngine())({ hashIdentifier });
   return engine === 'baseline'
     ? new BaselineEmbeddedSearchIndex({ hashIdentifier })
     : new EmbeddedSearchIndex({ hashIdentifier });
@@ -39,7 +60,7 @@ export async function buildEmbedded(
   engine: EngineName = 'new',
 ) {
   const before = memory();
-  const index = createEngine(engine, hashIdentifier);
+  const index = await createEngine(engine, hashIdentifier);
   const sample: SearchDocument[] = [];
   let batch: SearchDocument[] = [];
   let buildMs = 0;

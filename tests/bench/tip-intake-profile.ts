@@ -44,10 +44,17 @@ function countStatements(session: object) {
 
 export async function profileIntake(total = 1000, concurrency = 16, notify = true) {
   let received = 0;
+  let messages = 0;
   const rx = createServer((req, res) => {
-    req.resume();
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      body += chunk;
+    });
     req.on('end', () => {
-      received++;
+      // a message announces the tips of one group commit (`tipIds`)
+      messages++;
+      received += (JSON.parse(body) as { data: { tipIds: string[] } }).data.tipIds.length;
       res.writeHead(204).end();
     });
   });
@@ -121,7 +128,8 @@ export async function profileIntake(total = 1000, concurrency = 16, notify = tru
     tips: total,
     tipsPerSec: Math.round((total / wall) * 1000),
     cpuMsPerTip: Number(((cpu.user + cpu.system) / 1000 / total).toFixed(2)),
-    webhooksReceived: received,
+    tipsAnnounced: received,
+    webhookMessages: messages,
     statementsPerTip: Number((counts.statements / total).toFixed(2)),
     transactionsPerTip: Number((counts.transactions / total).toFixed(3)),
   };

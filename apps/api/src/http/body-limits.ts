@@ -26,16 +26,29 @@ const LARGE_BODY_ROUTES: Record<string, { maxSize: number; message: string }> = 
 };
 
 function limit(maxSize: number, message?: string): MiddlewareHandler {
-  return bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new ApiError('PAYLOAD_TOO_LARGE', {
-        ...(message ? { message } : {}),
-        headers: { Connection: 'close' },
-        logDetail: `body over ${maxSize} bytes`,
-      });
-    },
+  return bodyLimitByLength(maxSize, () => {
+    throw new ApiError('PAYLOAD_TOO_LARGE', {
+      ...(message ? { message } : {}),
+      headers: { Connection: 'close' },
+      logDetail: `body over ${maxSize} bytes`,
+    });
   });
+}
+
+/**
+ * hono's `bodyLimit`, but a request with `Content-Length` (and no `Transfer-Encoding`) is judged
+ * by its headers alone, as hono does, without touching `c.req.raw.body`: on the Node adapter that
+ * builds a full fetch Request with a web stream per request, where `c.req.json()` otherwise reads
+ * the socket directly (~0.1 ms of CPU per tip). A chunked body is still counted as it streams in.
+ */
+export function bodyLimitByLength(maxSize: number, onError: () => never): MiddlewareHandler {
+  const streamed = bodyLimit({ maxSize, onError });
+  return (c, next) => {
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined)
+      return Number.parseInt(length || '0', 10) > maxSize ? onError() : next();
+    return streamed(c, next);
+  };
 }
 
 /**

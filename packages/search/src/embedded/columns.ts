@@ -25,6 +25,8 @@ export class Columns {
   region = new Uint16Array(0);
   court = new Uint16Array(0);
   nameLength = new Uint16Array(0);
+  /** `nameFirstMark` (match-tier.ts); not in the snapshot file: set from the haystacks on load */
+  nameFirst = new Uint16Array(0);
   listedDay = new Int32Array(0);
   amount = new Float64Array(0);
   version = new Float64Array(0);
@@ -40,7 +42,7 @@ export class Columns {
     return this.length++;
   }
 
-  write(slot: number, doc: PublicListing, version: number, nameLength: number): void {
+  write(slot: number, doc: PublicListing, version: number, nameLength: number, nameFirst: number): void {
     this.alive[slot] = 1;
     this.kind[slot] = doc.kind === 'org' ? 1 : 0;
     this.category[slot] = doc.category;
@@ -48,6 +50,7 @@ export class Columns {
     this.region[slot] = this.regions.idOf(doc.region);
     this.court[slot] = this.courts.idOf(doc.court);
     this.nameLength[slot] = Math.min(nameLength, 0xffff);
+    this.nameFirst[slot] = nameFirst;
     this.listedDay[slot] = dayNumber(doc.listedAt);
     this.amount[slot] = doc.amountOwedFen;
     this.version[slot] = version;
@@ -80,6 +83,7 @@ export class Columns {
     this.region = grown(this.region, (n) => new Uint16Array(n));
     this.court = grown(this.court, (n) => new Uint16Array(n));
     this.nameLength = grown(this.nameLength, (n) => new Uint16Array(n));
+    this.nameFirst = grown(this.nameFirst, (n) => new Uint16Array(n));
     this.listedDay = grown(this.listedDay, (n) => new Int32Array(n));
     this.amount = grown(this.amount, (n) => new Float64Array(n));
     this.version = grown(this.version, (n) => new Float64Array(n));

@@ -12,11 +12,12 @@ import type {
   SearchResult,
 } from '../search-index.ts';
 import { Columns } from './columns.ts';
+import { DigitTokens } from './digit-tokens.ts';
 import { GramIndex } from './gram-index.ts';
 import { buildHaystack } from './haystack.ts';
 import { IdentifierKeys } from './identifier-keys.ts';
 import { ListingStore } from './listing-store.ts';
-import { matchTier } from './match-tier.ts';
+import { matchTier, nameFirstMark } from './match-tier.ts';
 import { walkPage } from './page-walk.ts';
 import { type Candidates, type PassResult, runSearchPass } from './search-pass.ts';
 import {
@@ -53,21 +54,25 @@ export interface StoredEntry {
  * rebuilt once 1/64 of the listings were written, in the background (a phase per turn of the
  * event loop) while the current ones keep serving. Listings are packed per slot (`ListingStore`),
  * posting lists are varint-packed (`posting-list.ts`), identifier keys sit in one byte array.
- * Memory at 1M (demo data, tests/bench): heap ~605 MB after a build (was ~880 MB), RSS ~700 MB
- * when loaded from a snapshot (`snapshot.ts`), ~1.0 GB right after a build (V8 keeps the pages
- * the build's garbage used). At 10M (2026-11-30, `search.bench.ts --sizes 10000000 --engines new`,
- * load average 5–9, final run of the session): build 260 s wall / 221 s CPU (406 s wall in a busier
- * run, same code), RSS +7.1 GB, broad mix p95 15 ms, standard mix p50 5.7 / p95 184 ms (CPU p95
- * 130–180 ms over two runs, 240 ms before; see the package README).
+ * Case-number fragments of digits around one CJK character (`(2025)琼9002`, `执35`) are answered
+ * exactly from `DigitTokens` instead of bigram candidates that each need a re-check; a relevance
+ * pass over a one- or two-unit query's exact list skips the haystack read of a match whose best
+ * possible tier (`tierFloor`, from the name's first unit) cannot reach the page.
+ * Memory at 1M (demo data, tests/bench): heap ~650 MB after a build, RSS ~700 MB when loaded
+ * from a snapshot (`snapshot.ts`), ~1.0 GB right after a build (V8 keeps the pages the build's
+ * garbage used). At 10M (2026-11-30, `search.bench.ts --sizes 10000000 --engines new`, load
+ * average 4.5–6.2, with digit tokens): build 417 s wall / 257 s CPU, RSS +7.2 GB, broad mix p95
+ * 8.8 ms, standard mix p50 3.8 / p95 145 ms (CPU p95 82 ms; 184 ms / CPU 179 ms before the
+ * tokens; see the package README).
  * UNFINISHED (issue 13): the standard mix at 10M (target p95 ≤ 30 ms) is not met, and the 10M
- * build (target ≤ 300 s wall) met it only on a quiet machine. The standard mix's tail is first
- * sightings with 10^5–10^6 candidates, each re-checked against its haystack string (`(year)court`
- * case fragments such as `(2024)琼0105`, 7.5 % of the mix, and common company words): a bigram
- * index cannot make those candidate sets exact, so meeting the target needs positions (or longer
- * grams) for digit runs, or haystacks stored contiguously so a re-check is not a scattered string
- * read. The build's CPU time goes to
- * the listing store (value ids, packing) and posting-list appends about a quarter each, GC ~15 %,
- * normalisation ~10 % (profile of a 500k build).
+ * build (target ≤ 300 s wall) met it only on a quiet machine (221–257 s of CPU, 260–417 s wall).
+ * The standard mix's tail is now common company words (`房地产`, `建筑工`, `实业有限`: 10^5
+ * candidates at 3M, nearly all matches): a query of three or more units still re-checks every
+ * candidate against its haystack string (a scattered read, ~0.5–1 µs each) for an exact total, so
+ * meeting the target needs positions for CJK bigrams (or haystacks stored contiguously). The
+ * build's CPU time goes to the listing store (value ids, packing) and posting-list appends about
+ * a quarter each, GC ~15 %, normalisation ~10 % (profile of a 500k build); digit tokens made
+ * the build ~20 % more CPU at 1M (adding a listing's tokens: ~1 µs; the rest is garbage).
  */
 export interface EmbeddedSearchIndexOptions extends SearchIndexOptions {
   /** compact once this many removed slots exist and they outnumber live ones (default 50,000) */
@@ -94,6 +99,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   readonly engine = 'embedded' as const;
   private readonly hashIdentifier: (value: string) => string;
   private grams = new GramIndex();
+  private tokens = new DigitTokens();
   private columns = new Columns();
   private listings = new ListingStore();
   private ids: string[] = [];
@@ -188,27 +194,35 @@ export class EmbeddedSearchIndex implements SearchIndex {
               planned.entry,
               resolved,
             )
-          : this.pass(planned.candidates, text, resolved);
+          : this.pass(planned.candidates, text, resolved, planned.tiers);
     }
     const hits = pass.slots.map((slot) => this.listings.get(slot));
     return { hits, total: pass.total, page, pageSize, facets: pass.facets };
   }
 
-  private pass(candidates: Candidates, text: string, resolved: ReturnType<typeof resolveQuery>): PassResult {
+  private pass(
+    candidates: Candidates,
+    text: string,
+    resolved: ReturnType<typeof resolveQuery>,
+    tiers?: Uint8Array,
+  ): PassResult {
     if (candidates !== 'all' && candidates.length === 0)
       return { total: 0, slots: [], facets: emptyFacets() };
     const store = { columns: this.columns, haystacks: this.haystacks, idOf: this.idOf };
     // a text query's candidates come from the posting lists, dead slots left out; for one or two
-    // code units they are the query's own list: every one matches
-    const exact = candidates !== 'all' && text.length > 0 && text.length <= 2;
-    return runSearchPass(store, candidates, text, resolved, exact, text !== '');
+    // code units they are the query's own list: every one matches (so do digit-token matches,
+    // which come with their tiers)
+    const exact = tiers !== undefined || (candidates !== 'all' && text.length > 0 && text.length <= 2);
+    return runSearchPass(store, candidates, text, resolved, exact, text !== '', tiers);
   }
 
   /**
    * The cached entry of a broad term (building it when it is at least `broadQueryMin` matches
    * wide), or the candidates for a narrow one, which a single pass serves best.
    */
-  private termOrCandidates(text: string): { entry: TermEntry } | { candidates: Candidates } {
+  private termOrCandidates(
+    text: string,
+  ): { entry: TermEntry } | { candidates: Candidates; tiers?: Uint8Array } {
     const cached = this.terms.get(text);
     if (cached) {
       this.terms.delete(text); // most recently used last
@@ -224,6 +238,21 @@ export class EmbeddedSearchIndex implements SearchIndex {
     } else {
       // lists hold dead slots only after removals (until compaction): skip the check when there are none
       const alive = this.columns.length > this.slotOf.size ? this.columns.alive : undefined;
+      // digit fragments around one CJK character (`(2025)琼9002`, `执35`): exact from their tokens
+      const exact = this.tokens.matches(
+        text,
+        this.haystacks,
+        this.columns.nameLength,
+        this.columns.length,
+        alive,
+      );
+      if (exact !== null) {
+        const n = exact.slots.length;
+        const veryBroad = n * 32 >= this.slotOf.size;
+        if (n < this.broadQueryMin || (!veryBroad && !this.sighted(text)))
+          return { candidates: exact.slots, tiers: exact.tiers };
+        return { entry: this.makeEntry(text, exact.slots.slice(), exact.tiers.slice()) };
+      }
       const candidates = this.grams.candidates(text, this.columns.length, alive) ?? 'all';
       const n = candidates === 'all' ? this.columns.length : candidates.length;
       // a first keystroke (one or two characters: its posting list is exact) matching 1/32 of
@@ -232,11 +261,16 @@ export class EmbeddedSearchIndex implements SearchIndex {
       if (n < this.broadQueryMin || n === 0 || (!veryBroad && !this.sighted(text))) return { candidates };
       ({ base, tiers } = this.exactMatches(candidates, text));
     }
+    return { entry: this.makeEntry(text, base, tiers) };
+  }
+
+  /** A term's entry from its exact live matches (`null`: every slot), remembered for the next queries. */
+  private makeEntry(text: string, base: Uint32Array | null, tiers: Uint8Array | undefined): TermEntry {
     this.orders(); // the entry belongs to the current base
     const entry = termEntry(text, this.columns, this.log, base, tiers);
     syncEntry(entry, this.columns, this.haystacks, this.log);
     this.remember(text, entry);
-    return { entry };
+    return entry;
   }
 
   /** Counts a sighting of a broad term; true when it is the one that earns the term its entry. */
@@ -398,9 +432,16 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.ids = parts.ids;
     this.haystacks = parts.haystacks;
     this.keys = parts.keys;
-    const alive = this.columns.alive;
+    const { alive, nameLength } = this.columns;
+    this.columns.nameFirst = new Uint16Array(this.columns.capacity);
     for (let slot = 0; slot < this.columns.length; slot++)
-      if (alive[slot] === 1) this.slotOf.set(this.ids[slot]!, slot);
+      if (alive[slot] === 1) {
+        this.slotOf.set(this.ids[slot]!, slot);
+        // not in the snapshot format: rebuilt from the haystacks (a scan for digits, no strings kept)
+        const haystack = this.haystacks[slot]!;
+        this.tokens.add(slot, haystack, nameLength[slot]!);
+        this.columns.nameFirst[slot] = nameFirstMark(haystack, nameLength[slot]!);
+      }
     return header;
   }
 
@@ -426,6 +467,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private reset(): void {
     this.dropBase();
     this.grams = new GramIndex();
+    this.tokens = new DigitTokens();
     this.columns = new Columns();
     this.listings = new ListingStore();
     this.ids = [];
@@ -480,13 +522,16 @@ export class EmbeddedSearchIndex implements SearchIndex {
       this.slotOf.set(doc.id, slot);
       this.ids[slot] = stored.id;
       this.grams.add(slot, haystack);
+      this.tokens.add(slot, haystack, nameLength);
     } else if (this.haystacks[slot] !== haystack) {
       this.grams.remove(slot, this.haystacks[slot]!);
       this.grams.add(slot, haystack);
+      this.tokens.remove(slot, this.haystacks[slot]!, this.columns.nameLength[slot]!);
+      this.tokens.add(slot, haystack, nameLength);
     }
     this.listings.set(slot, stored);
     this.haystacks[slot] = haystack;
-    this.columns.write(slot, stored, doc.version, nameLength);
+    this.columns.write(slot, stored, doc.version, nameLength, nameFirstMark(haystack, nameLength));
     this.keys.set(slot, doc.identifierKey);
   }
 

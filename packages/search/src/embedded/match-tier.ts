@@ -17,6 +17,32 @@ export function matchTier(haystack: string, text: string, nameLength: number): n
   return pos === nameLength + 1 && haystack.charCodeAt(pos + m) === 1 ? 0 : 3;
 }
 
+/** `nameFirst` mark of a listing whose case number could equal a one- or two-code-unit query. */
+export const ANY_TIER = 0xffff;
+
+/**
+ * What `tierFloor` needs to know of a listing without reading its haystack: the name's first code
+ * unit, or `ANY_TIER` when its case number is one or two code units long (so a short query could
+ * be that exact case number, tier 0).
+ */
+export function nameFirstMark(haystack: string, nameLength: number): number {
+  const caseEnd = haystack.indexOf('\u0001', nameLength + 1);
+  const caseLength = (caseEnd < 0 ? haystack.length : caseEnd) - nameLength - 1;
+  return caseLength >= 1 && caseLength <= 2 ? ANY_TIER : haystack.charCodeAt(0);
+}
+
+/**
+ * The best tier a listing known to contain `text` (of at most two code units) can have, from its
+ * `nameFirstMark` and name length alone: 0 for a possible exact name, 1 for a name starting with
+ * the text's first unit, else 2. Lets a relevance pass skip `matchTier` for a listing that cannot
+ * reach the page (the haystack read is what a pass over 10^5 matches spends its time on).
+ */
+export function tierFloor(mark: number, text: string, nameLength: number): number {
+  if (mark === ANY_TIER) return 0;
+  if (mark !== text.charCodeAt(0)) return 2;
+  return nameLength === text.length ? 0 : 1;
+}
+
 function matchesAt(haystack: string, text: string, at: number): boolean {
   for (let j = 0; j < text.length; j++) if (haystack.charCodeAt(at + j) !== text.charCodeAt(j)) return false;
   return true;

@@ -2,7 +2,7 @@ import type { ResolvedQuery } from '../query.ts';
 import type { FacetCounts, SearchFilters } from '../search-index.ts';
 import { type Columns, KIND_CODES } from './columns.ts';
 import { comboFailures, combosThatCount, type FilterCodes, tallyCombos } from './combo-tally.ts';
-import { matchTier } from './match-tier.ts';
+import { matchTier, tierFloor } from './match-tier.ts';
 import { TopK } from './top-k.ts';
 
 /** What a pass reads: the columns, the normalised haystacks and the ids per slot. */
@@ -46,7 +46,8 @@ export function filterCodes(c: Columns, f: SearchFilters): FilterCodes {
  * Each candidate costs one read of its filter-value combination (`combo`) before its text: which
  * combinations pass the filters, or count in one facet, is known before the pass, so a candidate
  * that would count nowhere is never re-checked. The pass counts matches per combination and takes
- * totals and disjunctive facets from that histogram (`tallyCombos`).
+ * totals and disjunctive facets from that histogram (`tallyCombos`). `tiers`: the candidates'
+ * relevance tiers when known (exact candidates from digit tokens), so no haystack is read.
  */
 export function runSearchPass(
   store: PassStore,
@@ -55,12 +56,13 @@ export function runSearchPass(
   query: ResolvedQuery,
   exact = false,
   live = false,
+  tiers?: Uint8Array,
 ): PassResult {
   const { columns: c, haystacks } = store;
   const failures = comboFailures(c.combos, filterCodes(c, query.filters));
   const counted = combosThatCount(failures);
   const histogram = new Uint32Array(c.combos.size);
-  const { combo, nameLength } = c;
+  const { combo, nameLength, nameFirst } = c;
   const alive = live && candidates !== 'all' ? undefined : c.alive;
   const top = new TopK(query.offset + query.pageSize, store.idOf);
   const recheck = text !== '' && !exact;
@@ -79,7 +81,15 @@ export function runSearchPass(
         histogram[id]!++; // a known match counted in one facet only: no need to know where it sits
         continue;
       }
-      const tier = matchTier(haystacks[slot]!, text, nameLength[slot]!);
+      if (!recheck && tiers === undefined) {
+        // a known match that cannot reach the page even at its best tier: no need either
+        const floor = tierFloor(nameFirst[slot]!, text, nameLength[slot]!) * 65536 + nameLength[slot]!;
+        if (floor > top.bound()) {
+          histogram[id]!++;
+          continue;
+        }
+      }
+      const tier = tiers !== undefined ? tiers[i]! : matchTier(haystacks[slot]!, text, nameLength[slot]!);
       if (tier < 0) continue;
       histogram[id]!++;
       if (failures[id] === 0) top.offer(tier * 65536 + nameLength[slot]!, slot);

@@ -43,6 +43,8 @@ const QUERIES: SearchQuery[] = [
   { q: '', sort: 'listedAt:asc', page: 2 },
   { q: WANG_WEI_ID },
   { q: '琼1', filters: { kind: 'org' }, sort: 'amount:asc' },
+  { q: '(2024)琼1' }, // answered from digit tokens, which a load rebuilds
+  { q: '2024琼', pageSize: 50 },
 ];
 
 async function answers(index: EmbeddedSearchIndex) {

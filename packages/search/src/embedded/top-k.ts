@@ -38,6 +38,11 @@ export class TopK {
     this.siftDown(0);
   }
 
+  /** The key an offer must not exceed to be kept (Infinity until `k` are kept). */
+  bound(): number {
+    return this.size < this.k ? Number.POSITIVE_INFINITY : this.keys[0]!;
+  }
+
   /** Kept slots, best first. */
   sorted(): number[] {
     const order = Array.from({ length: this.size }, (_, i) => i);

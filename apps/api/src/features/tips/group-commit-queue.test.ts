@@ -35,6 +35,22 @@ describe('group commit queue', () => {
     expect(await Promise.all(later)).toEqual(['stored 2', 'stored 3', 'stored 4']);
   });
 
+  it("with lingerMs 'idle', items submitted in the same turn of the event loop leave together, and a lone one leaves without a timer", async () => {
+    const f = gatedFlush();
+    const queue = createGroupCommitQueue({ flush: f.flush, maxBatch: 10, lingerMs: 'idle', maxInFlight: 1 });
+    const together = [1, 2, 3].map((n) => queue.submit(n));
+    expect(f.batches).toEqual([]); // not yet: the rest of this turn may bring company
+    await new Promise((r) => setImmediate(r));
+    expect(f.batches).toEqual([[1, 2, 3]]);
+    f.release();
+    expect(await Promise.all(together)).toEqual(['stored 1', 'stored 2', 'stored 3']);
+    const lone = queue.submit(4);
+    await new Promise((r) => setImmediate(r));
+    expect(f.batches).toEqual([[1, 2, 3], [4]]);
+    f.release();
+    expect(await lone).toBe('stored 4');
+  });
+
   it('never puts more than maxBatch items in a batch', async () => {
     const f = gatedFlush();
     const queue = createGroupCommitQueue({ flush: f.flush, maxBatch: 2, lingerMs: 50, maxInFlight: 1 });

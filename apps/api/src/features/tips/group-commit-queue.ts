@@ -2,7 +2,7 @@
  * Group commit: work items that arrive together are handed to `flush` as one batch (one
  * transaction, one fsync for all of them), and each caller's promise settles with its own result
  * only after `flush` has answered for the whole batch. A batch leaves when it is full, after
- * `lingerMs` when the queue was idle, or as soon as the previous batch is done (the requests that
+ * `lingerMs` (or the event loop's turn) when the queue was idle, or as soon as the previous batch is done (the requests that
  * arrived while a transaction was committing have already waited long enough).
  */
 export interface GroupCommitOptions<T, R> {
@@ -10,8 +10,12 @@ export interface GroupCommitOptions<T, R> {
   flush(items: T[]): Promise<R[]>;
   /** most items per batch */
   maxBatch: number;
-  /** how long an idle queue waits for company before a lone item leaves */
-  lingerMs: number;
+  /**
+   * how long an idle queue waits for company before a lone item leaves: milliseconds, or 'idle'
+   * for "until the event loop has handled what already arrived" (setImmediate: requests read in
+   * the same turn leave together, and a lone one leaves at once)
+   */
+  lingerMs: number | 'idle';
   /** batches allowed in flight at once (1: each forms while the previous one commits) */
   maxInFlight: number;
 }
@@ -30,11 +34,16 @@ export function createGroupCommitQueue<T, R>(opts: GroupCommitOptions<T, R>): Gr
   const waiting: Waiter<T, R>[] = [];
   let inFlight = 0;
   let timer: NodeJS.Timeout | undefined;
+  let immediate: NodeJS.Immediate | undefined;
 
   function flushNext(): void {
     if (timer) {
       clearTimeout(timer);
       timer = undefined;
+    }
+    if (immediate) {
+      clearImmediate(immediate);
+      immediate = undefined;
     }
     const batch = waiting.splice(0, opts.maxBatch);
     if (batch.length === 0) return;
@@ -57,7 +66,8 @@ export function createGroupCommitQueue<T, R>(opts: GroupCommitOptions<T, R>): Gr
 
   function schedule(): void {
     if (inFlight >= opts.maxInFlight) return; // the batch in flight flushes the queue when it is done
-    if (waiting.length >= opts.maxBatch || opts.lingerMs <= 0) flushNext();
+    if (waiting.length >= opts.maxBatch || opts.lingerMs === 0) flushNext();
+    else if (opts.lingerMs === 'idle') immediate ??= setImmediate(flushNext);
     else timer ??= setTimeout(flushNext, opts.lingerMs);
   }
 

@@ -1,8 +1,8 @@
 import { tipLookupRoute, tipSubmitRoute } from '@portal/contract';
 import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ApiApp, AppDeps, AppEnv } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
+import { bodyLimitByLength } from '../../http/body-limits.ts';
 import { openidOfSession } from '../wechat/wechat-sessions.ts';
 import { cleanPhotos } from './photo-intake.ts';
 import { submitTip } from './tip-intake.ts';
@@ -14,17 +14,15 @@ const JSON_MAX_BYTES = 64 * 1024;
 const MULTIPART_MAX_BYTES = 6 * 10 * 1024 * 1024 + 256 * 1024;
 
 /** Caps the body while it streams in (a lying Content-Length does not help), before any parsing. */
-const tipBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
-  const multipart = /^multipart\/form-data/i.test(c.req.header('content-type') ?? '');
-  return bodyLimit({
-    maxSize: multipart ? MULTIPART_MAX_BYTES : JSON_MAX_BYTES,
-    onError: () => {
-      throw new ApiError('PAYLOAD_TOO_LARGE', {
-        message: '提交的内容过大：每张照片不超过 10 MB，最多 6 张。',
-      });
-    },
-  })(c, next);
+const tooLarge = (): never => {
+  throw new ApiError('PAYLOAD_TOO_LARGE', {
+    message: '提交的内容过大：每张照片不超过 10 MB，最多 6 张。',
+  });
 };
+const multipartLimit = bodyLimitByLength(MULTIPART_MAX_BYTES, tooLarge);
+const jsonLimit = bodyLimitByLength(JSON_MAX_BYTES, tooLarge);
+const tipBodyLimit: MiddlewareHandler<AppEnv> = (c, next) =>
+  (/^multipart\/form-data/i.test(c.req.header('content-type') ?? '') ? multipartLimit : jsonLimit)(c, next);
 
 /**
  * Per-client hourly limits, taken before the body is read (a client over its budget costs

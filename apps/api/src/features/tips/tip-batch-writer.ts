@@ -10,11 +10,11 @@ import {
   tipWechatLinks,
 } from '@portal/db/schema';
 import { isRewardInForce } from '@portal/domain';
-import { inArray, sql } from 'drizzle-orm';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
 import { queueMediaChecks } from '../wechat/media-checks.ts';
-import { queueNewTipNotifications } from './notifications/queue.ts';
+import { newTipNotificationsInsert } from './notifications/queue.ts';
 import { consumeStagedPhotos, type StagedPhoto } from './photo-uploads.ts';
 import { openWithClientKey, sealWithClientKey } from './tip-keyring.ts';
 import type { NotifyTargets } from './tips-services.ts';
@@ -115,10 +115,11 @@ export async function storeTipBatch(
 }
 
 /**
- * The statements of one batch, each for all its tips at once: claim the keys (PostgreSQL: try
- * the advisory lock, so another process's request in flight answers 409 instead of waiting),
- * find earlier answers, check listings and notices, draw registration numbers, insert tips,
- * photos, idempotency keys and notifications (outbox).
+ * The statements of one batch, each for all its tips at once. A first look (one statement): the
+ * transaction's time, the keys (PostgreSQL: try the advisory lock, so another process's request
+ * in flight answers 409 instead of waiting), earlier answers and the listings. Then notices and
+ * registration numbers, staged photos, and ONE insert of the tips, idempotency keys and
+ * notifications (outbox); photos and WeChat links, when a tip has them, after it.
  */
 async function writeTips(
   tx: Database,
@@ -129,52 +130,22 @@ async function writeTips(
   const live = () => batch.flatMap((_, i) => (out[i] === undefined ? [i] : []));
 
   const keyed = batch.flatMap((t, i) => (t.idempotency ? [{ i, ...t.idempotency }] : []));
-  if (keyed.length > 0) {
-    if (deps.dbKind !== 'pglite') {
-      // PGlite serves one process, where `inFlight` already answers 409
-      const locks = rowsOf<{ k: string; ok: boolean }>(
-        await tx.execute(
-          sql`select k, pg_try_advisory_xact_lock(hashtextextended(k, 0)) as ok from (values ${sql.join(
-            keyed.map((k) => sql`(${k.keyHash})`),
-            sql`, `,
-          )}) as v(k)`,
-        ),
-      );
-      const refused = new Set(locks.filter((l) => l.ok === false).map((l) => l.k));
-      for (const k of keyed)
-        if (refused.has(k.keyHash)) out[k.i] = { ok: false, error: new ApiError('IDEMPOTENCY_IN_FLIGHT') };
-    }
-    const open = keyed.filter((k) => out[k.i] === undefined);
-    const earlier =
-      open.length === 0
-        ? []
-        : await tx
-            .select()
-            .from(idempotencyKeys)
-            .where(
-              inArray(
-                idempotencyKeys.keyHash,
-                open.map((k) => k.keyHash),
-              ),
-            );
-    const byHash = new Map(earlier.map((r) => [r.keyHash, r]));
-    for (const k of open) {
-      const row = byHash.get(k.keyHash);
+  const look = await firstLook(
+    tx,
+    keyed.map((k) => k.keyHash),
+    // PGlite serves one process, where `inFlight` already answers 409
+    deps.dbKind !== 'pglite',
+    [...new Set(batch.map((t) => t.fields.listingId))],
+  );
+  for (const k of keyed) {
+    if (look.refused.has(k.keyHash)) out[k.i] = { ok: false, error: new ApiError('IDEMPOTENCY_IN_FLIGHT') };
+    else {
+      const row = look.earlier.get(k.keyHash);
       if (row) out[k.i] = replayOutcome(row, k);
     }
   }
-
-  const listingIds = [...new Set(live().map((i) => batch[i]!.fields.listingId))];
-  const found =
-    listingIds.length === 0
-      ? []
-      : await tx
-          .select({ id: listings.id, status: listings.status, unitId: listings.unitId })
-          .from(listings)
-          .where(inArray(listings.id, listingIds));
-  const listingOf = new Map(found.map((l) => [l.id, l]));
   for (const i of live())
-    if (listingOf.get(batch[i]!.fields.listingId)?.status !== 'published')
+    if (look.listings.get(batch[i]!.fields.listingId)?.status !== 'published')
       out[i] = {
         ok: false,
         error: new ApiError('LISTING_NOT_FOUND', {
@@ -197,35 +168,65 @@ async function writeTips(
       throw error;
     }
   }
-  const inserted = await tx
-    .insert(tips)
-    .values(
-      stored.map((i) => {
-        const { tipId, fields: f, attachments, contactSealed, receiptHash } = batch[i]!;
-        const n = registrationNo.get(i) ?? null;
-        return {
-          id: tipId,
-          listingId: f.listingId,
-          rewardNoticeId: f.rewardNoticeId ?? null,
-          registrationNo: n,
-          registeredAt: n === null ? null : sql`clock_timestamp()`,
-          kind: f.kind,
-          assetType: f.assetType ?? null,
-          consumptionItem: f.consumptionItem ?? null,
-          description: f.description,
-          seenAt: f.seenAt ? new Date(f.seenAt) : null,
-          place: f.place || null,
-          locationLat: f.location?.lat ?? null,
-          locationLng: f.location?.lng ?? null,
-          contactSealed,
-          hasContact: contactSealed !== null,
-          receiptHash,
-          photoCount: attachments.length,
-        };
-      }),
-    )
-    .returning({ id: tips.id, createdAt: tips.createdAt });
-  const createdAt = new Map(inserted.map((r) => [r.id, r.createdAt]));
+
+  // `created_at` defaults to now(), the transaction's time the first look read
+  const submittedAt = look.now.toISOString();
+  const answers = new Map<number, TipReceipt>();
+  for (const i of stored) {
+    const n = registrationNo.get(i);
+    answers.set(i, {
+      receipt: batch[i]!.receipt,
+      submittedAt,
+      ...(n === undefined ? {} : { registrationNo: n }),
+    });
+  }
+  const claims = stored.flatMap((i) => {
+    const key = batch[i]!.idempotency;
+    return key ? [{ i, ...key }] : [];
+  });
+  const notifications = newTipNotificationsInsert(
+    deps.notify,
+    stored.map((i) => ({
+      tipId: batch[i]!.tipId,
+      unitId: look.listings.get(batch[i]!.fields.listingId)?.unitId ?? null,
+    })),
+  );
+  // one statement: tips, keys (with the sealed answer) and notifications, a parameter per column
+  const [result] = rowsOf<{ tips: number; keys: string }>(
+    await tx.execute(sql`
+      with t as (${tipsInsert(batch, stored, registrationNo)}),
+      k as (${
+        claims.length === 0
+          ? sql`select null::text as key_hash where false`
+          : sql`insert into ${idempotencyKeys} (key_hash, scope, fingerprint, response_sealed)
+              select k, 'tip', f, r from unnest(${arrayParam(
+                claims.map((k) => k.keyHash),
+                'text',
+              )}, ${arrayParam(
+                claims.map((k) => k.fingerprint),
+                'text',
+              )}, ${arrayParam(
+                claims.map((k) => sealWithClientKey(k.clientKey, JSON.stringify(answers.get(k.i)))),
+                'text',
+              )}) as v(k, f, r)
+              on conflict do nothing
+              returning key_hash`
+      })${notifications ? sql`, n as (${notifications} returning id)` : sql``}
+      select (select count(*) from t)::int as tips,
+        (select coalesce(json_agg(key_hash), '[]')::text from k) as keys`),
+  );
+  if (Number(result?.tips) !== stored.length)
+    throw new Error('tip batch insert stored a different number of tips');
+  const mine = new Set(JSON.parse(result!.keys) as string[]);
+  const lost = claims.find((k) => !mine.has(k.keyHash));
+  if (lost) {
+    // committed by another process meanwhile: that tip answers what it answered, the rest is redone
+    const [row] = await tx
+      .select()
+      .from(idempotencyKeys)
+      .where(inArray(idempotencyKeys.keyHash, [lost.keyHash]));
+    throw new TipSetAside(lost.i, replayOutcome(row!, lost));
+  }
 
   const attachmentRows = stored.flatMap((i) => batch[i]!.attachments);
   if (attachmentRows.length > 0) await tx.insert(tipAttachments).values(attachmentRows);
@@ -244,55 +245,135 @@ async function writeTips(
         t.attachments.map((a) => a.id),
       );
   }
-
-  const answers = new Map<number, TipReceipt>();
-  for (const i of stored) {
-    const n = registrationNo.get(i);
-    answers.set(i, {
-      receipt: batch[i]!.receipt,
-      submittedAt: createdAt.get(batch[i]!.tipId)!.toISOString(),
-      ...(n === undefined ? {} : { registrationNo: n }),
-    });
-  }
-  const claims = stored.flatMap((i) => {
-    const key = batch[i]!.idempotency;
-    return key ? [{ i, ...key }] : [];
-  });
-  if (claims.length > 0) {
-    const claimed = await tx
-      .insert(idempotencyKeys)
-      .values(
-        claims.map((k) => ({
-          keyHash: k.keyHash,
-          scope: 'tip',
-          fingerprint: k.fingerprint,
-          responseSealed: sealWithClientKey(k.clientKey, JSON.stringify(answers.get(k.i))),
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({ keyHash: idempotencyKeys.keyHash });
-    const mine = new Set(claimed.map((c) => c.keyHash));
-    const lost = claims.find((k) => !mine.has(k.keyHash));
-    if (lost) {
-      // committed by another process meanwhile: that tip answers what it answered, the rest is redone
-      const [row] = await tx
-        .select()
-        .from(idempotencyKeys)
-        .where(inArray(idempotencyKeys.keyHash, [lost.keyHash]));
-      throw new TipSetAside(lost.i, replayOutcome(row!, lost));
-    }
-  }
-
-  await queueNewTipNotifications(
-    tx,
-    deps.notify,
-    stored.map((i) => ({
-      tipId: batch[i]!.tipId,
-      unitId: listingOf.get(batch[i]!.fields.listingId)?.unitId ?? null,
-    })),
-  );
   for (const i of stored) out[i] = { ok: true, receipt: answers.get(i)! };
   return out as TipOutcome[];
+}
+
+/**
+ * What a batch needs to know before it writes, in one statement: the transaction's time (the
+ * tips' `created_at`), the keys another process holds (PostgreSQL: `pg_try_advisory_xact_lock`,
+ * taking the others), earlier answers stored under the keys, and the listings named.
+ */
+async function firstLook(tx: Database, keyHashes: string[], lockKeys: boolean, listingIds: string[]) {
+  const keys = arrayParam(keyHashes, 'text');
+  const [row] = rowsOf<{ now: string | Date; refused: string; earlier: string; listings: string }>(
+    await tx.execute(sql`
+      select now() as now,
+        ${
+          lockKeys && keyHashes.length > 0
+            ? sql`(select coalesce(json_agg(v.k), '[]')::text from unnest(${keys}) as v(k)
+                where not pg_try_advisory_xact_lock(hashtextextended(v.k, 0)))`
+            : sql`'[]'`
+        } as refused,
+        ${
+          keyHashes.length > 0
+            ? sql`(select coalesce(json_agg(json_build_array(i.key_hash, i.fingerprint, i.response_sealed)), '[]')::text
+                from ${idempotencyKeys} i where i.key_hash = any(${keys}))`
+            : sql`'[]'`
+        } as earlier,
+        (select coalesce(json_agg(json_build_array(l.id, l.status, l.unit_id)), '[]')::text
+          from ${listings} l where l.id = any(${arrayParam(listingIds, 'text')})) as listings`),
+  );
+  const earlier = JSON.parse(row!.earlier) as [string, string, string][];
+  const found = JSON.parse(row!.listings) as [string, string, string | null][];
+  return {
+    now: new Date(row!.now),
+    refused: new Set(JSON.parse(row!.refused) as string[]),
+    earlier: new Map(
+      earlier.map(([keyHash, fingerprint, responseSealed]) => [keyHash, { fingerprint, responseSealed }]),
+    ),
+    listings: new Map(found.map(([id, status, unitId]) => [id, { status, unitId }])),
+  };
+}
+
+/**
+ * One parameter holding a whole column of a batch: a PostgreSQL array literal sent as text and
+ * cast to `type[]` by the server (both drivers pass a string through as it is; neither
+ * serialises a JS array the same way).
+ */
+function arrayParam(values: readonly (string | number | null)[], type: string) {
+  const literal = `{${values
+    .map((v) => (v === null ? 'NULL' : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`))
+    .join(',')}}`;
+  return sql`${literal}::text::${sql.raw(type)}[]`;
+}
+
+/**
+ * The batch's tips in ONE insert whose parameters are one array per column (`unnest`): the
+ * statement text is the same for every batch size, and building it costs the same for 1 tip or
+ * 64 (a multi-row VALUES costs a parameter per column and tip to build, send and parse).
+ */
+function tipsInsert(
+  batch: readonly PreparedTip[],
+  stored: number[],
+  registrationNo: Map<number, number>,
+): SQL {
+  const col = <T>(pick: (t: PreparedTip, i: number) => T) => stored.map((i) => pick(batch[i]!, i));
+  return sql`
+      insert into ${tips} (id, listing_id, reward_notice_id, registration_no, registered_at, kind,
+        asset_type, consumption_item, description, seen_at, place, location_lat, location_lng,
+        contact_sealed, has_contact, receipt_hash, photo_count)
+      select id, listing_id, reward_notice_id, registration_no,
+        case when registration_no is null then null else clock_timestamp() end, kind,
+        asset_type, consumption_item, description, seen_at, place, location_lat, location_lng,
+        contact_sealed, contact_sealed is not null, receipt_hash, photo_count
+      from unnest(
+        ${arrayParam(
+          col((t) => t.tipId),
+          'text',
+        )}, ${arrayParam(
+          col((t) => t.fields.listingId),
+          'text',
+        )}, ${arrayParam(
+          col((t) => t.fields.rewardNoticeId ?? null),
+          'text',
+        )},
+        ${arrayParam(
+          col((_, i) => registrationNo.get(i) ?? null),
+          'int4',
+        )}, ${arrayParam(
+          col((t) => t.fields.kind),
+          'text',
+        )}, ${arrayParam(
+          col((t) => t.fields.assetType ?? null),
+          'text',
+        )},
+        ${arrayParam(
+          col((t) => t.fields.consumptionItem ?? null),
+          'int2',
+        )}, ${arrayParam(
+          col((t) => t.fields.description),
+          'text',
+        )},
+        ${arrayParam(
+          col((t) => (t.fields.seenAt ? new Date(t.fields.seenAt).toISOString() : null)),
+          'timestamptz',
+        )},
+        ${arrayParam(
+          col((t) => t.fields.place || null),
+          'text',
+        )}, ${arrayParam(
+          col((t) => t.fields.location?.lat ?? null),
+          'float8',
+        )},
+        ${arrayParam(
+          col((t) => t.fields.location?.lng ?? null),
+          'float8',
+        )}, ${arrayParam(
+          col((t) => t.contactSealed),
+          'text',
+        )},
+        ${arrayParam(
+          col((t) => t.receiptHash),
+          'text',
+        )}, ${arrayParam(
+          col((t) => t.attachments.length),
+          'int2',
+        )}
+      ) as v(id, listing_id, reward_notice_id, registration_no, kind, asset_type, consumption_item,
+        description, seen_at, place, location_lat, location_lng, contact_sealed, receipt_hash,
+        photo_count)
+      returning id`;
 }
 
 /**
@@ -366,7 +447,10 @@ export async function earlierAnswer(
   return row ? replayOutcome(row, key) : null;
 }
 
-function replayOutcome(row: IdempotencyKeyRow, key: { fingerprint: string; clientKey: string }): TipOutcome {
+function replayOutcome(
+  row: Pick<IdempotencyKeyRow, 'fingerprint' | 'responseSealed'>,
+  key: { fingerprint: string; clientKey: string },
+): TipOutcome {
   if (row.fingerprint !== key.fingerprint)
     return { ok: false, error: new ApiError('IDEMPOTENCY_KEY_REUSED') };
   return {

@@ -165,7 +165,8 @@ export async function submitTip(deps: Deps, sub: TipSubmission): Promise<TipRece
 
 /**
  * The intake queue of this runtime's database: with group commit (default) a batch forms while
- * the previous one commits (one at a time, up to 64 tips, 2 ms of company when idle);
+ * the previous one commits (one at a time, up to 64 tips; when idle, the requests read in the
+ * same turn of the event loop);
  * `TIP_GROUP_COMMIT=0` stores every tip in a transaction of its own, as before (benchmarks).
  */
 function intakeQueueOf(deps: Deps): GroupCommitQueue<PreparedTip, TipOutcome> {
@@ -179,7 +180,10 @@ function intakeQueueOf(deps: Deps): GroupCommitQueue<PreparedTip, TipOutcome> {
         // the targets as they are now (tests and admins may replace them while the queue lives)
         flush: (batch) => storeTipBatch({ db, dbKind, notify: services.notify }, batch),
         maxBatch: grouped ? 64 : 1,
-        lingerMs: grouped ? 2 : 0,
+        // a lone tip leaves once the event loop has read what already arrived (no timer)
+        lingerMs: grouped ? 'idle' : 0,
+        // one batch at a time: the next forms while it commits (two in flight on PostgreSQL
+        // made smaller batches and more CPU per tip, for no more tips/s on 2 cores)
         maxInFlight: grouped ? 1 : Number.POSITIVE_INFINITY,
       }),
     };

@@ -1,9 +1,20 @@
+import { hkdfSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createTipKeyring, openWithClientKey, sealWithClientKey } from './tip-keyring.ts';
+import { createTipKeyring, deriveKeyForTest, openWithClientKey, sealWithClientKey } from './tip-keyring.ts';
 
 const aad = { table: 'tips', column: 'contact_sealed', rowId: 'T1' };
 
 describe('tip keyring (AES-256-GCM, HKDF per purpose, AAD bound to the row)', () => {
+  it('derives the same keys as HKDF-SHA256 did before (values sealed then still open)', () => {
+    for (const master of ['', 'k', 'bench-7', '举报-密钥-🔑', 'x'.repeat(300)])
+      for (const purpose of ['tip-contact', 'idempotency-response', 'tip-receipt'])
+        expect(deriveKeyForTest(master, purpose)).toEqual(
+          Buffer.from(
+            hkdfSync('sha256', Buffer.from(master, 'utf8'), Buffer.alloc(0), `portal-tips/${purpose}`, 32),
+          ),
+        );
+  });
+
   it('opens what it sealed, and never under another purpose, row, column or table', () => {
     const ring = createTipKeyring(['master-secret-one-0123456789']);
     const sealed = ring.seal('tip-contact', '{"phone":"13912345678"}', aad);

@@ -4,7 +4,6 @@ import {
   createHash,
   createHmac,
   createSecretKey,
-  hkdfSync,
   type KeyObject,
   randomBytes,
   timingSafeEqual,
@@ -34,11 +33,24 @@ export interface TipKeyring {
 
 const FORMAT_VERSION = 1;
 
+/** HKDF's default salt (32 zero bytes), held as a KeyObject: see `derive`. */
+const NO_SALT = createSecretKey(Buffer.alloc(32));
+const FIRST_BLOCK = Buffer.from([1]);
+
+/**
+ * HKDF-SHA256 (RFC 5869) with no salt and 32 bytes of output, written as its two HMACs: the same
+ * bytes as `hkdfSync('sha256', master, '', info, 32)` (the test checks), ~7 µs against ~12 µs.
+ * Every key handed to node:crypto here is a KeyObject: a raw Buffer key costs ~12 µs more per
+ * call (node checks it is not a KeyObject or CryptoKey by catching exceptions), which mattered
+ * once per tip for the key of a stored idempotent answer.
+ */
 function derive(master: string, purpose: string): Buffer {
-  return Buffer.from(
-    hkdfSync('sha256', Buffer.from(master, 'utf8'), Buffer.alloc(0), `portal-tips/${purpose}`, 32),
-  );
+  const prk = createSecretKey(createHmac('sha256', NO_SALT).update(master, 'utf8').digest());
+  return createHmac('sha256', prk).update(`portal-tips/${purpose}`, 'utf8').update(FIRST_BLOCK).digest();
 }
+
+/** The key derivation, for its test against node's HKDF. */
+export const deriveKeyForTest = derive;
 
 function keyIdOf(key: Buffer): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 8);
@@ -114,7 +126,7 @@ export function createTipKeyring(masters: readonly string[], pepper = masters[0]
  * stored response (which holds the receipt) is useless without the key the client kept.
  */
 export function sealWithClientKey(clientKey: string, plain: string): string {
-  const key = derive(clientKey, 'idempotency-response');
+  const key = createSecretKey(derive(clientKey, 'idempotency-response'));
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
@@ -122,7 +134,7 @@ export function sealWithClientKey(clientKey: string, plain: string): string {
 }
 
 export function openWithClientKey(clientKey: string, sealed: string): string {
-  const key = derive(clientKey, 'idempotency-response');
+  const key = createSecretKey(derive(clientKey, 'idempotency-response'));
   const bytes = Buffer.from(sealed, 'base64url');
   const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
   decipher.setAuthTag(bytes.subarray(12, 28));

@@ -1,6 +1,7 @@
 import { verifyAuditChain } from '@portal/db';
 import { tips } from '@portal/db/schema';
 import { backends } from '@portal/db/testing';
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../errors.ts';
 import { openTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
@@ -69,6 +70,48 @@ describe.each(backends())('group commit of tips on $kind', (backend) => {
     expect(transactions.count).toBeLessThan(24);
     for (const a of good) expect((await lookup(t, a.body.receipt)).status).toBe(200);
     expect(await verifyAuditChain(t.rt.deps.db)).toEqual(auditBefore);
+  });
+
+  it('stores every field of tips sent together exactly as sent: quotes, backslashes, braces, commas, "NULL", empty and absent values', async () => {
+    const awkward = [
+      '他说："车停在 {地下} 车库，B2,C3 区"。',
+      'C:\\路径\\ 与 \\" 反斜杠',
+      'NULL',
+      '多行\n第二行\t制表符',
+      "单引号 ' 与 ;-- 注释",
+    ];
+    const bodies = awkward.map((description, i) =>
+      tipBody(listingId, {
+        kind: i % 2 ? 'asset' : 'consumption',
+        ...(i % 2 ? { assetType: 'vehicle', consumptionItem: undefined } : {}),
+        description,
+        place: i === 0 ? '' : `地点 "${i}"`,
+        ...(i === 1 ? { location: { lat: 20.0123456789, lng: -110.5 } } : {}),
+        ...(i === 2 ? { seenAt: undefined } : {}),
+        ...(i === 3 ? { contactName: '王举报', contactPhone: '13912345678' } : {}),
+      }),
+    );
+    const answers = await Promise.all(bodies.map((b) => submit(t, b)));
+    expect(answers.map((a) => a.res.status)).toEqual(Array(awkward.length).fill(201));
+    const rows = await t.rt.deps.db.select().from(tips);
+    for (const [i, description] of awkward.entries()) {
+      const row = rows.find((r) => r.description === description);
+      expect(row, description).toBeDefined();
+      expect(row!.kind).toBe(i % 2 ? 'asset' : 'consumption');
+      expect(row!.assetType).toBe(i % 2 ? 'vehicle' : null);
+      expect(row!.consumptionItem).toBe(i % 2 ? null : 1);
+      expect(row!.place).toBe(i === 0 ? null : `地点 "${i}"`);
+      expect([row!.locationLat, row!.locationLng]).toEqual(i === 1 ? [20.0123456789, -110.5] : [null, null]);
+      expect(row!.seenAt?.toISOString() ?? null).toBe(i === 2 ? null : '2026-11-23T01:30:00.000Z');
+      expect(row!.hasContact).toBe(i === 3);
+      expect(row!.contactSealed === null).toBe(i !== 3);
+      expect([row!.rewardNoticeId, row!.registrationNo, row!.registeredAt, row!.photoCount]).toEqual([
+        null,
+        null,
+        null,
+        0,
+      ]);
+    }
   });
 
   it('answers 503 to every tip of a batch whose commit fails, stores none, and takes the same keys again afterwards', async () => {
@@ -148,5 +191,35 @@ describe.each(backends())('group commit of tips on $kind', (backend) => {
       expect((error as ApiError).status).toBe(400);
       expect(await t.rt.deps.db.$count(tips)).toBe(2);
     });
+
+    it.runIf(backend.kind === 'postgres')(
+      'a key another process is still handling (its advisory lock held): that tip answers 409, the others are stored',
+      async () => {
+        const key = (i: number) => ({
+          keyHash: `key-hash-${i}`,
+          clientKey: `client-key-${i}`,
+          fingerprint: 'f',
+        });
+        let outcomes: Awaited<ReturnType<typeof storeTipBatch>> = [];
+        // the other process: a transaction holding the lock of key 1 while the batch is written
+        await t.rt.deps.db.transaction(async (other) => {
+          await other.execute(sql`select pg_advisory_xact_lock(hashtextextended(${'key-hash-1'}, 0))`);
+          outcomes = await storeTipBatch(deps(), [
+            prepared(0, { idempotency: key(0) }),
+            prepared(1, { idempotency: key(1) }),
+            prepared(2, { idempotency: key(2) }),
+          ]);
+        });
+        expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+        expect(((outcomes[1] as { error: unknown }).error as ApiError).code).toBe('IDEMPOTENCY_IN_FLIGHT');
+        expect((await t.rt.deps.db.select({ id: tips.id }).from(tips)).map((r) => r.id).sort()).toEqual([
+          'T-batch-0',
+          'T-batch-2',
+        ]);
+        // once the other process is done, the same key is taken
+        const again = await storeTipBatch(deps(), [prepared(1, { idempotency: key(1) })]);
+        expect(again.map((o) => o.ok)).toEqual([true]);
+      },
+    );
   });
 });

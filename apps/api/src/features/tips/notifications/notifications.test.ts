@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tipNotifications } from '@portal/db/schema';
+import { tipNotifications, tips } from '@portal/db/schema';
 import { backends } from '@portal/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -115,15 +115,32 @@ describe.each(backends())('tip notifications on $kind', (backend) => {
     }
   });
 
-  it('delivers the notifications of tips sent together over shared connections, closed when the batch is done', async () => {
+  it('announces tips sent together in one message per unit and channel, over shared connections closed when the batch is done', async () => {
     await open();
     const sent = await Promise.all(Array.from({ length: 8 }, () => submit(t, tipBody(listingId))));
     expect(sent.map((s) => s.res.status)).toEqual(Array(8).fill(201));
-    await waitFor(16);
+    const stored = (await t.rt.deps.db.select({ id: tips.id }).from(tips)).map((r) => r.id).sort();
+    const named = () =>
+      rx.received
+        .filter((r) => r.path === '/hook')
+        .flatMap((r) => (JSON.parse(r.body) as { data: { tipIds: string[] } }).data.tipIds);
+    for (let i = 0; i < 200 && named().length < 8; i++) await new Promise((r) => setTimeout(r, 25));
     await drain();
-    expect(rx.received).toHaveLength(16); // a webhook and a 企业微信 message per tip
-    // one connection per batch and receiver instead of one per message
-    expect(rx.connections()).toBeLessThan(16);
+    // every tip is announced once; a burst makes fewer messages than tips (one per group commit)
+    expect(named().sort()).toEqual(stored);
+    const hooks = rx.received.filter((r) => r.path === '/hook');
+    expect(hooks.length).toBeLessThan(8);
+    expect(rx.received.filter((r) => r.path === '/wecom')).toHaveLength(hooks.length);
+    const unopened = hooks.map((hook) => {
+      const { data } = JSON.parse(hook.body) as {
+        data: { tipId: string; tipIds: string[]; unopened: number };
+      };
+      expect(data.tipId).toBe(data.tipIds[0]);
+      return data.unopened;
+    });
+    expect(Math.max(...unopened)).toBe(8);
+    // at most one connection per receiver and message, fewer when messages share a batch
+    expect(rx.connections()).toBeLessThanOrEqual(hooks.length * 2);
     let stillOpen = await rx.openConnections();
     for (let i = 0; i < 100 && stillOpen > 0; i++) {
       await new Promise((r) => setTimeout(r, 20));

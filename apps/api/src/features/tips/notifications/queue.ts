@@ -1,48 +1,36 @@
-import { type Database, newId } from '@portal/db';
+import { newId } from '@portal/db';
 import { type NotificationChannel, tipNotifications, unitNotifyTargets } from '@portal/db/schema';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { NotifyTargets } from '../tips-services.ts';
 
 const CHANNELS: readonly NotificationChannel[] = ['webhook', 'wecom'];
 
 /**
- * Writes the notifications of new tips inside the tips' transaction (outbox): one per tip and
- * channel its unit is reached on (the unit's own targets, else the court-wide ones). Thin
- * payload: ids only, never content, contact or receipt. One statement for a whole batch of tips
- * (group commit): which channels a unit has of its own is decided by the insert itself, not by a
- * query before it.
+ * The INSERT of the notifications of new tips, run inside the tips' transaction (outbox; the
+ * batch writer makes it part of its one insert statement): one row per unit and channel the unit
+ * is reached on (the unit's own targets, else the court-wide ones) for all the tips of a batch
+ * (group commit) that reached that unit, so a burst of tips makes one message per unit and not
+ * one per tip (a message says "there is something to open", with the count of unopened tips; its
+ * `tipIds` name the tips it announces, `tipId` the first of them). Thin payload: ids only, never
+ * content, contact or receipt. Which channels a unit has of its own is decided by the insert
+ * itself, not by a query before it. Null when no tip is new.
  */
-export async function queueNewTipNotifications(
-  tx: Database,
+export function newTipNotificationsInsert(
   targets: NotifyTargets,
   newTips: readonly { tipId: string; unitId: string | null }[],
-): Promise<void> {
-  if (newTips.length === 0) return;
+): SQL | null {
+  if (newTips.length === 0) return null;
   const courtWide = CHANNELS.filter((c) => (c === 'webhook' ? targets.webhookUrl : targets.wecomUrl));
-  const payloadOf = (tip: { tipId: string; unitId: string | null }) => ({
-    tipId: tip.tipId,
-    unitId: tip.unitId,
-  });
-  // tips whose channels are all known without asking the database: no unit, or every channel court-wide
-  const plain = newTips.filter((t) => t.unitId === null || courtWide.length === CHANNELS.length);
-  const perUnit = newTips.filter((t) => !plain.includes(t));
-  const plainRows = plain.flatMap((tip) =>
-    courtWide.map((channel) => ({
-      id: `msg_${newId()}`,
-      channel,
-      unitId: tip.unitId,
-      event: 'tip.received',
-      payload: payloadOf(tip),
-    })),
-  );
-  if (plainRows.length > 0) await tx.insert(tipNotifications).values(plainRows);
-  if (perUnit.length === 0) return;
+  const tipsOfUnit = new Map<string | null, string[]>();
+  for (const t of newTips) tipsOfUnit.set(t.unitId, [...(tipsOfUnit.get(t.unitId) ?? []), t.tipId]);
+  // a tip of no unit is reached only court-wide: no candidate for a channel that has no target
+  const units = [...tipsOfUnit].filter(([unitId]) => unitId !== null || courtWide.length > 0);
+  if (units.length === 0) return null;
   const candidates = sql.join(
-    perUnit.flatMap((tip) =>
-      CHANNELS.map(
-        (channel) => sql`(${`msg_${newId()}`}, ${channel}, ${tip.unitId}, ${JSON.stringify(payloadOf(tip))})`,
-      ),
-    ),
+    units.flatMap(([unitId, tipIds]) => {
+      const payload = JSON.stringify({ tipId: tipIds[0], unitId, tipIds });
+      return CHANNELS.map((channel) => sql`(${`msg_${newId()}`}, ${channel}, ${unitId}, ${payload})`);
+    }),
     sql`, `,
   );
   const reached = sql.join(
@@ -59,9 +47,9 @@ export async function queueNewTipNotifications(
     ],
     sql` or `,
   );
-  await tx.execute(sql`
+  return sql`
     insert into ${tipNotifications} (id, channel, unit_id, event, payload)
     select c.id, c.channel, c.unit_id, 'tip.received', c.payload::jsonb
     from (values ${candidates}) as c(id, channel, unit_id, payload)
-    where ${reached}`);
+    where ${reached}`;
 }
