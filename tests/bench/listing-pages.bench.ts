@@ -27,13 +27,17 @@
  * the engine is the floor); sort orders and snapshot start once the server listens.
  * Side by side, 2026-11-30, `--startup-only` on one kept database, this branch against its base
  * (16da9b1, a copy of that tree), nice -n 10, load average 1.6–3.9 (quieter than the 96.4 s run):
- * 1M ready 31.1 / 36.4 s (median 33.7 s), RSS 1,239 / 951 MB, against 34.6 / 34.8 s and
- * 1,851 / 1,855 MB; 100k 3.1 / 2.9 s (401 / 376 MB) against 4.2 s (417 MB). The rebuild alone
+ * 1M ready 31.1 / 36.4 / 37.7 s (median 36.4 s), RSS 1,239 / 951 / 1,017 MB, against
+ * 34.6 / 34.8 / 39.5 s (median 34.8 s) and 1,851 / 1,855 / 1,814 MB (third pair after merging
+ * main); so on a quiet machine both meet the target and this change buys ~0.8 GB of peak RSS, not
+ * time: the main thread's inserts (25–32 s) are what the old path's whole rebuild cost once the
+ * second core was free to read. 100k 3.1 / 2.9 / 3.0 / 3.1 s (376–439 MB) against 4.2 / 4.0 / 3.9 s
+ * (398–426 MB; the second 100k pair after merging main, whose engine changed). The rebuild alone
  * (in-process harness, alternating, load 4.8–6.3): 36.3 / 30.7 s and ~950 MB with the worker,
  * 50.1 / 44.4 s and ~1,800 MB with everything on the main thread.
  * UNFINISHED: on this shared machine a start under heavy load (5–7 and rising) still took 110 s
- * once (main-thread inserts 94 s); the inserts into the engine are now what a rebuild costs, and
- * cutting them is work in packages/search's bulk load.
+ * once (main-thread inserts 94 s), as the old path took 96–102 s at load 6–8: the inserts into the
+ * engine are now what a rebuild costs, and cutting them is work in packages/search's bulk load.
  *
  *   nice -n 10 node tests/bench/listing-pages.bench.ts [--sizes 100000,1000000]
  *   … --startup-only [--runs N]: only `npm start` to ready, N rebuilds and one start from snapshot
