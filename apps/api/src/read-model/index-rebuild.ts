@@ -30,8 +30,9 @@ export interface RebuildReport {
  * With `databaseUrl`, a worker thread reads and builds the documents (rebuild-worker.ts) while
  * this thread inserts them: both cores work, and the garbage of reading never reaches this
  * thread's heap (whose young generation `npm start` keeps small for memory at rest). At 1M
- * listings (tests/bench/listing-pages.bench.ts): the projection and hashing alone took ~30 % of
- * an in-process rebuild. Without a URL (a handle from a test) it all runs here.
+ * listings (tests/bench/listing-pages.bench.ts): reading, projecting and hashing took ~20 % of an
+ * in-process rebuild's samples; with the worker the peak RSS is ~1.0–1.2 GB instead of ~1.8 GB,
+ * and the inserts here (25–32 s) are what remains. Without a URL (a test's handle) it runs here.
  */
 export async function rebuildIndexFromDatabase(opts: {
   handle: Pick<DatabaseHandle, 'copyOut' | 'kind'>;
