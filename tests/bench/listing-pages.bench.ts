@@ -43,95 +43,26 @@
  *   … --startup-only [--runs N]: only `npm start` to ready, N rebuilds and one start from snapshot
  *   … --database-url postgres://…/postgres [--database-name n] [--data-dir d]: a kept cluster and
  *     DATA_DIR (filled up to each size once, site build reused) instead of throwaway ones
- *   nice -n 10 node tests/bench/listing-pages.bench.ts [--sizes 100000,1000000]
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  bulkInsert,
-  courts,
-  createDatabase,
-  createIdNumberVault,
-  executionUnits,
-  listings,
-  type NewListingRow,
-  toNewListingRow,
-} from '@portal/db';
-import { generateDemoListings, generateDemoOrgStructure } from '@portal/demo-data';
-import { todayInChina } from '@portal/domain';
 import postgres from 'postgres';
 import { personDraft, staffApi } from '../support/staff-api.ts';
 import { type RunningServer, startServer } from '../support/start-server.ts';
-import { startThrowawayPostgres } from '../support/throwaway-postgres.ts';
+import {
+  benchDatabase,
+  cpuMs,
+  fillListings,
+  BENCH_KEYS as KEYS,
+  MB,
+  serverPid,
+  serverRss,
+} from './bench-database.ts';
 
 const TOKEN = 'bench-listing-pages-token-0123456789';
-// the server is given the same keys, so it reads the rows the generator sealed (no re-encryption at start)
-const ID_NUMBER_KEY = 'bench-pages-id-number-key-0123456789';
-const IDENTIFIER_KEY = 'bench-pages-identifier-key-0123456789';
-const KEYS = { ID_NUMBER_KEYS: ID_NUMBER_KEY, IDENTIFIER_HMAC_KEY: IDENTIFIER_KEY };
-const vault = createIdNumberVault({
-  secrets: [ID_NUMBER_KEY],
-  hashSecret: `listing-id-number:${IDENTIFIER_KEY}`,
-});
-const MB = (bytes: number) => Math.round(bytes / 1048576);
-
-async function fill(databaseUrl: string, count: number, seed: number) {
-  const handle = await createDatabase({ databaseUrl });
-  const today = todayInChina();
-  const org = generateDemoOrgStructure();
-  await handle.db.insert(courts).values(org.courts).onConflictDoNothing();
-  await handle.db.insert(executionUnits).values(org.units).onConflictDoNothing();
-  let batch: NewListingRow[] = [];
-  for (const draft of generateDemoListings({ count, seed, today })) {
-    batch.push(toNewListingRow(draft, { status: 'published', today, vault }));
-    if (batch.length === 2000) {
-      await bulkInsert(handle.db, listings, batch);
-      batch = [];
-    }
-  }
-  if (batch.length > 0) await bulkInsert(handle.db, listings, batch);
-  await handle.close();
-}
-
-/** The node process serving `dataDir` (not npm's), or undefined. */
-function serverPid(dataDir: string): number | undefined {
-  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-    try {
-      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      const env = readFileSync(`/proc/${pid}/environ`, 'utf8');
-      if (
-        argv[0]?.endsWith('node') &&
-        argv.some((a) => a.endsWith('apps/api/src/main.ts')) &&
-        env.includes(`DATA_DIR=${dataDir}`)
-      )
-        return Number(pid);
-    } catch {
-      // gone
-    }
-  }
-  return undefined;
-}
-
-/** RSS of the node process serving `dataDir`. */
-function serverRss(dataDir: string): number {
-  const pid = serverPid(dataDir);
-  if (pid === undefined) return 0;
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-}
-
-/**
- * CPU time (user + system, ms) the process has used: what a page costs the server whatever the
- * machine's load, which the latency percentiles include (scheduling delays).
- */
-function cpuMs(pid: number | undefined): number {
-  if (pid === undefined) return Number.NaN;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  // utime and stime (fields 14 and 15 of stat), in clock ticks of 10 ms
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 function get(agent: Agent, base: URL, path: string): Promise<{ status: number; ms: number }> {
   const started = performance.now();
@@ -328,6 +259,33 @@ async function measureStartup(size: number, databaseUrl: string, dataDir: string
   };
 }
 
+/**
+ * `--database-url`: a kept cluster (its database `name` created when missing and grown up to each
+ * size, never dropped), so repeated runs skip the fill.
+ */
+async function keptDatabase(clusterUrl: string, name: string) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`--database-name ${name}: letters, digits, _`);
+  const admin = postgres(clusterUrl, { max: 1, onnotice: () => {} });
+  const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+  if (!exists) await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const u = new URL(clusterUrl);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  return {
+    pg: { stop: async () => {} },
+    url,
+    async grow(size: number) {
+      const t = performance.now();
+      const filled = await countListings(url);
+      // a kept database also holds the few listings earlier runs published through the API
+      if (filled > size + 1000) throw new Error(`the database holds ${filled} listings, more than ${size}`);
+      if (filled < size) await fillListings(url, size - filled, 7 + filled);
+      return (performance.now() - t) / 1000;
+    },
+  };
+}
+
 export async function run(
   opts: {
     sizes?: number[];
@@ -339,62 +297,42 @@ export async function run(
   } = {},
 ) {
   const sizes = opts.sizes ?? [100_000, 1_000_000];
-  // a kept cluster (--database-url) is filled once and reused by later runs
-  const pg = opts.databaseUrl ? undefined : await startThrowawayPostgres();
-  const clusterUrl = opts.databaseUrl ?? pg!.url;
+  const database = opts.databaseUrl
+    ? await keptDatabase(opts.databaseUrl, opts.databaseName ?? 'bench_pages')
+    : await benchDatabase('bench_pages');
   // a kept DATA_DIR (--data-dir) keeps the built site between runs
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'portal-bench-pages-'));
   const rows = [];
   try {
-    const admin = postgres(clusterUrl, { max: 1, onnotice: () => {} });
-    let dbUrl = '';
+    // the first start also builds the site (data-independent, reused afterwards): time it apart
+    const t = performance.now();
+    const warm = await startServer(
+      {
+        DATABASE_URL: database.url,
+        DATA_DIR: dataDir,
+        DEMO_RECORDS: '0',
+        STAFF_BOOTSTRAP_TOKEN: TOKEN,
+        ...KEYS,
+      },
+      600_000,
+    );
+    await warm.stop();
+    await serverGone(dataDir);
+    console.log(
+      `first start on this database (site build included): ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
     for (const size of sizes) {
       // grow one database: 100k, then the next 900k on top (the 1M run happens once)
-      if (!dbUrl) {
-        const name = opts.databaseName ?? 'bench_pages';
-        if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`--database-name ${name}: letters, digits, _`);
-        const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
-        if (!exists) await admin.unsafe(`create database ${name}`);
-        const u = new URL(clusterUrl);
-        u.pathname = `/${name}`;
-        dbUrl = u.toString();
-        // the first start also builds the site (data-independent, reused afterwards): time it apart
-        const t = performance.now();
-        const warm = await startServer(
-          {
-            DATABASE_URL: dbUrl,
-            DATA_DIR: dataDir,
-            DEMO_RECORDS: '0',
-            STAFF_BOOTSTRAP_TOKEN: TOKEN,
-            ...KEYS,
-          },
-          600_000,
-        );
-        await warm.stop();
-        await serverGone(dataDir);
-        console.log(
-          `first start on this database (site build included): ${((performance.now() - t) / 1000).toFixed(1)} s`,
-        );
-      }
-      const filled = await countListings(dbUrl);
-      // a kept database also holds the few listings earlier runs published through the API
-      if (filled > size + 1000) throw new Error(`the database holds ${filled} listings, more than ${size}`);
-      if (filled < size) {
-        const t = performance.now();
-        await fill(dbUrl, size - filled, 7 + filled);
-        console.log(
-          `generated ${size - filled} listings straight into PostgreSQL in ${((performance.now() - t) / 1000).toFixed(0)} s`,
-        );
-      }
+      const seconds = await database.grow(size);
+      console.log(`filled up to ${size} listings straight into PostgreSQL in ${seconds.toFixed(0)} s`);
       const row = opts.startupOnly
-        ? await measureStartup(size, dbUrl, dataDir, opts.runs ?? 2)
-        : await measure(size, dbUrl, dataDir);
+        ? await measureStartup(size, database.url, dataDir, opts.runs ?? 2)
+        : await measure(size, database.url, dataDir);
       console.log(JSON.stringify(row));
       rows.push(row);
     }
-    await admin.end();
   } finally {
-    await pg?.stop();
+    await database.pg.stop();
     if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
   console.table(rows);

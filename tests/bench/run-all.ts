@@ -12,7 +12,9 @@ const quick = values.quick ?? false;
 const benches: Record<string, () => Promise<unknown>> = {
   db: async () => (await import('./db-insert.bench.ts')).run(quick ? { rows: 20_000 } : {}),
   search: async () => (await import('./search.bench.ts')).run(quick ? { sizes: [100_000] } : {}),
-  http: async () => (await import('./http-search.bench.ts')).run(quick ? { seconds: 5 } : {}),
+  // over HTTP against the real server on PostgreSQL at 100k and 1M listings (--quick: 100k, 5 s)
+  http: async () =>
+    (await import('./http-search.bench.ts')).run(quick ? { sizes: [100_000], seconds: 5 } : {}),
   graphics: async () => (await import('./graphics.bench.ts')).run(),
   newspaper: async () => (await import('./newspaper.bench.ts')).run(),
   // listing pages on demand at 100k and 1M listings on PostgreSQL: ready time and RSS (with the

@@ -26,17 +26,19 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts the portal the way a user does (`npm start`, i.e. `node apps/api/src/main.ts`) and waits
- * for the line that prints its URL.
+ * for the line that prints its URL. `cwd`: another checkout of the repository to start instead
+ * (a benchmark's baseline side by side).
  */
 export async function startServer(
   env: Record<string, string> = {},
   timeoutMs = 240_000,
+  cwd = REPO_ROOT,
 ): Promise<RunningServer> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   const port = env.PORT ?? String(await freePort());
   let out = '';
   const child: ChildProcess = spawn('npm', ['start', '--silent'], {
-    cwd: REPO_ROOT,
+    cwd,
     env: { ...process.env, DATA_DIR: dataDir, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -22,18 +22,25 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** `/api/*` answers other origins too (the mini-program's H5 pages, CORS clients). */
 const API_OVERRIDES: Readonly<Record<string, string>> = { 'Cross-Origin-Resource-Policy': 'cross-origin' };
 
+/** Each policy as [name, value, may the surface set its own] triples, built once. */
+const entries = (policy: Readonly<Record<string, string>>) =>
+  Object.entries(policy).map(
+    // a surface may narrow or widen its CSP and Permissions-Policy (the H5 tip form's position)
+    ([name, value]) =>
+      [name, value, name === 'Content-Security-Policy' || name === 'Permissions-Policy'] as const,
+  );
+const SITE_POLICY = entries(SECURITY_HEADERS);
+const API_POLICY = entries({ ...SECURITY_HEADERS, ...API_OVERRIDES });
+
 /** Sets every header of the policy the route did not set itself (only CSP differs by surface). */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    const policy = c.req.path.startsWith('/api/')
-      ? { ...SECURITY_HEADERS, ...API_OVERRIDES }
-      : SECURITY_HEADERS;
-    for (const [name, value] of Object.entries(policy)) {
-      // a surface may narrow or widen its CSP and Permissions-Policy (the H5 tip form's position)
-      const ownPolicy = name === 'Content-Security-Policy' || name === 'Permissions-Policy';
-      if (ownPolicy && c.res.headers.has(name)) continue;
-      c.res.headers.set(name, value);
+    const policy = c.req.path.startsWith('/api/') ? API_POLICY : SITE_POLICY;
+    const headers = c.res.headers;
+    for (const [name, value, ownAllowed] of policy) {
+      if (ownAllowed && headers.has(name)) continue;
+      headers.set(name, value);
     }
   };
 }

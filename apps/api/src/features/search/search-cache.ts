@@ -3,12 +3,13 @@
  * names over and over (a surname typed into an instant search box); answering those from memory
  * keeps the engine free for the rest. `invalidate()` runs from the publisher right after the
  * index changed, and an answer computed across a change is never stored, so a removed listing is
- * never served from here.
+ * never served from here. Answers are kept as the UTF-8 bytes sent: a string answer would be
+ * encoded again for every request it serves.
  */
 export interface SearchCache {
-  get(key: string): string | undefined;
+  get(key: string): Buffer | undefined;
   /** Stores `compute()`'s answer unless the read model changed while it ran. */
-  getOrCompute(key: string, compute: () => Promise<string>): Promise<string>;
+  getOrCompute(key: string, compute: () => Promise<Buffer>): Promise<Buffer>;
   invalidate(): void;
 }
 
@@ -18,7 +19,7 @@ export interface SearchCache {
  */
 export function createSearchCache(maxEntries = 5000, scope: () => string = () => ''): SearchCache {
   let generation = 0;
-  let entries = new Map<string, string>();
+  let entries = new Map<string, Buffer>();
   return {
     get: (key) => entries.get(`${scope()}|${key}`),
     async getOrCompute(unscopedKey, compute) {

@@ -24,15 +24,15 @@ export function registerSearch(app: ApiApp, deps: AppDeps): void {
     };
     const body = await deps.searchCache.getOrCompute(JSON.stringify(query), async () => {
       const result = await deps.search.search(query);
-      return JSON.stringify({
-        ...result,
-        representativeMatches: representativeOnlyMatches(query.q, result.hits),
-      });
+      return Buffer.from(
+        JSON.stringify({ ...result, representativeMatches: representativeOnlyMatches(query.q, result.hits) }),
+      );
     });
-    c.header('Cache-Control', 'no-store');
-    // the cached answer is already serialized (a SearchResult): send it as it is
-    return c.body(body, 200, {
+    // the answer is already serialized (a SearchResult as UTF-8 JSON): send the bytes as they are
+    // (Buffer.from gives a view of a plain ArrayBuffer)
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': 'application/json; charset=UTF-8',
+      'Cache-Control': 'no-store',
     }) as unknown as TypedResponse<SearchResult, 200, 'json'>;
   });
 }
