@@ -28,6 +28,7 @@ import { createLeasedRateLimitStore, createMemoryRateLimitStore } from './http/r
 import type { Logger } from './logger.ts';
 import { type ChangeFollower, FEED_APPLIED, startChangeFollower } from './read-model/change-follower.ts';
 import { seedDemoDataOnce } from './read-model/demo-seed.ts';
+import { rebuildIndexFromDatabase } from './read-model/index-rebuild.ts';
 import {
   appliedFeedPosition,
   catchUpFromFeed,
@@ -58,6 +59,12 @@ export interface RuntimeOptions {
   feedPollMs?: number;
   /** how often the embedded index's snapshot is rewritten when it changed (default 10 min) */
   snapshotIntervalMs?: number;
+  /**
+   * Background work of a fresh index (its sort orders, the start-up snapshot) waits for
+   * `runtime.startBackgroundWork()`: the server calls it once it listens, so that work does not
+   * compete with the rest of the start-up (`npm start`). Default: it starts at once.
+   */
+  deferBackgroundWork?: boolean;
 }
 
 /** Advisory lock key of the single active publisher (and expiry job) on one PostgreSQL database. */
@@ -72,6 +79,8 @@ export interface Runtime {
    * `'all'`: a repair (reconcile, expiry sweep) may have changed any listing.
    */
   onIndexChanged: Set<(ids: string[] | 'all') => void>;
+  /** Starts the deferred background work (`deferBackgroundWork`); later calls do nothing. */
+  startBackgroundWork(): void;
   /** True while this process is the active publisher (always on PGlite). */
   isPublisher(): boolean;
   drainPublisher(): Promise<number>;
@@ -168,10 +177,12 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   // so that whatever another process changes from now on is applied here too
   const multiProcess = database.kind === 'postgres';
   const feedStart = multiProcess ? await latestFeedPosition(database.db) : 0;
-  // The embedded index starts from its snapshot in DATA_DIR when it can be trusted (issue 8: a
-  // full rebuild takes ~170 s at 1M listings): load, re-sync every listing the change feed names
-  // since the snapshot's position, then a reconcile by version repairs what changed without the
-  // feed (a row edited by hand). Otherwise, and with Meilisearch, the full reconcile rebuilds it.
+  // The embedded index starts from its snapshot in DATA_DIR when it can be trusted (issue 8: at 1M
+  // listings a start from it is ready in ~15 s, a full rebuild takes several times that): load,
+  // re-sync every listing the change feed names since the snapshot's position, then a reconcile
+  // by version repairs what changed without the feed (a row edited by hand). Otherwise the empty
+  // index is filled by one streamed COPY on PostgreSQL (index-rebuild.ts), or by the full
+  // reconcile (PGlite, Meilisearch).
   const embedded = engine instanceof EmbeddedSearchIndex ? engine : undefined;
   const snapshotMeta = embedded
     ? { source: await sourceIdentity(database.db), hasher: hasherFingerprint(hashIdentifier) }
@@ -191,7 +202,23 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   const caughtUp = fromSnapshot.loaded
     ? await catchUpFromFeed(database.db, index, hashIdentifier, fromSnapshot.position, todayInChina(now()))
     : undefined;
-  const report = await reconcileIndex(database.db, index, hashIdentifier, 1000, todayInChina(now()));
+  // no usable snapshot on PostgreSQL: one streamed pass fills the empty index (the reconcile's
+  // id-and-version comparison has nothing to compare against)
+  const rebuilt =
+    !fromSnapshot.loaded && embedded && database.copyOut && (await index.count()) === 0
+      ? await rebuildIndexFromDatabase({
+          handle: database,
+          // the database the handle was opened on (a test's own handle: read in-process)
+          ...(env.DATABASE_URL && !opts.database ? { databaseUrl: env.DATABASE_URL } : {}),
+          identifierSecret,
+          index,
+          hashIdentifier,
+          today: todayInChina(now()),
+        })
+      : undefined;
+  const report = rebuilt
+    ? { upserted: rebuilt.upserted, removed: 0, published: rebuilt.upserted }
+    : await reconcileIndex(database.db, index, hashIdentifier, 1000, todayInChina(now()));
   if (fromSnapshot.loaded)
     logger.info(
       {
@@ -205,12 +232,26 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
     );
   else if (embedded)
     logger.info(
-      { reason: fromSnapshot.reason, ...report, ms: Math.round(performance.now() - syncStarted) },
+      {
+        reason: fromSnapshot.reason,
+        ...report,
+        ...(rebuilt
+          ? {
+              reader: rebuilt.reader,
+              readRows: rebuilt.read,
+              readMs: rebuilt.readMs,
+              indexMs: rebuilt.indexMs,
+            }
+          : {}),
+        ms: Math.round(performance.now() - syncStarted),
+      },
       'search index rebuilt from the database',
     );
   else logger.info(report, 'search index reconciled');
-  // the sort orders of broad queries are built off the request path, not by the first such query
-  if (embedded) void embedded.prepareInBackground();
+  // the sort orders of broad queries are built off the request path, not by the first such query;
+  // the snapshot is written after a rebuild (see below)
+  const background: (() => void)[] = [];
+  if (embedded) background.push(() => void embedded.prepareInBackground());
 
   const onIndexChanged = new Set<(ids: string[] | 'all') => void>();
   const announce = (ids: string[] | 'all') => {
@@ -280,7 +321,8 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
       logger,
       ...(opts.snapshotIntervalMs ? { intervalMs: opts.snapshotIntervalMs } : {}),
     });
-    void snapshots.write('start-up');
+    const writer = snapshots;
+    background.push(() => void writer.write('start-up'));
   }
   // several processes share one PostgreSQL, and so their buckets (public API, tips, look-ups),
   // taken in small leases so a public request does not wait for the database
@@ -322,10 +364,19 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   reconcileTimer.unref();
   if (!workers) clearInterval(reconcileTimer);
 
+  let backgroundStarted = false;
+  const startBackgroundWork = () => {
+    if (backgroundStarted) return;
+    backgroundStarted = true;
+    for (const start of background) start();
+  };
+  if (!opts.deferBackgroundWork) startBackgroundWork();
+
   return {
     app: createApp(deps),
     deps,
     onIndexChanged,
+    startBackgroundWork,
     isPublisher: () => leadership.isLeader(),
     drainPublisher: () => publisher.drain(),
     tipNotifier: tipWorkers.tipNotifier,

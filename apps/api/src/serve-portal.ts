@@ -39,7 +39,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  runtime = await startRuntime(env, logger, { progress });
+  runtime = await startRuntime(env, logger, { progress, deferBackgroundWork: true });
   if (closing) return;
   surfaces = mountPublicSurfaces(runtime, progress);
   await surfaces.ready;
@@ -48,6 +48,7 @@ async function main() {
   server = serveApp(started.app, { port: env.PORT, hostname: env.HOST }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
     process.stdout.write(`失信曝光台已启动：http://${host}:${info.port}/\n`);
+    started.startBackgroundWork();
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
     const reason =

@@ -42,6 +42,11 @@ export interface DatabaseHandle {
   ): Promise<() => Promise<void>>;
   /** PostgreSQL only: one connection of its own, for session state such as advisory locks. */
   reserve?(): Promise<ReservedSession>;
+  /**
+   * PostgreSQL only: runs a `COPY … TO STDOUT` statement and streams its output (bulk reads, see
+   * published-records-copy.ts). Reading pauses the connection when the consumer lags behind.
+   */
+  copyOut?(statement: string): Promise<AsyncIterable<Buffer>>;
 }
 
 /** A connection taken out of the pool until `release()`. */
@@ -137,6 +142,7 @@ async function openPostgres(
         const request = await client.listen(channel, onNotify, onListen);
         return () => request.unlisten();
       },
+      copyOut: async (statement) => client.unsafe(statement).readable(),
       async reserve() {
         const reserved = await client.reserve();
         return {

@@ -12,5 +12,6 @@ export * from './id-number-vault.ts';
 export * from './ids.ts';
 export * from './listings-repo.ts';
 export * from './outbox.ts';
+export * from './published-records-copy.ts';
 export * from './redact.ts';
 export * from './schema/index.ts';

@@ -1,9 +1,10 @@
 import type { Database } from '@portal/db';
 import { toListingRecord } from '@portal/db';
 import { listings } from '@portal/db/schema';
-import { isPubliclyVisible, todayInChina, toPublicListing } from '@portal/domain';
+import { isPubliclyVisible, todayInChina } from '@portal/domain';
 import type { SearchDocument, SearchIndex } from '@portal/search';
 import { and, asc, eq, gt, gte, inArray, isNull, or } from 'drizzle-orm';
+import { searchDocumentOf } from './search-document.ts';
 
 type ListingRow = typeof listings.$inferSelect;
 
@@ -14,13 +15,7 @@ type ListingRow = typeof listings.$inferSelect;
  * number), so the index is built without decrypting anything.
  */
 export function toSearchDocument(row: ListingRow, hashIdentifier: (v: string) => string): SearchDocument {
-  const identifier = row.kind === 'person' ? row.idNumberMasked : row.uscc;
-  const identifierKey = identifier ? hashIdentifier(identifier) : null;
-  return {
-    ...toPublicListing(toListingRecord(row)),
-    version: row.version,
-    ...(identifierKey ? { identifierKey } : {}),
-  };
+  return searchDocumentOf(toListingRecord(row), row.version, hashIdentifier);
 }
 
 /**
