@@ -214,6 +214,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
           index,
           hashIdentifier,
           today: todayInChina(now()),
+          onBatch: rebuildProgress(progress),
         })
       : undefined;
   const report = rebuilt
@@ -396,5 +397,15 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
       await screenCache.close();
       if (!opts.keepDatabaseOpen) await database.close();
     },
+  };
+}
+
+/** A line every few seconds while a long index rebuild reads rows (a million take half a minute). */
+function rebuildProgress(progress: (msg: string) => void, everyMs = 5000): (rowsRead: number) => void {
+  let last = performance.now();
+  return (rowsRead) => {
+    if (performance.now() - last < everyMs) return;
+    last = performance.now();
+    progress(`正在建立查询索引：已读取 ${rowsRead.toLocaleString('en-US')} 条…`);
   };
 }

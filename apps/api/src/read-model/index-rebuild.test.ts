@@ -73,13 +73,16 @@ describe.skipIf(!serverUrl)('index rebuild from PostgreSQL (COPY)', () => {
       const incremental = new EmbeddedSearchIndex({ hashIdentifier });
       await syncListingsToIndex(handle.db, incremental, hashIdentifier, ids, TODAY);
       const inProcess = new EmbeddedSearchIndex({ hashIdentifier });
+      const progress: number[] = [];
       const local = await rebuildIndexFromDatabase({
         handle,
         identifierSecret: SECRET,
         index: inProcess,
         hashIdentifier,
         today: TODAY,
+        onBatch: (rows) => progress.push(rows),
       });
+      expect(progress.at(-1)).toBe(38); // start-up prints rows read as batches land
       const inWorker = new EmbeddedSearchIndex({ hashIdentifier });
       const worker = await rebuildIndexFromDatabase({
         handle,

@@ -42,6 +42,8 @@ export async function rebuildIndexFromDatabase(opts: {
   index: SearchIndex;
   hashIdentifier: (v: string) => string;
   today: string;
+  /** told the rows read so far after each batch (start-up progress on long rebuilds) */
+  onBatch?: (rowsRead: number) => void;
 }): Promise<RebuildReport> {
   const started = performance.now();
   const totals = { upserted: 0, read: 0, readMs: 0, indexMs: 0 };
@@ -51,6 +53,7 @@ export async function rebuildIndexFromDatabase(opts: {
     totals.indexMs += performance.now() - writing;
     totals.upserted += docs.length;
     totals.read += read;
+    opts.onBatch?.(totals.read);
   };
   let reader: RebuildReport['reader'] = 'in-process';
   if (opts.databaseUrl) {
