@@ -1,5 +1,5 @@
 import type { TipReceipt, TipSubmit } from '@portal/contract';
-import type { Database } from '@portal/db';
+import { type Database, toArrayLiteral } from '@portal/db';
 import {
   type IdempotencyKeyRow,
   idempotencyKeys,
@@ -292,10 +292,7 @@ async function firstLook(tx: Database, keyHashes: string[], lockKeys: boolean, l
  * serialises a JS array the same way).
  */
 function arrayParam(values: readonly (string | number | null)[], type: string) {
-  const literal = `{${values
-    .map((v) => (v === null ? 'NULL' : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`))
-    .join(',')}}`;
-  return sql`${literal}::text::${sql.raw(type)}[]`;
+  return sql`${toArrayLiteral(values)}::text::${sql.raw(type)}[]`;
 }
 
 /**
