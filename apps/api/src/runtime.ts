@@ -28,7 +28,7 @@ import { createLeasedRateLimitStore, createMemoryRateLimitStore } from './http/r
 import type { Logger } from './logger.ts';
 import { type ChangeFollower, FEED_APPLIED, startChangeFollower } from './read-model/change-follower.ts';
 import { seedDemoDataOnce } from './read-model/demo-seed.ts';
-import { rebuildIndexFromDatabase } from './read-model/index-rebuild.ts';
+import { rebuildIndexFromDatabase, rebuildProgress } from './read-model/index-rebuild.ts';
 import {
   appliedFeedPosition,
   catchUpFromFeed,
@@ -397,15 +397,5 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
       await screenCache.close();
       if (!opts.keepDatabaseOpen) await database.close();
     },
-  };
-}
-
-/** A line every few seconds while a long index rebuild reads rows (a million take half a minute). */
-function rebuildProgress(progress: (msg: string) => void, everyMs = 5000): (rowsRead: number) => void {
-  let last = performance.now();
-  return (rowsRead) => {
-    if (performance.now() - last < everyMs) return;
-    last = performance.now();
-    progress(`正在建立查询索引：已读取 ${rowsRead.toLocaleString('en-US')} 条…`);
   };
 }

@@ -5,7 +5,7 @@ import { idNumberCheckChar, type ListingDraftInput } from '@portal/domain';
 import { createIdentifierHasher, EmbeddedSearchIndex } from '@portal/search';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { rebuildIndexFromDatabase } from './index-rebuild.ts';
+import { rebuildIndexFromDatabase, rebuildProgress } from './index-rebuild.ts';
 import { syncListingsToIndex } from './index-sync.ts';
 
 const SECRET = 'rebuild-test-identifier-key-0123';
@@ -142,5 +142,17 @@ describe.skipIf(!serverUrl)('index rebuild from PostgreSQL (COPY)', () => {
     } finally {
       await handle.close();
     }
+  });
+});
+
+describe('start-up progress of a rebuild', () => {
+  it('says how many rows were read, at most once per interval', () => {
+    const lines: string[] = [];
+    const quiet = rebuildProgress((m) => lines.push(m), 60_000);
+    quiet(2000);
+    expect(lines).toEqual([]);
+    const every = rebuildProgress((m) => lines.push(m), 0);
+    every(1_234_000);
+    expect(lines).toEqual(['正在建立查询索引：已读取 1,234,000 条…']);
   });
 });

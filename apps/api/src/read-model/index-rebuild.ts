@@ -138,3 +138,13 @@ function readInWorker(
     worker.on('exit', (code) => fail(new Error(`index rebuild: the worker stopped (exit code ${code})`)));
   });
 }
+
+/** A line every few seconds while a long index rebuild reads rows (a million take half a minute). */
+export function rebuildProgress(progress: (msg: string) => void, everyMs = 5000): (rowsRead: number) => void {
+  let last = performance.now();
+  return (rowsRead) => {
+    if (performance.now() - last < everyMs) return;
+    last = performance.now();
+    progress(`正在建立查询索引：已读取 ${rowsRead.toLocaleString('en-US')} 条…`);
+  };
+}
