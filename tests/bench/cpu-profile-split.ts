@@ -10,18 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  startTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
+import { type CpuProfile, profileTree } from './cpu-profile-tree.ts';
 
 /** Parts of the request path, tried in order on one frame (url, then function name). */
 const PARTS: [string, (url: string) => boolean][] = [
@@ -65,10 +54,8 @@ function passThrough(url: string, fn: string): boolean {
   return url === 'node:internal/encoding';
 }
 
-export function splitProfile(profile: Profile, from?: number, to?: number) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+export function splitProfile(profile: CpuProfile, from?: number, to?: number) {
+  const { byId, parent } = profileTree(profile);
   const partOf = new Map<number, string>();
   const classify = (leaf: number): string => {
     const cached = partOf.get(leaf);
@@ -129,7 +116,7 @@ if (import.meta.main) {
     allowPositionals: true,
     options: { from: { type: 'string' }, to: { type: 'string' } },
   });
-  const profile = JSON.parse(readFileSync(positionals[0]!, 'utf8')) as Profile;
+  const profile = JSON.parse(readFileSync(positionals[0]!, 'utf8')) as CpuProfile;
   const { window, rows } = splitProfile(
     profile,
     values.from === undefined ? undefined : Number(values.from),

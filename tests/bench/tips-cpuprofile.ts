@@ -10,17 +10,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string };
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
+import { type CpuProfile, profileTree } from './cpu-profile-tree.ts';
 
 /** Module of a frame, by its script URL (first match wins). */
 const MODULES: [RegExp, string][] = [
@@ -92,9 +82,7 @@ export function analyse(paths: string[]) {
   let busy = 0;
   for (const file of filesOf(paths)) {
     const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    const parent = new Map<number, number>();
-    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const { byId, parent } = profileTree(profile);
     const jobOfNode = new Map<number, string>();
     const jobOf = (id: number): string => {
       const known = jobOfNode.get(id);
