@@ -3,14 +3,16 @@
  * mix as the search bench does, and prints the slowest queries with their candidate counts and
  * the path that served them. A diagnostic, not part of `npm run bench`:
  *
- *   node --expose-gc --max-old-space-size=8000 tests/bench/search-bench-tail.ts --size 3000000 [--mix standard|broad] [--top 30] [--profile out.cpuprofile]
+ *   node --expose-gc --max-old-space-size=8000 tests/bench/search-bench-tail.ts --size 3000000 [--mix standard|broad] [--top 30] [--profile out.cpuprofile] [--engine new|ref|baseline]
+ *
+ * (`--engine ref` runs another commit's engine for a before/after, see search-bench-embedded.ts.)
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import { createIdentifierHasher, normalizeForSearch, type SearchQuery } from '@portal/search';
 import { benchDocuments } from './search-bench-data.ts';
-import { buildEmbedded, percentile } from './search-bench-embedded.ts';
+import { buildEmbedded, type EngineName, percentile } from './search-bench-embedded.ts';
 import { buildBroadMix, buildQueryMix } from './search-bench-queries.ts';
 
 const { values } = parseArgs({
@@ -20,13 +22,14 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '240' },
     top: { type: 'string', default: '30' },
     profile: { type: 'string' },
+    engine: { type: 'string', default: 'new' },
   },
 });
 const size = Number(values.size);
 const hash = createIdentifierHasher('search-bench-secret-0123456789');
-const built = await buildEmbedded(benchDocuments(size, hash), hash, 'new');
+const built = await buildEmbedded(benchDocuments(size, hash), hash, values.engine as EngineName);
 console.log(
-  `built ${size.toLocaleString('en')} in ${(built.buildMs / 1000).toFixed(1)} s (cpu ${(built.buildCpuMs / 1000).toFixed(1)} s, prepare ${(built.prepareMs / 1000).toFixed(1)} s), RSS +${built.rssMb} MB`,
+  `${values.engine}: built ${size.toLocaleString('en')} in ${(built.buildMs / 1000).toFixed(1)} s (cpu ${(built.buildCpuMs / 1000).toFixed(1)} s, prepare ${(built.prepareMs / 1000).toFixed(1)} s), RSS +${built.rssMb} MB`,
 );
 const mix =
   values.mix === 'broad' ? buildBroadMix(built.sample) : buildQueryMix(built.sample, Number(values.queries));
@@ -34,12 +37,16 @@ const mix =
 /** the engine's candidate count for a text (a diagnostic peek at a private part) */
 const engine = built.index as unknown as {
   grams: { candidates(t: string, n: number, alive: undefined): Uint32Array | null };
+  prepared?: { exact(t: string, alive: undefined): Uint32Array | null };
   columns: { length: number };
 };
+/** bigram candidates, or a prepared gram's exact list (marked `=`) */
 const candidateCount = (q: string) => {
   const text = normalizeForSearch(q);
-  if (text === '') return size;
-  return engine.grams.candidates(text, engine.columns.length, undefined)?.length ?? size;
+  if (text === '') return String(size);
+  const exact = engine.prepared?.exact(text, undefined);
+  if (exact) return `=${exact.length}`;
+  return String(engine.grams.candidates(text, engine.columns.length, undefined)?.length ?? size);
 };
 
 for (const query of mix.slice(0, 20)) await built.index.search(query);
@@ -49,14 +56,14 @@ if (profiler) {
   await profiler.post('Profiler.enable');
   await profiler.post('Profiler.start');
 }
-const rows: { ms: number; cpu: number; query: SearchQuery; candidates: number; total: number }[] = [];
+const rows: { ms: number; cpu: number; query: SearchQuery; candidates: string; total: number }[] = [];
 for (const query of mix) {
   const cpuStarted = process.cpuUsage();
   const started = performance.now();
   const result = await built.index.search(query);
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpuStarted);
-  rows.push({ ms, cpu: (used.user + used.system) / 1000, query, candidates: 0, total: result.total });
+  rows.push({ ms, cpu: (used.user + used.system) / 1000, query, candidates: '', total: result.total });
 }
 if (profiler) {
   const { profile } = await profiler.post('Profiler.stop');
@@ -75,7 +82,7 @@ for (const r of rows.slice(0, Number(values.top)))
     [
       r.ms.toFixed(1).padStart(7),
       r.cpu.toFixed(1).padStart(7),
-      String(r.candidates).padStart(9),
+      r.candidates.padStart(9),
       String(r.total).padStart(9),
       (r.query.sort ?? 'relevance').padEnd(13),
       JSON.stringify(r.query.filters ?? {}).padEnd(40),

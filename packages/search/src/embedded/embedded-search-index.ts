@@ -19,6 +19,7 @@ import { IdentifierKeys } from './identifier-keys.ts';
 import { ListingStore } from './listing-store.ts';
 import { matchTier, nameFirstMark } from './match-tier.ts';
 import { walkPage } from './page-walk.ts';
+import { PreparedGrams } from './prepared-grams.ts';
 import { type Candidates, type PassResult, runSearchPass } from './search-pass.ts';
 import {
   type CapturedSnapshot,
@@ -89,6 +90,11 @@ export interface EmbeddedSearchIndexOptions extends SearchIndexOptions {
   termEntryOnSighting?: number;
   /** writes after which the sort orders are rebuilt (default: 4,096 or 1/64 of the listings) */
   rebuildAfterWrites?: number;
+  /**
+   * an n-gram of three or four CJK characters found in at least this many listings (estimated from
+   * a sample) gets an exact list when the index is prepared (default 2,000; see prepared-grams.ts)
+   */
+  preparedGramMin?: number;
 }
 
 /** Per-term entries kept per read-model version: at most this many, and this many bytes. */
@@ -100,6 +106,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly hashIdentifier: (value: string) => string;
   private grams = new GramIndex();
   private tokens = new DigitTokens();
+  private readonly prepared = new PreparedGrams();
   private columns = new Columns();
   private listings = new ListingStore();
   private ids: string[] = [];
@@ -112,6 +119,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly broadQueryMin: number;
   private readonly rebuildAfterWrites: number | undefined;
   private readonly termEntryOnSighting: number;
+  private readonly preparedGramMin: number;
+  /** the prepared grams' fill in progress (`prepareInBackground`) */
+  private gramFill: Generator<void, void> | undefined;
   /** broad terms seen without an entry yet → sightings (bounded, oldest forgotten first) */
   private readonly sightings = new Map<string, number>();
   /**
@@ -135,6 +145,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.broadQueryMin = options.broadQueryMin ?? 2_000;
     this.rebuildAfterWrites = options.rebuildAfterWrites;
     this.termEntryOnSighting = options.termEntryOnSighting ?? 2;
+    this.preparedGramMin = options.preparedGramMin ?? 2_000;
   }
 
   /**
@@ -143,7 +154,19 @@ export class EmbeddedSearchIndex implements SearchIndex {
    */
   prepare(): void {
     this.grams.trim();
+    this.gramFill = undefined;
+    const fill = this.startGramFill();
+    for (let step = fill.next(); !step.done; step = fill.next());
     this.orders();
+  }
+
+  /** Chooses the frequent grams from the listings held now and returns the steps that fill their lists. */
+  private startGramFill(): Generator<void, void> {
+    this.prepared.choose(this.haystacks, this.columns.length, this.columns.alive, this.preparedGramMin);
+    return this.prepared.fill(
+      () => this.haystacks,
+      () => this.columns.length,
+    );
   }
 
   async upsert(docs: SearchDocument[]): Promise<void> {
@@ -194,7 +217,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
               planned.entry,
               resolved,
             )
-          : this.pass(planned.candidates, text, resolved, planned.tiers);
+          : this.pass(planned.candidates, text, resolved, planned.tiers, planned.exact);
     }
     const hits = pass.slots.map((slot) => this.listings.get(slot));
     return { hits, total: pass.total, page, pageSize, facets: pass.facets };
@@ -205,14 +228,16 @@ export class EmbeddedSearchIndex implements SearchIndex {
     text: string,
     resolved: ReturnType<typeof resolveQuery>,
     tiers?: Uint8Array,
+    exactList = false,
   ): PassResult {
     if (candidates !== 'all' && candidates.length === 0)
       return { total: 0, slots: [], facets: emptyFacets() };
     const store = { columns: this.columns, haystacks: this.haystacks, idOf: this.idOf };
     // a text query's candidates come from the posting lists, dead slots left out; for one or two
     // code units they are the query's own list: every one matches (so do digit-token matches,
-    // which come with their tiers)
-    const exact = tiers !== undefined || (candidates !== 'all' && text.length > 0 && text.length <= 2);
+    // which come with their tiers, and a prepared gram's list: `exactList`)
+    const exact =
+      exactList || tiers !== undefined || (candidates !== 'all' && text.length > 0 && text.length <= 2);
     return runSearchPass(store, candidates, text, resolved, exact, text !== '', tiers);
   }
 
@@ -222,7 +247,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
    */
   private termOrCandidates(
     text: string,
-  ): { entry: TermEntry } | { candidates: Candidates; tiers?: Uint8Array } {
+  ): { entry: TermEntry } | { candidates: Candidates; tiers?: Uint8Array; exact?: boolean } {
     const cached = this.terms.get(text);
     if (cached) {
       this.terms.delete(text); // most recently used last
@@ -239,27 +264,33 @@ export class EmbeddedSearchIndex implements SearchIndex {
       // lists hold dead slots only after removals (until compaction): skip the check when there are none
       const alive = this.columns.length > this.slotOf.size ? this.columns.alive : undefined;
       // digit fragments around one CJK character (`(2025)琼9002`, `执35`): exact from their tokens
-      const exact = this.tokens.matches(
+      const fromTokens = this.tokens.matches(
         text,
         this.haystacks,
         this.columns.nameLength,
         this.columns.length,
         alive,
       );
-      if (exact !== null) {
-        const n = exact.slots.length;
+      if (fromTokens !== null) {
+        const n = fromTokens.slots.length;
         const veryBroad = n * 32 >= this.slotOf.size;
         if (n < this.broadQueryMin || (!veryBroad && !this.sighted(text)))
-          return { candidates: exact.slots, tiers: exact.tiers };
-        return { entry: this.makeEntry(text, exact.slots.slice(), exact.tiers.slice()) };
+          return { candidates: fromTokens.slots, tiers: fromTokens.tiers };
+        return { entry: this.makeEntry(text, fromTokens.slots.slice(), fromTokens.tiers.slice()) };
       }
-      const candidates = this.grams.candidates(text, this.columns.length, alive) ?? 'all';
+      // a frequent word of three or four characters: its prepared list is exact
+      const prepared = this.prepared.exact(text, alive);
+      const candidates = prepared ?? this.grams.candidates(text, this.columns.length, alive) ?? 'all';
       const n = candidates === 'all' ? this.columns.length : candidates.length;
-      // a first keystroke (one or two characters: its posting list is exact) matching 1/32 of
-      // everything costs a pass about what its entry costs: no waiting for the second sighting
-      const veryBroad = text.length <= 2 && n * 32 >= this.slotOf.size;
-      if (n < this.broadQueryMin || n === 0 || (!veryBroad && !this.sighted(text))) return { candidates };
-      ({ base, tiers } = this.exactMatches(candidates, text));
+      // one or two characters: the candidates are the text's own posting list
+      const exact = candidates !== 'all' && (prepared !== null || text.length <= 2);
+      // a first keystroke matching 1/32 of everything costs a pass about what its entry costs: no
+      // waiting for the second sighting (so does a frequent word's exact list)
+      const veryBroad = exact && n * 32 >= this.slotOf.size;
+      if (n < this.broadQueryMin || n === 0 || (!veryBroad && !this.sighted(text)))
+        return { candidates, exact };
+      if (exact) base = (candidates as Uint32Array).slice();
+      else ({ base, tiers } = this.exactMatches(candidates, text));
     }
     return { entry: this.makeEntry(text, base, tiers) };
   }
@@ -349,8 +380,19 @@ export class EmbeddedSearchIndex implements SearchIndex {
    */
   prepareInBackground(): Promise<void> {
     if (this.sortOrders === undefined && this.nextBase === undefined) this.startNextBase();
+    if (this.gramFill === undefined) {
+      const fill = this.startGramFill();
+      this.gramFill = fill;
+      const tick = () => {
+        if (this.gramFill !== fill) return; // filled on demand (`prepare`), or chosen again
+        if (fill.next().done) this.gramFill = undefined;
+        else setImmediate(tick);
+      };
+      setImmediate(tick);
+    }
     return new Promise((resolve) => {
-      const check = () => (this.nextBase === undefined ? resolve() : setImmediate(check));
+      const check = () =>
+        this.nextBase === undefined && this.gramFill === undefined ? resolve() : setImmediate(check);
       check();
     });
   }
@@ -464,8 +506,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.reset();
   }
 
-  private reset(): void {
+  /** `keepGrams`: the prepared grams stay chosen, their lists refilled by the re-inserts (compaction). */
+  private reset(keepGrams = false): void {
     this.dropBase();
+    this.gramFill = undefined;
+    if (keepGrams) this.prepared.restart();
+    else this.prepared.drop();
     this.grams = new GramIndex();
     this.tokens = new DigitTokens();
     this.columns = new Columns();
@@ -482,7 +528,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   /**
    * Sizes for diagnostics: live listings, slots handed out (live + removed), posting lists, writes
-   * since the sort orders were built, and whether newer ones are being built.
+   * since the sort orders were built, whether newer ones are being built, and the prepared grams
+   * chosen and whether their lists answer queries yet.
    */
   stats(): {
     live: number;
@@ -490,6 +537,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
     postingLists: number;
     writesSinceBase: number;
     rebuilding: boolean;
+    preparedGrams: number;
+    preparedReady: boolean;
   } {
     return {
       live: this.slotOf.size,
@@ -497,6 +546,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
       postingLists: this.grams.size,
       writesSinceBase: this.log.length,
       rebuilding: this.nextBase !== undefined,
+      preparedGrams: this.prepared.size,
+      preparedReady: this.prepared.ready,
     };
   }
 
@@ -523,9 +574,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
       this.ids[slot] = stored.id;
       this.grams.add(slot, haystack);
       this.tokens.add(slot, haystack, nameLength);
+      this.prepared.add(slot, haystack);
     } else if (this.haystacks[slot] !== haystack) {
       this.grams.remove(slot, this.haystacks[slot]!);
       this.grams.add(slot, haystack);
+      this.prepared.remove(slot, this.haystacks[slot]!);
+      this.prepared.add(slot, haystack);
       this.tokens.remove(slot, this.haystacks[slot]!, this.columns.nameLength[slot]!);
       this.tokens.add(slot, haystack, nameLength);
     }
@@ -543,7 +597,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const dead = this.columns.length - this.slotOf.size;
     if (dead < this.minDeadSlotsToCompact || dead < this.slotOf.size) return;
     const live = this.storedEntries();
-    this.reset();
+    this.reset(true);
     for (const entry of live)
       this.upsertOne({
         ...entry.doc,

@@ -17,22 +17,27 @@ export function matchTier(haystack: string, text: string, nameLength: number): n
   return pos === nameLength + 1 && haystack.charCodeAt(pos + m) === 1 ? 0 : 3;
 }
 
-/** `nameFirst` mark of a listing whose case number could equal a one- or two-code-unit query. */
+/** `nameFirst` mark of a listing whose case number could equal a query of `TIER_FLOOR_MAX` units or fewer. */
 export const ANY_TIER = 0xffff;
+/**
+ * The longest query `tierFloor` answers for: the longest whose candidates can be exact without a
+ * re-check (a prepared gram, see prepared-grams.ts; one or two units: their own posting list).
+ */
+export const TIER_FLOOR_MAX = 4;
 
 /**
  * What `tierFloor` needs to know of a listing without reading its haystack: the name's first code
- * unit, or `ANY_TIER` when its case number is one or two code units long (so a short query could
- * be that exact case number, tier 0).
+ * unit, or `ANY_TIER` when its case number is one to `TIER_FLOOR_MAX` code units long (so a short
+ * query could be that exact case number, tier 0).
  */
 export function nameFirstMark(haystack: string, nameLength: number): number {
   const caseEnd = haystack.indexOf('\u0001', nameLength + 1);
   const caseLength = (caseEnd < 0 ? haystack.length : caseEnd) - nameLength - 1;
-  return caseLength >= 1 && caseLength <= 2 ? ANY_TIER : haystack.charCodeAt(0);
+  return caseLength >= 1 && caseLength <= TIER_FLOOR_MAX ? ANY_TIER : haystack.charCodeAt(0);
 }
 
 /**
- * The best tier a listing known to contain `text` (of at most two code units) can have, from its
+ * The best tier a listing known to contain `text` (of at most `TIER_FLOOR_MAX` units) can have, from its
  * `nameFirstMark` and name length alone: 0 for a possible exact name, 1 for a name starting with
  * the text's first unit, else 2. Lets a relevance pass skip `matchTier` for a listing that cannot
  * reach the page (the haystack read is what a pass over 10^5 matches spends its time on).
