@@ -70,6 +70,11 @@ export function runSearchPass(
   const byTier = text !== '' && query.sort === 'relevance';
   const sortKey = sortKeyOf(query, c);
 
+  if (byTier && !recheck && tiers === undefined && candidates !== 'all') {
+    rankByFloor(store, candidates, text, alive, failures, counted, histogram, top);
+    const { total, facets } = tallyCombos(histogram, failures, c);
+    return { total, facets, slots: top.sorted().slice(query.offset) };
+  }
   const n = candidates === 'all' ? c.length : candidates.length;
   for (let i = 0; i < n; i++) {
     const slot = candidates === 'all' ? i : candidates[i]!;
@@ -101,6 +106,68 @@ export function runSearchPass(
   }
   const { total, facets } = tallyCombos(histogram, failures, c);
   return { total, facets, slots: top.sorted().slice(query.offset) };
+}
+
+/** Names longer than this share the last bucket of `rankByFloor` (its floor stays a lower bound). */
+const LENGTH_CAP = 255;
+
+/**
+ * Relevance over known matches (an exact list without tiers): counts every candidate from its
+ * combination alone, then reads haystacks (`matchTier`) in the order of each page candidate's best
+ * possible key (`tierFloor`, name length), bucketed, and stops at the first bucket whose floor
+ * is above the page's worst kept key. A common word's matches (装饰: 42k at 3M demo listings) then
+ * cost a read of the few hundred with the shortest names instead of one per match that a pass in
+ * slot order could not yet rule out.
+ */
+function rankByFloor(
+  store: PassStore,
+  candidates: Uint32Array,
+  text: string,
+  alive: Uint8Array | undefined,
+  failures: Uint8Array,
+  counted: Uint8Array,
+  histogram: Uint32Array,
+  top: TopK,
+): void {
+  const { combo, nameLength, nameFirst } = store.columns;
+  const n = candidates.length;
+  const buckets = 3 * (LENGTH_CAP + 1);
+  const NONE = 0xffff;
+  const bucketOf = new Uint16Array(n);
+  const counts = new Uint32Array(buckets + 1);
+  for (let i = 0; i < n; i++) {
+    bucketOf[i] = NONE;
+    const slot = candidates[i]!;
+    if (alive !== undefined && alive[slot] === 0) continue;
+    const id = combo[slot]!;
+    if (counted[id] === 0) continue;
+    histogram[id]!++;
+    if (failures[id] !== 0) continue; // counted in one facet, never on the page
+    const length = nameLength[slot]!;
+    const b = tierFloor(nameFirst[slot]!, text, length) * (LENGTH_CAP + 1) + Math.min(length, LENGTH_CAP);
+    bucketOf[i] = b;
+    counts[b + 1]!++;
+  }
+  for (let b = 0; b < buckets; b++) counts[b + 1]! += counts[b]!; // counts[b]: where bucket b starts
+  const ordered = new Uint32Array(counts[buckets]!);
+  const fill = counts.slice(0, buckets);
+  for (let i = 0; i < n; i++) {
+    const b = bucketOf[i]!;
+    if (b !== NONE) ordered[fill[b]!++] = candidates[i]!;
+  }
+  const haystacks = store.haystacks;
+  for (let b = 0; b < buckets; b++) {
+    const from = counts[b]!;
+    const to = counts[b + 1]!;
+    if (from === to) continue;
+    const floor = Math.floor(b / (LENGTH_CAP + 1)) * 65536 + (b % (LENGTH_CAP + 1));
+    if (floor > top.bound()) break; // every later bucket's floor is higher still
+    for (let i = from; i < to && floor <= top.bound(); i++) {
+      const slot = ordered[i]!;
+      const tier = matchTier(haystacks[slot]!, text, nameLength[slot]!);
+      if (tier >= 0) top.offer(tier * 65536 + nameLength[slot]!, slot);
+    }
+  }
 }
 
 /**
