@@ -1,7 +1,7 @@
 import type { ResolvedQuery } from '../query.ts';
 import type { Columns } from './columns.ts';
-import { matchTier } from './match-tier.ts';
-import { filterCodes, type PassResult } from './search-pass.ts';
+import { matchTier, TIER_FLOOR_MAX } from './match-tier.ts';
+import { filterCodes, type PassResult, topByFloor } from './search-pass.ts';
 import { type SortOrders, walkDescending } from './sort-orders.ts';
 import { bitmapOf, countFromHistogram, type TermEntry } from './term-entry.ts';
 import { TopK } from './top-k.ts';
@@ -49,6 +49,17 @@ export function walkPage(store: WalkStore, entry: TermEntry, query: ResolvedQuer
   };
 
   if (query.sort === 'relevance' && text !== '') {
+    if (
+      entry.ranked === undefined &&
+      entry.tiers === undefined && // known tiers rank without reading haystacks
+      text.length <= TIER_FLOOR_MAX &&
+      !entry.rankDeferred
+    ) {
+      // ranking every match reads every haystack: the first relevance page reads only those
+      // that can reach it, the second ranks the term (it is being asked again)
+      entry.rankDeferred = true;
+      return { total, facets, slots: topOfMatches(store, entry, passes, text, need).slice(query.offset) };
+    }
     entry.ranked ??= rankByRelevance(store, entry);
     const ranked = entry.ranked;
     for (let i = 0; i < ranked.length && found.length < need; i++) {
@@ -119,6 +130,29 @@ function comparatorFor(
       return (a, b) => key(a) - key(b) || byId(a, b);
     }
   }
+}
+
+/** The term's matches that pass the filters (base ones unchanged since, then the delta), by relevance. */
+function topOfMatches(
+  store: WalkStore,
+  entry: TermEntry,
+  passes: Uint8Array,
+  text: string,
+  need: number,
+): number[] {
+  const { combo } = store.columns;
+  const dirty = store.log.dirtyMarks;
+  const base = entry.base ?? [];
+  const slots = new Uint32Array(base.length + entry.delta.size);
+  let n = 0;
+  for (let i = 0; i < base.length; i++) {
+    const slot = base[i]!;
+    if (passes[combo[slot]!] === 1 && dirty[slot] !== 1) slots[n++] = slot;
+  }
+  for (const slot of entry.delta) if (passes[combo[slot]!] === 1) slots[n++] = slot;
+  const top = new TopK(need, store.idOf);
+  topByFloor(store.columns, store.haystacks, slots.subarray(0, n), text, top);
+  return top.sorted();
 }
 
 function topOfBase(

@@ -2,7 +2,7 @@ import type { ResolvedQuery } from '../query.ts';
 import type { FacetCounts, SearchFilters } from '../search-index.ts';
 import { type Columns, KIND_CODES } from './columns.ts';
 import { comboFailures, combosThatCount, type FilterCodes, tallyCombos } from './combo-tally.ts';
-import { matchTier, tierFloor } from './match-tier.ts';
+import { matchTier, TIER_FLOOR_MAX, tierFloor } from './match-tier.ts';
 import { TopK } from './top-k.ts';
 
 /** What a pass reads: the columns, the normalised haystacks and the ids per slot. */
@@ -70,7 +70,7 @@ export function runSearchPass(
   const byTier = text !== '' && query.sort === 'relevance';
   const sortKey = sortKeyOf(query, c);
 
-  if (byTier && !recheck && tiers === undefined && candidates !== 'all') {
+  if (byTier && !recheck && tiers === undefined && candidates !== 'all' && text.length <= TIER_FLOOR_MAX) {
     rankByFloor(store, candidates, text, alive, failures, counted, histogram, top);
     const { total, facets } = tallyCombos(histogram, failures, c);
     return { total, facets, slots: top.sorted().slice(query.offset) };
@@ -108,16 +108,9 @@ export function runSearchPass(
   return { total, facets, slots: top.sorted().slice(query.offset) };
 }
 
-/** Names longer than this share the last bucket of `rankByFloor` (its floor stays a lower bound). */
-const LENGTH_CAP = 255;
-
 /**
  * Relevance over known matches (an exact list without tiers): counts every candidate from its
- * combination alone, then reads haystacks (`matchTier`) in the order of each page candidate's best
- * possible key (`tierFloor`, name length), bucketed, and stops at the first bucket whose floor
- * is above the page's worst kept key. A common word's matches (装饰: 42k at 3M demo listings) then
- * cost a read of the few hundred with the shortest names instead of one per match that a pass in
- * slot order could not yet rule out.
+ * combination alone, then ranks those on the page's side of the filters with `topByFloor`.
  */
 function rankByFloor(
   store: PassStore,
@@ -129,36 +122,56 @@ function rankByFloor(
   histogram: Uint32Array,
   top: TopK,
 ): void {
-  const { combo, nameLength, nameFirst } = store.columns;
-  const n = candidates.length;
-  const buckets = 3 * (LENGTH_CAP + 1);
-  const NONE = 0xffff;
-  const bucketOf = new Uint16Array(n);
-  const counts = new Uint32Array(buckets + 1);
-  for (let i = 0; i < n; i++) {
-    bucketOf[i] = NONE;
+  const combo = store.columns.combo;
+  const onPage = new Uint32Array(candidates.length);
+  let m = 0;
+  for (let i = 0; i < candidates.length; i++) {
     const slot = candidates[i]!;
     if (alive !== undefined && alive[slot] === 0) continue;
     const id = combo[slot]!;
     if (counted[id] === 0) continue;
     histogram[id]!++;
-    if (failures[id] !== 0) continue; // counted in one facet, never on the page
+    if (failures[id] === 0) onPage[m++] = slot; // else counted in one facet, never on the page
+  }
+  topByFloor(store.columns, store.haystacks, onPage.subarray(0, m), text, top);
+}
+
+/** Names longer than this share the last bucket of `topByFloor` (its floor stays a lower bound). */
+const LENGTH_CAP = 255;
+const BUCKETS = 3 * (LENGTH_CAP + 1);
+
+/**
+ * Offers `slots` (listings known to contain `text`, of at most `TIER_FLOOR_MAX` units, that pass
+ * the filters) to `top` by relevance, reading haystacks (`matchTier`) in the order of each one's
+ * best possible key (`tierFloor`, name length), bucketed, and stopping at the first bucket whose
+ * floor is above the page's worst kept key. A common word's matches (装饰: 42k at 3M demo
+ * listings) then cost a read of the few hundred with the shortest names, not one per match.
+ */
+export function topByFloor(
+  c: Columns,
+  haystacks: string[],
+  slots: Uint32Array,
+  text: string,
+  top: TopK,
+): void {
+  const { nameLength, nameFirst } = c;
+  const n = slots.length;
+  const bucketOf = new Uint16Array(n);
+  const starts = new Uint32Array(BUCKETS + 1);
+  for (let i = 0; i < n; i++) {
+    const slot = slots[i]!;
     const length = nameLength[slot]!;
     const b = tierFloor(nameFirst[slot]!, text, length) * (LENGTH_CAP + 1) + Math.min(length, LENGTH_CAP);
     bucketOf[i] = b;
-    counts[b + 1]!++;
+    starts[b + 1]!++;
   }
-  for (let b = 0; b < buckets; b++) counts[b + 1]! += counts[b]!; // counts[b]: where bucket b starts
-  const ordered = new Uint32Array(counts[buckets]!);
-  const fill = counts.slice(0, buckets);
-  for (let i = 0; i < n; i++) {
-    const b = bucketOf[i]!;
-    if (b !== NONE) ordered[fill[b]!++] = candidates[i]!;
-  }
-  const haystacks = store.haystacks;
-  for (let b = 0; b < buckets; b++) {
-    const from = counts[b]!;
-    const to = counts[b + 1]!;
+  for (let b = 0; b < BUCKETS; b++) starts[b + 1]! += starts[b]!;
+  const ordered = new Uint32Array(n);
+  const fill = starts.slice(0, BUCKETS);
+  for (let i = 0; i < n; i++) ordered[fill[bucketOf[i]!]!++] = slots[i]!;
+  for (let b = 0; b < BUCKETS; b++) {
+    const from = starts[b]!;
+    const to = starts[b + 1]!;
     if (from === to) continue;
     const floor = Math.floor(b / (LENGTH_CAP + 1)) * 65536 + (b % (LENGTH_CAP + 1));
     if (floor > top.bound()) break; // every later bucket's floor is higher still

@@ -30,6 +30,11 @@ export interface TermEntry {
   ranked?: Uint32Array;
   /** relevance tier of each `base` slot, when known from building `base` (dropped once ranked) */
   tiers?: Uint8Array;
+  /**
+   * a relevance page was served without `ranked` (first sighting: `topByFloor`); the next one
+   * ranks the whole base (a term asked twice with relevance is likely asked again)
+   */
+  rankDeferred?: boolean;
 }
 
 /** `base`: live matches (or `null` for every live slot); slots written since the base are left out. */
