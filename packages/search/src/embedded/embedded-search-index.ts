@@ -217,7 +217,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
               planned.entry,
               resolved,
             )
-          : this.pass(planned.candidates, text, resolved, planned.tiers, planned.exact);
+          : this.pass(planned.candidates, text, resolved, planned.tiers);
     }
     const hits = pass.slots.map((slot) => this.listings.get(slot));
     return { hits, total: pass.total, page, pageSize, facets: pass.facets };
@@ -228,16 +228,14 @@ export class EmbeddedSearchIndex implements SearchIndex {
     text: string,
     resolved: ReturnType<typeof resolveQuery>,
     tiers?: Uint8Array,
-    exactList = false,
   ): PassResult {
     if (candidates !== 'all' && candidates.length === 0)
       return { total: 0, slots: [], facets: emptyFacets() };
     const store = { columns: this.columns, haystacks: this.haystacks, idOf: this.idOf };
     // a text query's candidates come from the posting lists, dead slots left out; for one or two
     // code units they are the query's own list: every one matches (so do digit-token matches,
-    // which come with their tiers, and a prepared gram's list: `exactList`)
-    const exact =
-      exactList || tiers !== undefined || (candidates !== 'all' && text.length > 0 && text.length <= 2);
+    // which come with their tiers, and so do a prepared gram's matches)
+    const exact = tiers !== undefined || (candidates !== 'all' && text.length > 0 && text.length <= 2);
     return runSearchPass(store, candidates, text, resolved, exact, text !== '', tiers);
   }
 
@@ -247,7 +245,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
    */
   private termOrCandidates(
     text: string,
-  ): { entry: TermEntry } | { candidates: Candidates; tiers?: Uint8Array; exact?: boolean } {
+  ): { entry: TermEntry } | { candidates: Candidates; tiers?: Uint8Array } {
     const cached = this.terms.get(text);
     if (cached) {
       this.terms.delete(text); // most recently used last
@@ -264,33 +262,24 @@ export class EmbeddedSearchIndex implements SearchIndex {
       // lists hold dead slots only after removals (until compaction): skip the check when there are none
       const alive = this.columns.length > this.slotOf.size ? this.columns.alive : undefined;
       // digit fragments around one CJK character (`(2025)琼9002`, `执35`): exact from their tokens
-      const fromTokens = this.tokens.matches(
-        text,
-        this.haystacks,
-        this.columns.nameLength,
-        this.columns.length,
-        alive,
-      );
-      if (fromTokens !== null) {
-        const n = fromTokens.slots.length;
+      // and frequent words of three or four characters: exact from their prepared lists
+      const known =
+        this.tokens.matches(text, this.haystacks, this.columns.nameLength, this.columns.length, alive) ??
+        this.prepared.matches(text, this.haystacks, this.columns, alive);
+      if (known !== null) {
+        const n = known.slots.length;
         const veryBroad = n * 32 >= this.slotOf.size;
         if (n < this.broadQueryMin || (!veryBroad && !this.sighted(text)))
-          return { candidates: fromTokens.slots, tiers: fromTokens.tiers };
-        return { entry: this.makeEntry(text, fromTokens.slots.slice(), fromTokens.tiers.slice()) };
+          return { candidates: known.slots, tiers: known.tiers };
+        return { entry: this.makeEntry(text, known.slots.slice(), known.tiers.slice()) };
       }
-      // a frequent word of three or four characters: its prepared list is exact
-      const prepared = this.prepared.exact(text, alive);
-      const candidates = prepared ?? this.grams.candidates(text, this.columns.length, alive) ?? 'all';
+      const candidates = this.grams.candidates(text, this.columns.length, alive) ?? 'all';
       const n = candidates === 'all' ? this.columns.length : candidates.length;
-      // one or two characters: the candidates are the text's own posting list
-      const exact = candidates !== 'all' && (prepared !== null || text.length <= 2);
-      // a first keystroke matching 1/32 of everything costs a pass about what its entry costs: no
-      // waiting for the second sighting (so does a frequent word's exact list)
-      const veryBroad = exact && n * 32 >= this.slotOf.size;
-      if (n < this.broadQueryMin || n === 0 || (!veryBroad && !this.sighted(text)))
-        return { candidates, exact };
-      if (exact) base = (candidates as Uint32Array).slice();
-      else ({ base, tiers } = this.exactMatches(candidates, text));
+      // a first keystroke (one or two characters: its posting list is exact) matching 1/32 of
+      // everything costs a pass about what its entry costs: no waiting for the second sighting
+      const veryBroad = text.length <= 2 && n * 32 >= this.slotOf.size;
+      if (n < this.broadQueryMin || n === 0 || (!veryBroad && !this.sighted(text))) return { candidates };
+      ({ base, tiers } = this.exactMatches(candidates, text));
     }
     return { entry: this.makeEntry(text, base, tiers) };
   }

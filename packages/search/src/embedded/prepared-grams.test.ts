@@ -58,7 +58,8 @@ async function expectLikeScan(
 ) {
   for (const q of queries) {
     const expected = rankedByScan(live.values(), q);
-    for (const page of [1, 2]) {
+    // the last page too: listings holding the word in another field only (tier 3) rank there
+    for (const page of new Set([1, 2, Math.max(1, Math.ceil(expected.length / 7))])) {
       const res = await index.search({ q, pageSize: 7, page });
       expect(res.total, `q=${q}`).toBe(expected.length);
       expect(

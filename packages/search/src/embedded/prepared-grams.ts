@@ -1,3 +1,6 @@
+import type { Columns } from './columns.ts';
+import type { ExactMatches } from './digit-tokens.ts';
+import { matchTier, tierFloor } from './match-tier.ts';
 import {
   type Posting,
   postingAdd,
@@ -55,8 +58,10 @@ function gramHash(text: string, end: number, n: number): number {
  * read when the fill gets there; the lists answer queries only once the fill is complete.
  */
 export class PreparedGrams {
-  /** chosen gram → its list (absent while no live or dead slot holds it) */
+  /** chosen gram → its list (undefined while no live or dead slot holds it) */
   private readonly lists = new Map<string, Posting | undefined>();
+  /** chosen gram → the slots holding it in their name (so its relevance tier is known, see `matches`) */
+  private readonly nameLists = new Map<string, Posting | undefined>();
   private readonly filter = new Uint8Array(1 << (FILTER_BITS - 3));
   /** slots below this are in the lists (`Infinity`: all of them, new ones as they come) */
   private covered = 0;
@@ -106,6 +111,7 @@ export class PreparedGrams {
       if (this.lists.size >= MAX_GRAMS || hits * step > budget) break;
       budget -= hits * step;
       this.lists.set(gram, undefined);
+      this.nameLists.set(gram, undefined);
       const h = gramHash(gram, gram.length - 1, gram.length);
       this.filter[h >>> 3]! |= 1 << (h & 7);
     }
@@ -127,7 +133,8 @@ export class PreparedGrams {
       if (this.covered < slotCount()) yield;
     }
     if (this.generation !== generation) return;
-    for (const [gram, p] of this.lists) if (p !== undefined) this.lists.set(gram, postingTrim(p));
+    for (const map of [this.lists, this.nameLists])
+      for (const [gram, p] of map) if (p !== undefined) map.set(gram, postingTrim(p));
     this.covered = Number.POSITIVE_INFINITY;
   }
 
@@ -139,23 +146,45 @@ export class PreparedGrams {
   /** Takes `slot` out of the lists of the grams of `haystack` (its text before a change). */
   remove(slot: number, haystack: string): void {
     if (slot >= this.covered || this.lists.size === 0) return;
-    this.eachChosen(haystack, (gram) => {
-      const p = this.lists.get(gram);
-      if (p !== undefined) this.lists.set(gram, postingRemove(p, slot));
+    this.eachChosen(haystack, (gram, inName) => {
+      this.lists.set(gram, postingRemove(this.lists.get(gram), slot));
+      if (inName) this.nameLists.set(gram, postingRemove(this.nameLists.get(gram), slot));
     });
   }
 
   /**
-   * The live slots holding `text` (a normalised query), ascending, when it is a prepared gram and
-   * the lists are ready; else null. `alive`: as for `GramIndex.candidates`.
+   * The live slots holding `text` (a normalised query), ascending, with their relevance tiers, when
+   * it is a prepared gram and the lists are ready; else null. A tier is known without reading the
+   * haystack when the name cannot start with `text` nor the case number equal it (`tierFloor` 2):
+   * 2 when the name holds it (its name list), else 3; the rest (names starting with the text's
+   * first character, short case numbers: few) are read. `alive`: as for `GramIndex.candidates`.
    */
-  exact(text: string, alive: Uint8Array | undefined): Uint32Array | null {
+  matches(
+    text: string,
+    haystacks: string[],
+    columns: Pick<Columns, 'nameLength' | 'nameFirst'>,
+    alive: Uint8Array | undefined,
+  ): ExactMatches | null {
     if (!this.ready || text.length < PREPARED_MIN_LENGTH || text.length > PREPARED_MAX_LENGTH) return null;
     if (!this.lists.has(text)) return null;
-    const p = this.lists.get(text);
-    if (p === undefined) return new Uint32Array(0);
-    const out = new Uint32Array(postingLength(p));
-    return out.subarray(0, postingDecode(p, out, alive));
+    const slots = decoded(this.lists.get(text), alive);
+    const names = decoded(this.nameLists.get(text), alive);
+    const tiers = new Uint8Array(slots.length);
+    const { nameLength, nameFirst } = columns;
+    let j = 0;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      while (j < names.length && names[j]! < slot) j++;
+      if (tierFloor(nameFirst[slot]!, text, nameLength[slot]!) === 2) tiers[i] = names[j] === slot ? 2 : 3;
+      else tiers[i] = matchTier(haystacks[slot]!, text, nameLength[slot]!);
+    }
+    return { slots, tiers };
+  }
+
+  /** `matches` without the tiers (tests). */
+  exact(text: string, alive: Uint8Array | undefined): Uint32Array | null {
+    if (!this.ready || !this.lists.has(text)) return null;
+    return decoded(this.lists.get(text), alive);
   }
 
   /**
@@ -164,7 +193,10 @@ export class PreparedGrams {
    */
   restart(): void {
     this.generation++;
-    for (const gram of this.lists.keys()) this.lists.set(gram, undefined);
+    for (const gram of this.lists.keys()) {
+      this.lists.set(gram, undefined);
+      this.nameLists.set(gram, undefined);
+    }
     this.covered = Number.POSITIVE_INFINITY;
   }
 
@@ -172,18 +204,25 @@ export class PreparedGrams {
   drop(): void {
     this.generation++;
     this.lists.clear();
+    this.nameLists.clear();
     this.filter.fill(0);
     this.covered = 0;
   }
 
   private addGrams(slot: number, haystack: string): void {
-    this.eachChosen(haystack, (gram) => {
+    this.eachChosen(haystack, (gram, inName) => {
       this.lists.set(gram, postingAdd(this.lists.get(gram), slot));
+      if (inName) this.nameLists.set(gram, postingAdd(this.nameLists.get(gram), slot));
     });
   }
 
-  /** Calls `f` for each chosen gram occurring in `haystack` (a gram twice: twice; adding is idempotent). */
-  private eachChosen(haystack: string, f: (gram: string) => void): void {
+  /**
+   * Calls `f` for each chosen gram occurring in `haystack`, with whether that occurrence is in the
+   * name (a gram twice: twice; adding and removing are idempotent).
+   */
+  private eachChosen(haystack: string, f: (gram: string, inName: boolean) => void): void {
+    // the name is the first field; a run of CJK units never crosses a separator
+    const nameEnd = haystack.indexOf('\u0001');
     let run = 0;
     for (let i = 0; i < haystack.length; i++) {
       run = isCjk(haystack.charCodeAt(i)) ? run + 1 : 0;
@@ -192,8 +231,15 @@ export class PreparedGrams {
         const h = gramHash(haystack, i, n);
         if ((this.filter[h >>> 3]! & (1 << (h & 7))) === 0) continue;
         const gram = haystack.slice(i - n + 1, i + 1);
-        if (this.lists.has(gram)) f(gram);
+        if (this.lists.has(gram)) f(gram, nameEnd < 0 || i < nameEnd);
       }
     }
   }
+}
+
+/** A posting's slots (live ones when `alive` is given), ascending, in a new array. */
+function decoded(p: Posting | undefined, alive: Uint8Array | undefined): Uint32Array {
+  if (p === undefined) return new Uint32Array(0);
+  const out = new Uint32Array(postingLength(p));
+  return out.subarray(0, postingDecode(p, out, alive));
 }
