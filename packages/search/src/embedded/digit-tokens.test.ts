@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contractListings } from '../contract-fixtures.ts';
 import { createIdentifierHasher } from '../identifier.ts';
 import type { SearchDocument } from '../search-index.ts';
+import { tokenPieces } from './digit-tokens.ts';
 import { EmbeddedSearchIndex } from './embedded-search-index.ts';
 import { rankedByScan } from './scan-ranking.ts';
 
@@ -70,56 +71,73 @@ describe('digit fragments around a court or case-type character', () => {
     expect((await index.search({ q: '(2021)琼0105' })).hits.map((h) => h.id)).toEqual(['A']);
   });
 
-  it('matches a full substring scan, in order, over random listings, writes and term entries', async () => {
-    const rand = rng(7);
-    const pick = (s: string) => s[Math.floor(rand() * s.length)]!;
-    const digits = (min: number, max: number) => {
-      let out = '';
-      for (let n = min + Math.floor(rand() * (max - min + 1)); n > 0; n--) out += pick('0129');
-      return out;
-    };
-    const caseNo = () =>
-      rand() < 0.1
-        ? `${digits(2, 4)}琼${digits(1, 3)}` // a case number that is one token
-        : `（20${digits(2, 2)}）琼${digits(1, 3)}${rand() < 0.3 ? '执恢' : '执'}${digits(1, 3)}号`;
-    const name = () => {
-      let out = '';
-      for (let n = 2 + Math.floor(rand() * 5); n > 0; n--) out += pick('王李琼执恢号公司0129');
-      return out;
-    };
-    const query = () => {
-      const r = rand();
-      if (r < 0.4) return `${digits(0, 3)}琼${digits(1, 3)}`;
-      if (r < 0.6) return `(20${digits(2, 2)})琼${digits(0, 2)}`;
-      if (r < 0.8) return `${pick('执恢')}${digits(2, 3)}`;
-      return `${digits(1, 3)}${pick('执恢号')}${digits(0, 2)}`; // not a token shape: bigrams answer
-    };
-    const index = new EmbeddedSearchIndex({ hashIdentifier: hash, broadQueryMin: 5 });
-    const live = new Map<string, SearchDocument>();
-    for (let round = 0; round < 20; round++) {
-      const batch: SearchDocument[] = [];
-      for (let i = 0; i < 60; i++) {
-        const id = `R${String(Math.floor(rand() * 400)).padStart(3, '0')}`;
-        batch.push(doc(id, name(), caseNo(), (live.get(id)?.version ?? 0) + 1));
-      }
-      await index.upsert(batch);
-      for (const d of batch) live.set(d.id, d);
-      const gone = [...live.keys()].filter(() => rand() < 0.05);
-      await index.remove(gone);
-      for (const id of gone) live.delete(id);
-      for (let k = 0; k < 15; k++) {
-        const q = query();
-        const expected = rankedByScan(live.values(), q);
-        // twice: the second sighting of a broad term is served from its entry
-        for (const _ of [1, 2]) {
-          const res = await index.search({ q, pageSize: 50 });
-          expect(res.total, `q=${q}`).toBe(expected.length);
-          expect(
-            res.hits.map((h) => h.id),
-            `q=${q}`,
-          ).toEqual(expected.slice(0, 50));
+  it('splits a fragment of several CJK characters into token pieces', () => {
+    expect(tokenPieces('2025琼9006执162')).toEqual(['2025琼9006', '执162']);
+    expect(tokenPieces('琼0107执215号')).toEqual(['琼0107', '执215']);
+    expect(tokenPieces('2024琼0108执恢202')).toEqual(['2024琼0108', '恢202']);
+    expect(tokenPieces('执35')).toEqual([]); // a token itself: answered exactly, no piece needed
+    expect(tokenPieces('房地产')).toEqual([]);
+  });
+
+  it.each([
+    ['', {}],
+    [' (token pieces seeding every fragment of several CJK characters)', { tokenPieceMax: 1e9 }],
+  ])(
+    'matches a full substring scan, in order, over random listings, writes and term entries%s',
+    async (_, extra) => {
+      const rand = rng(7);
+      const pick = (s: string) => s[Math.floor(rand() * s.length)]!;
+      const digits = (min: number, max: number) => {
+        let out = '';
+        for (let n = min + Math.floor(rand() * (max - min + 1)); n > 0; n--) out += pick('0129');
+        return out;
+      };
+      const caseNo = () =>
+        rand() < 0.1
+          ? `${digits(2, 4)}琼${digits(1, 3)}` // a case number that is one token
+          : `（20${digits(2, 2)}）琼${digits(1, 3)}${rand() < 0.3 ? '执恢' : '执'}${digits(1, 3)}号`;
+      const name = () => {
+        let out = '';
+        for (let n = 2 + Math.floor(rand() * 5); n > 0; n--) out += pick('王李琼执恢号公司0129');
+        return out;
+      };
+      const query = () => {
+        const r = rand();
+        if (r < 0.4) return `${digits(0, 3)}琼${digits(1, 3)}`;
+        if (r < 0.6) return `(20${digits(2, 2)})琼${digits(0, 2)}`;
+        if (r < 0.7) return `${pick('执恢')}${digits(2, 3)}`;
+        if (r < 0.8) return `${digits(1, 3)}${pick('执恢号')}${digits(0, 2)}`; // not a token shape: bigrams answer
+        // two token characters: a piece's matches are the candidates (re-checked)
+        if (r < 0.9) return `琼${digits(1, 3)}执${digits(1, 2)}${rand() < 0.5 ? '号' : ''}`;
+        return `(20${digits(2, 2)})琼${digits(1, 3)}执恢${digits(0, 2)}`;
+      };
+      const index = new EmbeddedSearchIndex({ hashIdentifier: hash, broadQueryMin: 5, ...extra });
+      const live = new Map<string, SearchDocument>();
+      for (let round = 0; round < 20; round++) {
+        const batch: SearchDocument[] = [];
+        for (let i = 0; i < 60; i++) {
+          const id = `R${String(Math.floor(rand() * 400)).padStart(3, '0')}`;
+          batch.push(doc(id, name(), caseNo(), (live.get(id)?.version ?? 0) + 1));
+        }
+        await index.upsert(batch);
+        for (const d of batch) live.set(d.id, d);
+        const gone = [...live.keys()].filter(() => rand() < 0.05);
+        await index.remove(gone);
+        for (const id of gone) live.delete(id);
+        for (let k = 0; k < 15; k++) {
+          const q = query();
+          const expected = rankedByScan(live.values(), q);
+          // twice: the second sighting of a broad term is served from its entry
+          for (const _ of [1, 2]) {
+            const res = await index.search({ q, pageSize: 50 });
+            expect(res.total, `q=${q}`).toBe(expected.length);
+            expect(
+              res.hits.map((h) => h.id),
+              `q=${q}`,
+            ).toEqual(expected.slice(0, 50));
+          }
         }
       }
-    }
-  });
+    },
+  );
 });

@@ -215,6 +215,19 @@ export class DigitTokens {
     return { slots: slots.subarray(0, n), tiers: tiers.subarray(0, n) };
   }
 
+  /**
+   * An upper bound of how many slots `matches(q)` returns (the lengths of the lists it would
+   * unite, dead slots included), or `null` when `q` is not a fragment this index answers.
+   */
+  matchBound(q: string): number | null {
+    const at = q.length < 3 ? -1 : tokenCharAt(q, 0, q.length);
+    if (at < 0 || (at > 0 && ANCHORS[q.charCodeAt(at)] !== 1)) return null;
+    let n = this.rechecked === undefined ? 0 : postingLength(this.rechecked);
+    for (const token of this.byChar.get(q.charCodeAt(at)) ?? [])
+      if (token.text.includes(q)) n += postingLength(this.lists.get(token.key)!);
+    return n;
+  }
+
   /** Distinct tokens held (diagnostics). */
   get size(): number {
     return this.lists.size;
@@ -266,6 +279,25 @@ export class DigitTokens {
     }
     return out;
   }
+}
+
+/**
+ * The token-shaped pieces of a query holding more than one CJK character (`2025琼9006执162`:
+ * `2025琼9006`, `执162`): each CJK character with the digits after it, and before it for an
+ * anchor. A listing matching the query matches each piece, so a piece's exact matches
+ * (`DigitTokens.matches`) are candidates for the query, to be re-checked.
+ */
+export function tokenPieces(q: string): string[] {
+  const pieces: string[] = [];
+  for (let i = 0; i < q.length; i++) {
+    if (!isTokenChar(q.charCodeAt(i))) continue;
+    let from = i;
+    if (ANCHORS[q.charCodeAt(i)] === 1) while (from > 0 && isDigit(q.charCodeAt(from - 1))) from--;
+    let to = i + 1;
+    while (to < q.length && isDigit(q.charCodeAt(to))) to++;
+    if (to - from >= 2 && to - from < q.length) pieces.push(q.slice(from, to));
+  }
+  return pieces;
 }
 
 /**

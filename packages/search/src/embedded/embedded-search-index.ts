@@ -12,7 +12,7 @@ import type {
   SearchResult,
 } from '../search-index.ts';
 import { Columns } from './columns.ts';
-import { DigitTokens } from './digit-tokens.ts';
+import { DigitTokens, tokenPieces } from './digit-tokens.ts';
 import { GramIndex } from './gram-index.ts';
 import { buildHaystack } from './haystack.ts';
 import { IdentifierKeys } from './identifier-keys.ts';
@@ -95,7 +95,19 @@ export interface EmbeddedSearchIndexOptions extends SearchIndexOptions {
    * a sample) gets an exact list when the index is prepared (default 2,000; see prepared-grams.ts)
    */
   preparedGramMin?: number;
+  /**
+   * a case fragment of several CJK characters takes its candidates from its smallest token piece
+   * when that piece matches at most this many listings (default: 64, or 1/256 of the slots)
+   */
+  tokenPieceMax?: number;
 }
+
+/**
+ * A token piece seeds a fragment's candidates only when its matches are at most 1/this of all
+ * slots, or few anyway (past that, the bigram lists' intersection is likely the cheaper set).
+ */
+const PIECE_SHARE = 256;
+const PIECE_FEW = 64;
 
 /** Per-term entries kept per read-model version: at most this many, and this many bytes. */
 const MAX_TERM_ENTRIES = 64;
@@ -120,6 +132,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly rebuildAfterWrites: number | undefined;
   private readonly termEntryOnSighting: number;
   private readonly preparedGramMin: number;
+  private readonly tokenPieceMax: number | undefined;
   /** the prepared grams' fill in progress (`prepareInBackground`) */
   private gramFill: Generator<void, void> | undefined;
   /** broad terms seen without an entry yet → sightings (bounded, oldest forgotten first) */
@@ -146,6 +159,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.rebuildAfterWrites = options.rebuildAfterWrites;
     this.termEntryOnSighting = options.termEntryOnSighting ?? 2;
     this.preparedGramMin = options.preparedGramMin ?? 2_000;
+    this.tokenPieceMax = options.tokenPieceMax;
   }
 
   /**
@@ -273,7 +287,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
           return { candidates: known.slots, tiers: known.tiers };
         return { entry: this.makeEntry(text, known.slots.slice(), known.tiers.slice()) };
       }
-      const candidates = this.grams.candidates(text, this.columns.length, alive) ?? 'all';
+      const candidates =
+        this.candidatesFromPieces(text, alive) ??
+        this.grams.candidates(text, this.columns.length, alive) ??
+        'all';
       const n = candidates === 'all' ? this.columns.length : candidates.length;
       // a first keystroke (one or two characters: its posting list is exact) matching 1/32 of
       // everything costs a pass about what its entry costs: no waiting for the second sighting
@@ -282,6 +299,34 @@ export class EmbeddedSearchIndex implements SearchIndex {
       ({ base, tiers } = this.exactMatches(candidates, text));
     }
     return { entry: this.makeEntry(text, base, tiers) };
+  }
+
+  /**
+   * Candidates for a case-number fragment of more than one CJK character (`琼0107执215号`,
+   * `2025琼9006执162`): the exact matches of its smallest token piece (`执215`: a few thousand at
+   * 3M listings), to be re-checked, instead of intersecting the long lists of its digit bigrams
+   * (~10 ms at 3M for any such query, whatever its matches). Null when it has no piece.
+   */
+  private candidatesFromPieces(text: string, alive: Uint8Array | undefined): Uint32Array | null {
+    let best: string | undefined;
+    let bound = Number.POSITIVE_INFINITY;
+    for (const piece of tokenPieces(text)) {
+      const n = this.tokens.matchBound(piece);
+      if (n !== null && n < bound) {
+        best = piece;
+        bound = n;
+      }
+    }
+    const most = this.tokenPieceMax ?? Math.max(PIECE_FEW, this.columns.length / PIECE_SHARE);
+    if (best === undefined || bound > most) return null;
+    const found = this.tokens.matches(
+      best,
+      this.haystacks,
+      this.columns.nameLength,
+      this.columns.length,
+      alive,
+    );
+    return found === null ? null : found.slots.slice();
   }
 
   /** A term's entry from its exact live matches (`null`: every slot), remembered for the next queries. */
