@@ -126,6 +126,13 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly slotOf = new Map<string, number>();
   private keys = new IdentifierKeys();
   private readonly idOf = (slot: number) => this.ids[slot] ?? '';
+  /**
+   * Each listing added took a larger id than the one before (bulk loads in id order): a slot order
+   * is then an id order, which lets a relevance pass stop early among equal keys (`topByFloor`).
+   */
+  private idsAscend = true;
+  /** the id of the listing given the highest slot */
+  private lastId = '';
 
   private readonly minDeadSlotsToCompact: number;
   private readonly broadQueryMin: number;
@@ -225,6 +232,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
                 columns: this.columns,
                 haystacks: this.haystacks,
                 idOf: this.idOf,
+                idsAscend: this.idsAscend,
                 orders: this.orders(),
                 log: this.log,
               },
@@ -245,7 +253,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
   ): PassResult {
     if (candidates !== 'all' && candidates.length === 0)
       return { total: 0, slots: [], facets: emptyFacets() };
-    const store = { columns: this.columns, haystacks: this.haystacks, idOf: this.idOf };
+    const store = {
+      columns: this.columns,
+      haystacks: this.haystacks,
+      idOf: this.idOf,
+      idsAscend: this.idsAscend,
+    };
     // a text query's candidates come from the posting lists, dead slots left out; for one or two
     // code units they are the query's own list: every one matches (so do digit-token matches,
     // which come with their tiers, and so do a prepared gram's matches)
@@ -513,6 +526,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
     for (let slot = 0; slot < this.columns.length; slot++)
       if (alive[slot] === 1) {
         this.slotOf.set(this.ids[slot]!, slot);
+        if (this.lastId !== '' && !(this.ids[slot]! > this.lastId)) this.idsAscend = false;
+        this.lastId = this.ids[slot]!;
         // not in the snapshot format: rebuilt from the haystacks (a scan for digits, no strings kept)
         const haystack = this.haystacks[slot]!;
         this.tokens.add(slot, haystack, nameLength[slot]!);
@@ -552,6 +567,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.listings = new ListingStore();
     this.ids = [];
     this.haystacks = [];
+    this.idsAscend = true;
+    this.lastId = '';
     this.slotOf.clear();
     this.keys.clear();
   }
@@ -604,6 +621,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
     if (slot === undefined) {
       slot = this.columns.allocate();
       this.logWrite(slot);
+      if (slot > 0 && !(stored.id > this.lastId)) this.idsAscend = false;
+      this.lastId = stored.id;
       this.slotOf.set(doc.id, slot);
       this.ids[slot] = stored.id;
       this.grams.add(slot, haystack);

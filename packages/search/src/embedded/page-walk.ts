@@ -12,6 +12,8 @@ export interface WalkStore {
   columns: Columns;
   haystacks: string[];
   idOf: (slot: number) => string;
+  /** ids ascend with slots (see `PassStore`) */
+  idsAscend: boolean;
   orders: SortOrders;
   log: WriteLog;
 }
@@ -51,12 +53,11 @@ export function walkPage(store: WalkStore, entry: TermEntry, query: ResolvedQuer
   if (query.sort === 'relevance' && text !== '') {
     if (
       entry.ranked === undefined &&
-      entry.tiers === undefined && // known tiers rank without reading haystacks
-      text.length <= TIER_FLOOR_MAX &&
+      (entry.tiers !== undefined || text.length <= TIER_FLOOR_MAX) &&
       !entry.rankDeferred
     ) {
-      // ranking every match reads every haystack: the first relevance page reads only those
-      // that can reach it, the second ranks the term (it is being asked again)
+      // ranking every match reads every haystack (or sorts every match): the first relevance
+      // page reads only those that can reach it, the second ranks the term (it is asked again)
       entry.rankDeferred = true;
       return { total, facets, slots: topOfMatches(store, entry, passes, text, need).slice(query.offset) };
     }
@@ -132,7 +133,7 @@ function comparatorFor(
   }
 }
 
-/** The term's matches that pass the filters (base ones unchanged since, then the delta), by relevance. */
+/** The term's matches that pass the filters (base ones unchanged since, and the delta), by relevance. */
 function topOfMatches(
   store: WalkStore,
   entry: TermEntry,
@@ -143,17 +144,44 @@ function topOfMatches(
   const { combo } = store.columns;
   const dirty = store.log.dirtyMarks;
   const base = entry.base ?? [];
+  const known = entry.tiers;
   const slots = new Uint32Array(base.length + entry.delta.size);
+  // tiers of the base matches when known; the delta's (written since) are read
+  const tiers = known === undefined ? undefined : new Uint8Array(slots.length).fill(UNKNOWN_TIER);
   let n = 0;
   for (let i = 0; i < base.length; i++) {
     const slot = base[i]!;
-    if (passes[combo[slot]!] === 1 && dirty[slot] !== 1) slots[n++] = slot;
+    if (passes[combo[slot]!] !== 1 || dirty[slot] === 1) continue;
+    if (tiers !== undefined) tiers[n] = known![i]!;
+    slots[n++] = slot;
   }
-  for (const slot of entry.delta) if (passes[combo[slot]!] === 1) slots[n++] = slot;
+  if (entry.delta.size > 0 && tiers !== undefined)
+    for (const slot of entry.delta) {
+      if (passes[combo[slot]!] !== 1) continue;
+      tiers[n] = tierOf(store, text, slot);
+      slots[n++] = slot;
+    }
+  else for (const slot of entry.delta) if (passes[combo[slot]!] === 1) slots[n++] = slot;
   const top = new TopK(need, store.idOf);
-  topByFloor(store.columns, store.haystacks, slots.subarray(0, n), text, top);
+  // `topByFloor` wants ascending slots: the delta's come after the base's
+  const order = ascending(slots.subarray(0, n), tiers?.subarray(0, n));
+  topByFloor(store, order.slots, text, top, order.tiers);
   return top.sorted();
 }
+
+/** `slots` sorted ascending, with `tiers` kept alongside (as is when already ascending). */
+function ascending(slots: Uint32Array, tiers: Uint8Array | undefined) {
+  let sorted = true;
+  for (let i = 1; i < slots.length && sorted; i++) sorted = slots[i - 1]! < slots[i]!;
+  if (sorted) return { slots, tiers };
+  const index = Array.from(slots.keys()).sort((a, b) => slots[a]! - slots[b]!);
+  return {
+    slots: Uint32Array.from(index, (i) => slots[i]!),
+    tiers: tiers === undefined ? undefined : Uint8Array.from(index, (i) => tiers[i]!),
+  };
+}
+
+const UNKNOWN_TIER = 255;
 
 function topOfBase(
   store: WalkStore,

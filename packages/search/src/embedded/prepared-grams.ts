@@ -58,10 +58,12 @@ function gramHash(text: string, end: number, n: number): number {
  * read when the fill gets there; the lists answer queries only once the fill is complete.
  */
 export class PreparedGrams {
-  /** chosen gram → its list (undefined while no live or dead slot holds it) */
-  private readonly lists = new Map<string, Posting | undefined>();
-  /** chosen gram → the slots holding it in their name (so its relevance tier is known, see `matches`) */
-  private readonly nameLists = new Map<string, Posting | undefined>();
+  /** chosen gram → its index in the arrays below */
+  private readonly ids = new Map<string, number>();
+  /** per chosen gram: its list (undefined while no live or dead slot holds it) */
+  private lists: (Posting | undefined)[] = [];
+  /** per chosen gram: the slots holding it in their name (so its relevance tier is known, see `matches`) */
+  private nameLists: (Posting | undefined)[] = [];
   private readonly filter = new Uint8Array(1 << (FILTER_BITS - 3));
   /** slots below this are in the lists (`Infinity`: all of them, new ones as they come) */
   private covered = 0;
@@ -70,12 +72,12 @@ export class PreparedGrams {
 
   /** Grams chosen (whether or not their lists are filled yet). */
   get size(): number {
-    return this.lists.size;
+    return this.ids.size;
   }
 
   /** True when the lists hold every slot and answer queries. */
   get ready(): boolean {
-    return this.covered === Number.POSITIVE_INFINITY && this.lists.size > 0;
+    return this.covered === Number.POSITIVE_INFINITY && this.ids.size > 0;
   }
 
   /**
@@ -108,10 +110,11 @@ export class PreparedGrams {
     const frequent = [...counts].filter(([, hits]) => hits >= minHits).sort((a, b) => b[1] - a[1]);
     let budget = live * step * MAX_ENTRIES_PER_LISTING;
     for (const [gram, hits] of frequent) {
-      if (this.lists.size >= MAX_GRAMS || hits * step > budget) break;
+      if (this.ids.size >= MAX_GRAMS || hits * step > budget) break;
       budget -= hits * step;
-      this.lists.set(gram, undefined);
-      this.nameLists.set(gram, undefined);
+      this.ids.set(gram, this.ids.size);
+      this.lists.push(undefined);
+      this.nameLists.push(undefined);
       const h = gramHash(gram, gram.length - 1, gram.length);
       this.filter[h >>> 3]! |= 1 << (h & 7);
     }
@@ -133,23 +136,20 @@ export class PreparedGrams {
       if (this.covered < slotCount()) yield;
     }
     if (this.generation !== generation) return;
-    for (const map of [this.lists, this.nameLists])
-      for (const [gram, p] of map) if (p !== undefined) map.set(gram, postingTrim(p));
+    for (const lists of [this.lists, this.nameLists])
+      for (let id = 0; id < lists.length; id++)
+        if (lists[id] !== undefined) lists[id] = postingTrim(lists[id]!);
     this.covered = Number.POSITIVE_INFINITY;
   }
 
   /** A new listing at `slot`, or a changed one's new text (after `remove` with its old text). */
   add(slot: number, haystack: string): void {
-    if (slot < this.covered && this.lists.size > 0) this.addGrams(slot, haystack);
+    if (slot < this.covered && this.ids.size > 0) this.update(slot, haystack, true);
   }
 
   /** Takes `slot` out of the lists of the grams of `haystack` (its text before a change). */
   remove(slot: number, haystack: string): void {
-    if (slot >= this.covered || this.lists.size === 0) return;
-    this.eachChosen(haystack, (gram, inName) => {
-      this.lists.set(gram, postingRemove(this.lists.get(gram), slot));
-      if (inName) this.nameLists.set(gram, postingRemove(this.nameLists.get(gram), slot));
-    });
+    if (slot < this.covered && this.ids.size > 0) this.update(slot, haystack, false);
   }
 
   /**
@@ -166,9 +166,10 @@ export class PreparedGrams {
     alive: Uint8Array | undefined,
   ): ExactMatches | null {
     if (!this.ready || text.length < PREPARED_MIN_LENGTH || text.length > PREPARED_MAX_LENGTH) return null;
-    if (!this.lists.has(text)) return null;
-    const slots = decoded(this.lists.get(text), alive);
-    const names = decoded(this.nameLists.get(text), alive);
+    const id = this.ids.get(text);
+    if (id === undefined) return null;
+    const slots = decoded(this.lists[id], alive);
+    const names = decoded(this.nameLists[id], alive);
     const tiers = new Uint8Array(slots.length);
     const { nameLength, nameFirst } = columns;
     let j = 0;
@@ -183,8 +184,8 @@ export class PreparedGrams {
 
   /** `matches` without the tiers (tests). */
   exact(text: string, alive: Uint8Array | undefined): Uint32Array | null {
-    if (!this.ready || !this.lists.has(text)) return null;
-    return decoded(this.lists.get(text), alive);
+    const id = this.ids.get(text);
+    return !this.ready || id === undefined ? null : decoded(this.lists[id], alive);
   }
 
   /**
@@ -193,45 +194,50 @@ export class PreparedGrams {
    */
   restart(): void {
     this.generation++;
-    for (const gram of this.lists.keys()) {
-      this.lists.set(gram, undefined);
-      this.nameLists.set(gram, undefined);
-    }
+    this.lists.fill(undefined);
+    this.nameLists.fill(undefined);
     this.covered = Number.POSITIVE_INFINITY;
   }
 
   /** Forgets the grams and their lists. */
   drop(): void {
     this.generation++;
-    this.lists.clear();
-    this.nameLists.clear();
+    this.ids.clear();
+    this.lists = [];
+    this.nameLists = [];
     this.filter.fill(0);
     this.covered = 0;
   }
 
   private addGrams(slot: number, haystack: string): void {
-    this.eachChosen(haystack, (gram, inName) => {
-      this.lists.set(gram, postingAdd(this.lists.get(gram), slot));
-      if (inName) this.nameLists.set(gram, postingAdd(this.nameLists.get(gram), slot));
-    });
+    this.update(slot, haystack, true);
   }
 
   /**
-   * Calls `f` for each chosen gram occurring in `haystack`, with whether that occurrence is in the
-   * name (a gram twice: twice; adding and removing are idempotent).
+   * Adds `slot` to (or takes it out of) the lists of the chosen grams occurring in `haystack`, and
+   * to the name lists of those occurring in the name (a gram twice: twice; both are idempotent).
    */
-  private eachChosen(haystack: string, f: (gram: string, inName: boolean) => void): void {
+  private update(slot: number, haystack: string, add: boolean): void {
     // the name is the first field; a run of CJK units never crosses a separator
     const nameEnd = haystack.indexOf('\u0001');
+    const filter = this.filter;
     let run = 0;
     for (let i = 0; i < haystack.length; i++) {
       run = isCjk(haystack.charCodeAt(i)) ? run + 1 : 0;
       if (run < PREPARED_MIN_LENGTH) continue;
       for (let n = PREPARED_MIN_LENGTH; n <= PREPARED_MAX_LENGTH && n <= run; n++) {
         const h = gramHash(haystack, i, n);
-        if ((this.filter[h >>> 3]! & (1 << (h & 7))) === 0) continue;
-        const gram = haystack.slice(i - n + 1, i + 1);
-        if (this.lists.has(gram)) f(gram, nameEnd < 0 || i < nameEnd);
+        if ((filter[h >>> 3]! & (1 << (h & 7))) === 0) continue;
+        const id = this.ids.get(haystack.slice(i - n + 1, i + 1));
+        if (id === undefined) continue;
+        const inName = nameEnd < 0 || i < nameEnd;
+        if (add) {
+          this.lists[id] = postingAdd(this.lists[id], slot);
+          if (inName) this.nameLists[id] = postingAdd(this.nameLists[id], slot);
+        } else {
+          this.lists[id] = postingRemove(this.lists[id], slot);
+          if (inName) this.nameLists[id] = postingRemove(this.nameLists[id], slot);
+        }
       }
     }
   }

@@ -10,6 +10,8 @@ export interface PassStore {
   columns: Columns;
   haystacks: string[];
   idOf: (slot: number) => string;
+  /** ids ascend with slots (each listing added had a larger id than the one before) */
+  idsAscend: boolean;
 }
 
 /** Candidates to check: explicit slots, or every slot (browse and scans). */
@@ -70,8 +72,8 @@ export function runSearchPass(
   const byTier = text !== '' && query.sort === 'relevance';
   const sortKey = sortKeyOf(query, c);
 
-  if (byTier && !recheck && tiers === undefined && candidates !== 'all' && text.length <= TIER_FLOOR_MAX) {
-    rankByFloor(store, candidates, text, alive, failures, counted, histogram, top);
+  if (byTier && !recheck && candidates !== 'all' && (tiers !== undefined || text.length <= TIER_FLOOR_MAX)) {
+    rankByFloor(store, candidates, text, alive, failures, counted, histogram, top, tiers);
     const { total, facets } = tallyCombos(histogram, failures, c);
     return { total, facets, slots: top.sorted().slice(query.offset) };
   }
@@ -109,8 +111,9 @@ export function runSearchPass(
 }
 
 /**
- * Relevance over known matches (an exact list without tiers): counts every candidate from its
- * combination alone, then ranks those on the page's side of the filters with `topByFloor`.
+ * Relevance over known matches (an exact list; `tiers` when known, aligned with `candidates`):
+ * counts every candidate from its combination alone, then ranks those on the page's side of the
+ * filters with `topByFloor`.
  */
 function rankByFloor(
   store: PassStore,
@@ -121,9 +124,11 @@ function rankByFloor(
   counted: Uint8Array,
   histogram: Uint32Array,
   top: TopK,
+  tiers: Uint8Array | undefined,
 ): void {
   const combo = store.columns.combo;
   const onPage = new Uint32Array(candidates.length);
+  const onPageTiers = tiers === undefined ? undefined : new Uint8Array(candidates.length);
   let m = 0;
   for (let i = 0; i < candidates.length; i++) {
     const slot = candidates[i]!;
@@ -131,53 +136,68 @@ function rankByFloor(
     const id = combo[slot]!;
     if (counted[id] === 0) continue;
     histogram[id]!++;
-    if (failures[id] === 0) onPage[m++] = slot; // else counted in one facet, never on the page
+    if (failures[id] !== 0) continue; // counted in one facet, never on the page
+    if (onPageTiers !== undefined) onPageTiers[m] = tiers![i]!;
+    onPage[m++] = slot;
   }
-  topByFloor(store.columns, store.haystacks, onPage.subarray(0, m), text, top);
+  topByFloor(store, onPage.subarray(0, m), text, top, onPageTiers?.subarray(0, m));
 }
 
 /** Names longer than this share the last bucket of `topByFloor` (its floor stays a lower bound). */
 const LENGTH_CAP = 255;
-const BUCKETS = 3 * (LENGTH_CAP + 1);
+const BUCKETS = 4 * (LENGTH_CAP + 1);
+const UNKNOWN = 255;
 
 /**
- * Offers `slots` (listings known to contain `text`, of at most `TIER_FLOOR_MAX` units, that pass
- * the filters) to `top` by relevance, reading haystacks (`matchTier`) in the order of each one's
- * best possible key (`tierFloor`, name length), bucketed, and stopping at the first bucket whose
- * floor is above the page's worst kept key. A common word's matches (装饰: 42k at 3M demo
- * listings) then cost a read of the few hundred with the shortest names, not one per match.
+ * Offers `slots` (ascending; listings known to contain `text` that pass the filters) to `top` by
+ * relevance. Each gets a bucket by its key when its tier is known (`tiers`), else by its best
+ * possible key (`tierFloor`, for `text` of at most `TIER_FLOOR_MAX` units); buckets are read in
+ * order, a haystack (`matchTier`) only for an unknown tier, until a bucket's floor is above the
+ * page's worst kept key. When ids ascend with slots (`idsAscend`), a bucket is left as soon as
+ * one of its listings could not be kept even at the bucket's floor: the rest have larger ids.
+ * A common word's matches (装饰: 42k at 3M demo listings, most in one bucket of the shortest
+ * names) then cost a few dozen reads instead of one per match.
  */
 export function topByFloor(
-  c: Columns,
-  haystacks: string[],
+  store: Pick<PassStore, 'columns' | 'haystacks' | 'idsAscend'>,
   slots: Uint32Array,
   text: string,
   top: TopK,
+  tiers?: Uint8Array,
 ): void {
-  const { nameLength, nameFirst } = c;
+  const { nameLength, nameFirst } = store.columns;
+  const haystacks = store.haystacks;
   const n = slots.length;
   const bucketOf = new Uint16Array(n);
   const starts = new Uint32Array(BUCKETS + 1);
   for (let i = 0; i < n; i++) {
     const slot = slots[i]!;
     const length = nameLength[slot]!;
-    const b = tierFloor(nameFirst[slot]!, text, length) * (LENGTH_CAP + 1) + Math.min(length, LENGTH_CAP);
+    const tier = tiers !== undefined ? tiers[i]! : tierFloor(nameFirst[slot]!, text, length);
+    const b = tier * (LENGTH_CAP + 1) + Math.min(length, LENGTH_CAP);
     bucketOf[i] = b;
     starts[b + 1]!++;
   }
   for (let b = 0; b < BUCKETS; b++) starts[b + 1]! += starts[b]!;
   const ordered = new Uint32Array(n);
+  const orderedTiers = new Uint8Array(n).fill(UNKNOWN);
   const fill = starts.slice(0, BUCKETS);
-  for (let i = 0; i < n; i++) ordered[fill[bucketOf[i]!]!++] = slots[i]!;
+  for (let i = 0; i < n; i++) {
+    const at = fill[bucketOf[i]!]!++;
+    ordered[at] = slots[i]!;
+    if (tiers !== undefined) orderedTiers[at] = tiers[i]!;
+  }
   for (let b = 0; b < BUCKETS; b++) {
     const from = starts[b]!;
     const to = starts[b + 1]!;
     if (from === to) continue;
     const floor = Math.floor(b / (LENGTH_CAP + 1)) * 65536 + (b % (LENGTH_CAP + 1));
     if (floor > top.bound()) break; // every later bucket's floor is higher still
-    for (let i = from; i < to && floor <= top.bound(); i++) {
+    for (let i = from; i < to; i++) {
       const slot = ordered[i]!;
-      const tier = matchTier(haystacks[slot]!, text, nameLength[slot]!);
+      if (store.idsAscend ? !top.accepts(floor, slot) : floor > top.bound()) break;
+      const known = orderedTiers[i]!;
+      const tier = known !== UNKNOWN ? known : matchTier(haystacks[slot]!, text, nameLength[slot]!);
       if (tier >= 0) top.offer(tier * 65536 + nameLength[slot]!, slot);
     }
   }

@@ -38,6 +38,14 @@ export class TopK {
     this.siftDown(0);
   }
 
+  /** Whether `offer(key, slot)` would keep the slot now. */
+  accepts(key: number, slot: number): boolean {
+    if (this.size < this.k) return true;
+    if (this.k === 0) return false;
+    const rootKey = this.keys[0]!;
+    return key < rootKey || (key === rootKey && this.idOf(slot) < this.ids[0]!);
+  }
+
   /** The key an offer must not exceed to be kept (Infinity until `k` are kept). */
   bound(): number {
     return this.size < this.k ? Number.POSITIVE_INFINITY : this.keys[0]!;
