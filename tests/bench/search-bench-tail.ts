@@ -31,6 +31,7 @@ const built = await buildEmbedded(benchDocuments(size, hash), hash, values.engin
 console.log(
   `${values.engine}: built ${size.toLocaleString('en')} in ${(built.buildMs / 1000).toFixed(1)} s (cpu ${(built.buildCpuMs / 1000).toFixed(1)} s, prepare ${(built.prepareMs / 1000).toFixed(1)} s), RSS +${built.rssMb} MB`,
 );
+console.log('index', JSON.stringify((built.index as unknown as { stats?: () => object }).stats?.() ?? {}));
 const mix =
   values.mix === 'broad' ? buildBroadMix(built.sample) : buildQueryMix(built.sample, Number(values.queries));
 

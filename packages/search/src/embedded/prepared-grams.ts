@@ -24,8 +24,12 @@ const SAMPLE_LISTINGS = 65_536;
 const MIN_SAMPLE_HITS = 8;
 /** At most this many grams… */
 const MAX_GRAMS = 4096;
-/** …holding at most this many list entries (estimated from the sample) per listing on average. */
-const MAX_ENTRIES_PER_LISTING = 2;
+/**
+ * …holding at most this many list entries (estimated from the sample) per listing on average, name
+ * lists not counted (at 300k demo listings the grams in over 100 listings hold ~3 per listing; an
+ * entry is a byte or two).
+ */
+const MAX_ENTRIES_PER_LISTING = 4;
 /** Slots read per step of a background preparation (~10 ms at 10M demo listings on this machine). */
 const SCAN_STEP = 65_536;
 /** Bits of the filter of chosen grams' hashes (128 KB), read at every CJK position of a scan. */
@@ -48,7 +52,7 @@ function gramHash(text: string, end: number, n: number): number {
  * one of them is answered from its list without re-checking a candidate against its haystack.
  * Which grams: those a sample of the listings says occur in at least `minCount` listings, most
  * frequent first, within `MAX_GRAMS` and `MAX_ENTRIES_PER_LISTING` (at 300k demo listings the
- * grams over 300 listings hold ~1.5 entries per listing). Not in the snapshot file: chosen and
+ * grams over 300 listings hold ~1.5 entries per listing, those over 100 ~3). Not in the snapshot file: chosen and
  * filled again after a load.
  *
  * Lists follow the writes like the bigram lists: a new or changed listing joins the lists of its
