@@ -56,24 +56,27 @@ export interface StoredEntry {
  * event loop) while the current ones keep serving. Listings are packed per slot (`ListingStore`),
  * posting lists are varint-packed (`posting-list.ts`), identifier keys sit in one byte array.
  * Case-number fragments of digits around one CJK character (`(2025)琼9002`, `执35`) are answered
- * exactly from `DigitTokens` instead of bigram candidates that each need a re-check; a relevance
- * pass over a one- or two-unit query's exact list skips the haystack read of a match whose best
- * possible tier (`tierFloor`, from the name's first unit) cannot reach the page.
+ * exactly from `DigitTokens` instead of bigram candidates that each need a re-check, and a fragment
+ * of several such characters takes its candidates from its smallest token piece. Frequent words
+ * of three or four CJK characters (`房地产`, `实业有限`) are answered from `PreparedGrams`: exact
+ * lists chosen from the data when the index is prepared, with name lists that give each match's
+ * relevance tier without its haystack. Over any exact match set a relevance page is found by
+ * bucketing the matches by (tier, or its floor from the name's first unit; name length) and
+ * reading buckets in order until the page is settled (`topByFloor`).
  * Memory at 1M (demo data, tests/bench): heap ~650 MB after a build, RSS ~700 MB when loaded
  * from a snapshot (`snapshot.ts`), ~1.0 GB right after a build (V8 keeps the pages the build's
- * garbage used). At 10M (2026-11-30, `search.bench.ts --sizes 10000000 --engines new`, load
- * average 4.5–6.2, with digit tokens): build 417 s wall / 257 s CPU, RSS +7.2 GB, broad mix p95
- * 8.8 ms, standard mix p50 3.8 / p95 145 ms (CPU p95 82 ms; 184 ms / CPU 179 ms before the
- * tokens; see the package README).
- * UNFINISHED (issue 13): the standard mix at 10M (target p95 ≤ 30 ms) is not met, and the 10M
- * build (target ≤ 300 s wall) met it only on a quiet machine (221–257 s of CPU, 260–417 s wall).
- * The standard mix's tail is now common company words (`房地产`, `建筑工`, `实业有限`: 10^5
- * candidates at 3M, nearly all matches): a query of three or more units still re-checks every
- * candidate against its haystack string (a scattered read, ~0.5–1 µs each) for an exact total, so
- * meeting the target needs positions for CJK bigrams (or haystacks stored contiguously). The
- * build's CPU time goes to the listing store (value ids, packing) and posting-list appends about
- * a quarter each, GC ~15 %, normalisation ~10 % (profile of a 500k build); digit tokens made
- * the build ~20 % more CPU at 1M (adding a listing's tokens: ~1 µs; the rest is garbage).
+ * garbage used). At 10M (2026-11-30, `search.bench.ts --sizes 10000000 --engines new
+ * --no-postgres`, load average 1.4–3.2): build 256 s wall / 277 s CPU (of which 29 s preparing
+ * sort orders and words), RSS +7.1 GB (peak 7.2 GB), standard mix p50 1.7 / p95 22 ms (CPU p95
+ * 22 ms; 145 ms / CPU 82 ms before the prepared words, buckets and token pieces), broad mix p95
+ * 16 ms (see the package README).
+ * UNFINISHED (issue 13): the 10M build met its 300 s target in this run (a quiet machine) with
+ * 277 s of CPU; under load the wall time has been up to 1.6× the CPU time, so it is not met with
+ * a margin. The build's CPU time goes to the listing store (value ids, packing) and posting-list
+ * appends about a quarter each, GC ~15 %, normalisation ~10 % (profile of a 500k build); digit
+ * tokens made the build ~20 % more CPU at 1M, the prepared words ~1 s per million listings (one
+ * read of every haystack). The words are chosen once per `prepare` (at start-up in the API): a
+ * word that becomes frequent later is served by bigram candidates and re-checks until the next.
  */
 export interface EmbeddedSearchIndexOptions extends SearchIndexOptions {
   /** compact once this many removed slots exist and they outnumber live ones (default 50,000) */

@@ -1,6 +1,6 @@
 import type { ResolvedQuery } from '../query.ts';
 import type { Columns } from './columns.ts';
-import { matchTier, TIER_FLOOR_MAX } from './match-tier.ts';
+import { matchTier } from './match-tier.ts';
 import { filterCodes, type PassResult, topByFloor } from './search-pass.ts';
 import { type SortOrders, walkDescending } from './sort-orders.ts';
 import { bitmapOf, countFromHistogram, type TermEntry } from './term-entry.ts';
@@ -51,13 +51,11 @@ export function walkPage(store: WalkStore, entry: TermEntry, query: ResolvedQuer
   };
 
   if (query.sort === 'relevance' && text !== '') {
-    if (
-      entry.ranked === undefined &&
-      (entry.tiers !== undefined || text.length <= TIER_FLOOR_MAX) &&
-      !entry.rankDeferred
-    ) {
-      // ranking every match reads every haystack (or sorts every match): the first relevance
-      // page reads only those that can reach it, the second ranks the term (it is asked again)
+    if (entry.ranked === undefined && entry.tiers !== undefined && !entry.rankDeferred) {
+      // tiers known (digit tokens, a prepared word): the first relevance page is a top-k over them,
+      // the second sorts the whole match set (a term asked twice is likely asked again). Unknown
+      // tiers are ranked at once: a first keystroke is asked again and again, and a top-k would
+      // only move the reading of every haystack to its second relevance page
       entry.rankDeferred = true;
       return { total, facets, slots: topOfMatches(store, entry, passes, text, need).slice(query.offset) };
     }
@@ -133,7 +131,10 @@ function comparatorFor(
   }
 }
 
-/** The term's matches that pass the filters (base ones unchanged since, and the delta), by relevance. */
+/**
+ * The term's matches that pass the filters (base ones unchanged since, with their known `tiers`,
+ * and the delta, whose tiers are read), by relevance.
+ */
 function topOfMatches(
   store: WalkStore,
   entry: TermEntry,
@@ -144,44 +145,39 @@ function topOfMatches(
   const { combo } = store.columns;
   const dirty = store.log.dirtyMarks;
   const base = entry.base ?? [];
-  const known = entry.tiers;
+  const known = entry.tiers!;
   const slots = new Uint32Array(base.length + entry.delta.size);
-  // tiers of the base matches when known; the delta's (written since) are read
-  const tiers = known === undefined ? undefined : new Uint8Array(slots.length).fill(UNKNOWN_TIER);
+  const tiers = new Uint8Array(slots.length);
   let n = 0;
   for (let i = 0; i < base.length; i++) {
     const slot = base[i]!;
     if (passes[combo[slot]!] !== 1 || dirty[slot] === 1) continue;
-    if (tiers !== undefined) tiers[n] = known![i]!;
+    tiers[n] = known[i]!;
     slots[n++] = slot;
   }
-  if (entry.delta.size > 0 && tiers !== undefined)
-    for (const slot of entry.delta) {
-      if (passes[combo[slot]!] !== 1) continue;
-      tiers[n] = tierOf(store, text, slot);
-      slots[n++] = slot;
-    }
-  else for (const slot of entry.delta) if (passes[combo[slot]!] === 1) slots[n++] = slot;
+  for (const slot of entry.delta) {
+    if (passes[combo[slot]!] !== 1) continue;
+    tiers[n] = tierOf(store, text, slot);
+    slots[n++] = slot;
+  }
   const top = new TopK(need, store.idOf);
   // `topByFloor` wants ascending slots: the delta's come after the base's
-  const order = ascending(slots.subarray(0, n), tiers?.subarray(0, n));
+  const order = ascending(slots.subarray(0, n), tiers.subarray(0, n));
   topByFloor(store, order.slots, text, top, order.tiers);
   return top.sorted();
 }
 
 /** `slots` sorted ascending, with `tiers` kept alongside (as is when already ascending). */
-function ascending(slots: Uint32Array, tiers: Uint8Array | undefined) {
+function ascending(slots: Uint32Array, tiers: Uint8Array) {
   let sorted = true;
   for (let i = 1; i < slots.length && sorted; i++) sorted = slots[i - 1]! < slots[i]!;
   if (sorted) return { slots, tiers };
   const index = Array.from(slots.keys()).sort((a, b) => slots[a]! - slots[b]!);
   return {
     slots: Uint32Array.from(index, (i) => slots[i]!),
-    tiers: tiers === undefined ? undefined : Uint8Array.from(index, (i) => tiers[i]!),
+    tiers: Uint8Array.from(index, (i) => tiers[i]!),
   };
 }
-
-const UNKNOWN_TIER = 255;
 
 function topOfBase(
   store: WalkStore,

@@ -31,8 +31,8 @@ export interface TermEntry {
   /** relevance tier of each `base` slot, when known from building `base` (dropped once ranked) */
   tiers?: Uint8Array;
   /**
-   * a relevance page was served without `ranked` (first sighting: `topByFloor`); the next one
-   * ranks the whole base (a term asked twice with relevance is likely asked again)
+   * a relevance page was served from the known `tiers` without `ranked` (`topByFloor`); the next
+   * one ranks the whole base (a term asked twice with relevance is likely asked again)
    */
   rankDeferred?: boolean;
 }
