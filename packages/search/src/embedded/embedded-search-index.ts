@@ -66,13 +66,13 @@ export interface StoredEntry {
  * Memory at 1M (demo data, tests/bench): heap ~650 MB after a build, RSS ~700 MB when loaded
  * from a snapshot (`snapshot.ts`), ~1.0 GB right after a build (V8 keeps the pages the build's
  * garbage used). At 10M (2026-11-30, `search.bench.ts --sizes 10000000 --engines new
- * --no-postgres`, load average 1.4–3.2): build 256 s wall / 277 s CPU (of which 29 s preparing
- * sort orders and words), RSS +7.1 GB (peak 7.2 GB), standard mix p50 1.7 / p95 22 ms (CPU p95
- * 22 ms; 145 ms / CPU 82 ms before the prepared words, buckets and token pieces), broad mix p95
- * 16 ms (see the package README).
- * UNFINISHED (issue 13): the 10M build met its 300 s target in this run (a quiet machine) with
- * 277 s of CPU; under load the wall time has been up to 1.6× the CPU time, so it is not met with
- * a margin. The build's CPU time goes to the listing store (value ids, packing) and posting-list
+ * --no-postgres`, load average 1.9–2.3): build 232 s wall / 272 s CPU (of which 28 s preparing
+ * sort orders and words), RSS +7.1 GB (peak 7.2 GB), standard mix p50 1.0 / p95 19 ms (CPU p95
+ * 20 ms; 145 ms / CPU 82 ms before the prepared words, buckets and token pieces), broad mix p95
+ * 7.5 ms (see the package README).
+ * UNFINISHED (issue 13): the 10M build met its 300 s target in the two runs of this session (a
+ * quiet machine) with 272–277 s of CPU; under load the wall time has been up to 1.6× the CPU
+ * time, so it is not met with a margin. The build's CPU time goes to the listing store (value ids, packing) and posting-list
  * appends about a quarter each, GC ~15 %, normalisation ~10 % (profile of a 500k build); digit
  * tokens made the build ~20 % more CPU at 1M, the prepared words ~1 s per million listings (one
  * read of every haystack). The words are chosen once per `prepare` (at start-up in the API): a
