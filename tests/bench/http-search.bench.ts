@@ -60,7 +60,7 @@ import { parseArgs } from 'node:util';
 import type { PublicListing } from '@portal/domain';
 import type { SearchDocument, SearchQuery } from '@portal/search';
 import type { RunningServer } from '../support/start-server.ts';
-import { benchDatabase, cpuMs, MB, serverPid, serverRss, startOnDatabase } from './bench-database.ts';
+import { benchDatabase, cpuMs, MB, serverPids, serverRssEach, startOnDatabase } from './bench-database.ts';
 import { prng } from './search-bench-data.ts';
 import { buildBroadMix, buildQueryMix } from './search-bench-queries.ts';
 
@@ -91,7 +91,7 @@ const pct = (sorted: number[], p: number) =>
  */
 async function load(
   base: URL,
-  pid: number | undefined,
+  pid: number[],
   seen: Set<string>,
   opts: { concurrency: number; seconds: number },
   pathFor: (i: number) => string,
@@ -139,7 +139,7 @@ async function load(
 }
 
 /** Waits until the server used less than 5 % of a core over a second (sort orders built, JIT settled). */
-async function settle(pid: number | undefined, maxSeconds = 300) {
+async function settle(pid: number[], maxSeconds = 300) {
   for (let s = 0; s < maxSeconds; s++) {
     const before = cpuMs(pid);
     await new Promise((r) => setTimeout(r, 1000));
@@ -191,7 +191,8 @@ async function measure(
   opts: { concurrency: number; seconds: number; phases?: string[] },
 ) {
   const base = new URL(server.url);
-  const pid = serverPid(dataDir);
+  // every process serving it (PORTAL_PROCESSES: the primary and its workers)
+  const pid = serverPids(dataDir);
   await settle(pid);
   const sample: SearchDocument[] = [];
   for (let page = 1; page <= 10; page++) {
@@ -235,9 +236,11 @@ async function measure(
     if (opts.phases && !opts.phases.includes(key)) continue;
     rows.push({ phase, ...(await load(base, pid, seen, opts, pathFor)) });
   }
+  const rss = serverRssEach(dataDir);
   return {
     rows,
-    rssMB: MB(serverRss(dataDir)),
+    rssMB: MB(rss.reduce((a, b) => a + b, 0)),
+    rssEachMB: rss.map(MB).join(' + '),
   };
 }
 
@@ -260,6 +263,8 @@ export async function run(
     serverEnv?: Record<string, string>;
     /** RATE_LIMIT_PER_MIN of the servers (default 0: off); a huge one measures its bookkeeping */
     rateLimitPerMin?: number;
+    /** PORTAL_PROCESSES of this checkout's server, one server per count (default [1]) */
+    processes?: number[];
   } = {},
 ) {
   const sizes = opts.sizes ?? [100_000, 1_000_000];
@@ -269,9 +274,13 @@ export async function run(
     ...(opts.phases ? { phases: opts.phases } : {}),
   };
   const runs = opts.runs ?? 1;
-  const servers: { name: string; cwd?: string }[] = [
+  const servers: { name: string; cwd?: string; env?: Record<string, string> }[] = [
     ...(opts.baseline ? [{ name: 'baseline', cwd: opts.baseline }] : []),
-    { name: 'this checkout' },
+    ...(opts.processes ?? [1]).map((n) =>
+      n === 1
+        ? { name: 'this checkout' }
+        : { name: `this, ${n} processes`, env: { PORTAL_PROCESSES: String(n) } },
+    ),
   ];
   const database = await benchDatabase('bench_http');
   const summary: Record<string, unknown>[] = [];
@@ -293,17 +302,20 @@ export async function run(
               {
                 RATE_LIMIT_PER_MIN: String(opts.rateLimitPerMin ?? 0),
                 SITE_BUILD: '0',
+                ...s.env,
                 ...opts.serverEnv,
               },
               s.cwd,
             );
             try {
               const load1 = loadavg()[0]!.toFixed(1);
-              const { rows, rssMB } = await measure(server, dataDir, load);
-              console.log(`${s.name}, run ${r + 1}, ${size} listings, RSS ${rssMB} MB, load ${load1}`);
+              const { rows, rssMB, rssEachMB } = await measure(server, dataDir, load);
+              console.log(
+                `${s.name}, run ${r + 1}, ${size} listings, RSS ${rssMB} MB (${rssEachMB}), load ${load1}`,
+              );
               console.table(rows);
               const all = byServer.get(s.name) ?? [];
-              all.push(rows);
+              all.push(rows.map((row) => ({ ...row, 'RSS MB': rssMB })));
               byServer.set(s.name, all);
             } finally {
               await server.stop();
@@ -331,6 +343,7 @@ export async function run(
             'cpu ms/req': col('cpu ms/req'),
             'client cores': col('client cores', 2),
             'new %': col('new %', 0),
+            'RSS MB': col('RSS MB', 0),
           });
         }
       }
@@ -355,6 +368,8 @@ if (import.meta.main) {
       baseline: { type: 'string' },
       phases: { type: 'string' },
       'rate-limit': { type: 'string' },
+      // PORTAL_PROCESSES of this checkout's server, e.g. 1,2: one server per count
+      processes: { type: 'string' },
       // a folder: the servers write a CPU profile there when they stop (node --cpu-prof)
       profile: { type: 'string' },
     },
@@ -367,6 +382,7 @@ if (import.meta.main) {
     ...(values.baseline ? { baseline: values.baseline } : {}),
     ...(values.phases ? { phases: values.phases.split(',') } : {}),
     ...(values['rate-limit'] ? { rateLimitPerMin: Number(values['rate-limit']) } : {}),
+    ...(values.processes ? { processes: values.processes.split(',').map(Number) } : {}),
     ...(values.profile
       ? {
           serverEnv: {
