@@ -43,7 +43,7 @@ const MODULES: [RegExp, string][] = [
 /** Jobs, by the nearest matching frame on the stack (innermost first). */
 const JOBS: [RegExp, string][] = [
   [/features\/tips\/notifications\//, 'notification worker (claim, POST, mark)'],
-  [/tip-batch-writer\.ts/, 'batch writer (transaction)'],
+  [/tip-batch-(writer|sql)\.ts|registration-numbers\.ts/, 'batch writer (transaction)'],
   [/tip-intake\.ts/, 'submitTip (prepare: seal, mac, queue)'],
   [/features\/tips\/public-routes\.ts/, 'tip route handler'],
   [/zod|validation-hook/, 'zod validation'],

@@ -16,6 +16,7 @@ export * from './errors.ts';
 export * from './field-labels.ts';
 export * from './id-number.ts';
 export * from './listing-draft.ts';
+export * from './listing-draft-body.ts';
 export type * from './listing-types.ts';
 export * from './money.ts';
 export * from './org-code.ts';

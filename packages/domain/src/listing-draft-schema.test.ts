@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ADULT_ID, orgDraft, personDraft } from '../test/drafts.ts';
 import { issuesToFieldErrors } from './draft-fields.ts';
-import { ListingDraftBodySchema, listingDraftSchema, validateListingDraft } from './listing-draft.ts';
+import { listingDraftSchema, validateListingDraft } from './listing-draft.ts';
+import { ListingDraftBodySchema } from './listing-draft-body.ts';
 
 const today = '2025-06-01';
 

@@ -4,10 +4,12 @@ import { canonicalJson, newId } from '@portal/db';
 import { formatReceipt, normalizeReceipt, TIP_MAX_PHOTOS, todayInChina } from '@portal/domain';
 import type { AppDeps } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
+import { earlierAnswer } from './earlier-answer.ts';
 import { createGroupCommitQueue, type GroupCommitQueue } from './group-commit-queue.ts';
 import type { CleanPhoto } from './photo-intake.ts';
 import { findStagedPhotos, type StagedPhoto } from './photo-uploads.ts';
-import { earlierAnswer, type PreparedTip, storeTipBatch, type TipOutcome } from './tip-batch-writer.ts';
+import type { PreparedTip, TipOutcome } from './prepared-tip.ts';
+import { storeTipBatch } from './tip-batch-writer.ts';
 import type { TipsServices } from './tips-services.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'> & {
@@ -228,5 +230,3 @@ function storageError(error: unknown): unknown {
 async function removeAll(services: TipsServices, names: readonly string[]): Promise<void> {
   for (const name of names) await services.files.remove(name).catch(() => {});
 }
-
-export { rowsOf } from './tip-batch-writer.ts';

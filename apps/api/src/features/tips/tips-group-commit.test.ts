@@ -5,7 +5,8 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../errors.ts';
 import { openTestRuntime, type TestRuntime } from '../../testing/test-runtime.ts';
-import { type PreparedTip, storeTipBatch } from './tip-batch-writer.ts';
+import type { PreparedTip } from './prepared-tip.ts';
+import { storeTipBatch } from './tip-batch-writer.ts';
 import { day, lookup, publishedListing, publishedRewardNotice, submit, tipBody } from './tips-testing.ts';
 
 /** Counts the transactions the runtime's database opens (a batch of tips is one). */

@@ -8,7 +8,7 @@ import { loadOrCreateSecret } from '../../secrets/secrets.ts';
 import type { GroupCommitQueue } from './group-commit-queue.ts';
 import { createModerationPort, type ModerationPort } from './moderation.ts';
 import type { Resolver } from './notifications/ssrf-guard.ts';
-import type { PreparedTip, TipOutcome } from './tip-batch-writer.ts';
+import type { PreparedTip, TipOutcome } from './prepared-tip.ts';
 import { createDiskTipFileStore, type TipFileStore } from './tip-file-store.ts';
 import { createTipKeyring, type TipKeyring } from './tip-keyring.ts';
 

@@ -3,7 +3,7 @@ import { listings, type NotificationChannel, tipNotifications, tips } from '@por
 import { addWorkingDays, todayInChina } from '@portal/domain';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Logger } from '../../../logger.ts';
-import { rowsOf } from '../tip-intake.ts';
+import { rowsOf } from '../tip-batch-sql.ts';
 import type { TipKeyring } from '../tip-keyring.ts';
 import type { NotifyTargets } from '../tips-services.ts';
 import { type DeliveryOutcome, deliver } from './deliver.ts';

@@ -1,129 +1,31 @@
 /**
- * The tip form, the receipt look-up and the 悬赏 pages in Chromium at 390 px, against the real API
- * (`createApp()` on PGlite via real-api.ts, holding the test site's listings): a tip the form
- * sends is stored, a receipt it shows is one the server issued, a 悬赏 notice is one staff
- * published. What the form sent is read off the browser's own requests (sent-tips.ts). A
- * proxy's lost answer (504) is the one thing simulated, in the browser, after the server stored
- * the tip. Screenshots go to test-results/web-tips/.
+ * The tip form in Chromium at 390 px against the real API: a tip the form sends is stored, a
+ * receipt it shows is one the server issued. A proxy's lost answer (504) is the one thing
+ * simulated, in the browser, after the server stored the tip.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { tips } from '@portal/db/schema';
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { WEB_ROOT } from '../scripts/build-site.ts';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { launchBrowser, openPage, PHONE, type WatchedPage } from './support/browser.ts';
-import { testSnapshot } from './support/fixture.ts';
-import { type RealApi, startRealApi } from './support/real-api.ts';
-import { serveSite } from './support/site-server.ts';
-import type { StaticServer } from './support/static-server.ts';
+import {
+  api,
+  browser,
+  CLAIMED,
+  fillValidTip,
+  jpeg,
+  noticeId,
+  PERSON,
+  phone,
+  photo,
+  sentFrom,
+  setUpTipPages,
+  shot,
+  spendBudget,
+  storedTips,
+} from './support/tip-pages.ts';
 import { makeJpeg } from './support/tip-photo.ts';
 
-const OUT = join(WEB_ROOT, '../../test-results/web-tips');
-const { dist } = inject('webSite');
-const { listings } = testSnapshot();
-const PERSON = listings.find((l) => l.kind === 'person' && l.id !== 'xss-person')!;
-const CLAIMED = listings.find((l) => l.kind === 'org' && l.id !== 'xss-org')!;
-const CREDITOR = '李某某（申请执行人）';
-const TERMS = '按实际执行到位金额的 10% 支付悬赏金';
-let browser: Browser;
-let server: StaticServer;
-let api: RealApi;
-let jpeg: Buffer;
-let noticeId: string;
-const open: WatchedPage[] = [];
-
-/** A call to the real API as staff (the test runtime's court admin) or as the public. */
-async function call(path: string, init: { method?: string; body?: unknown; token?: string } = {}) {
-  const res = await api.runtime.request(path, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    ...(init.token ? { token: init.token } : {}),
-    ...(init.body === undefined
-      ? {}
-      : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(init.body) }),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
-const storedTips = () => api.runtime.rt.deps.db.$count(tips);
-/** The tips the API receives from now on, as sent. */
-function sentFrom() {
-  const start = api.sentTips.length;
-  return { settled: async () => api.sentTips.slice(start) };
-}
-
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  [browser, api] = await Promise.all([launchBrowser(), startRealApi()]);
-  server = await serveSite(dist, api.api);
-  jpeg = await makeJpeg(browser);
-  // a 悬赏 notice as staff record and publish it (arts. 21–22); a natural person applied
-  const created = await call('/api/v1/admin/rewards', {
-    token: 'admin',
-    body: {
-      listingId: CLAIMED.id,
-      ratePercent: 10,
-      conditions: ['提供被执行人可供执行的财产线索，经查证属实并执行到位的。'],
-      startsAt: '2026-01-01',
-      endsAt: '2099-12-31',
-      applicantName: CREDITOR,
-      applicantKind: 'person',
-    },
-  });
-  if (created.status !== 201) throw new Error(`notice not created: ${JSON.stringify(created.body)}`);
-  noticeId = created.body.id as string;
-  const published = await call(`/api/v1/admin/rewards/${noticeId}/publish`, { token: 'admin', body: {} });
-  if (published.status !== 200) throw new Error(`notice not published: ${JSON.stringify(published.body)}`);
-});
-afterAll(async () => {
-  await Promise.all(open.map((w) => w.close()));
-  await browser?.close();
-  await server?.close();
-  await api?.close();
-});
-
-/**
- * Spends this client's hourly budget of `bucket` (tips or look-ups) with one request from the
- * same address, so the next one the page sends meets the server's real 429 and Retry-After.
- */
-async function spendBudget(bucket: 'tip' | 'lookup'): Promise<() => void> {
-  const services = api.runtime.rt.deps.tips;
-  const field = bucket === 'tip' ? 'tipsPerHour' : 'lookupsPerHour';
-  services[field] = 1;
-  const path = bucket === 'tip' ? '/api/v1/tips' : '/api/v1/tips/lookup';
-  // a tip the server refuses gives its token back, so the budget is spent by one it stores
-  const body =
-    bucket === 'tip'
-      ? { listingId: PERSON.id, kind: 'other', description: '（测试）用掉本小时的举报次数。' }
-      : {};
-  const res = await fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(res.status).toBe(bucket === 'tip' ? 201 : 400);
-  return () => {
-    services[field] = 0;
-  };
-}
-
-async function phone(path: string): Promise<WatchedPage> {
-  const w = await openPage(browser, server.url, PHONE);
-  open.push(w);
-  await w.page.goto(server.url + path, { waitUntil: 'networkidle' });
-  return w;
-}
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
-const photo = (name = 'car.jpg') => ({ name, mimeType: 'image/jpeg', buffer: jpeg });
-
-async function fillValidTip(page: Page) {
-  await page.check('#t-kind-asset');
-  await page.check('#t-asset-vehicle');
-  await page.fill('#t-description', '他每天开一辆白色越野车到那大镇人民大道的店里，车牌 琼C·12345。');
-  await page.fill('#t-place', '儋州市那大镇人民大道');
-}
+setUpTipPages();
 
 describe('tip form', () => {
   it('opens from a listing page’s 我要举报 with the listing shown; a blank submit lists each problem in zh-CN by its field', async () => {
@@ -376,105 +278,5 @@ describe('tip form', () => {
     const gone = await phone('/report/?listing=no-such-listing');
     await expect.poll(() => gone.page.locator('h2').first().textContent()).toBe('这条失信信息已不再公布');
     expect(await gone.page.locator('form.tip-form').count()).toBe(0);
-  });
-});
-
-describe('receipt look-up', () => {
-  it('shows the status and the unit’s messages; an unknown code and a throttled client get calm messages', async () => {
-    const submitted = await call('/api/v1/tips', {
-      body: { listingId: PERSON.id, kind: 'whereabouts', description: '他最近住在儋州市那大镇的亲戚家。' },
-    });
-    expect(submitted.status).toBe(201);
-    const receipt = submitted.body.receipt as string;
-    const inbox = await call(`/api/v1/admin/tips?status=received`, { token: 'admin' });
-    const tip = (inbox.body.items as { id: string; description: string }[]).find((i) =>
-      i.description.includes('亲戚家'),
-    )!;
-    const status = await call(`/api/v1/admin/tips/${tip.id}/status`, {
-      token: 'admin',
-      body: { status: 'in_review', messageToTipster: '您反映的下落线索已转交执行团队核查，感谢您的支持。' },
-    });
-    expect(status.status).toBe(200);
-
-    const w = await phone('/report/status/');
-    const { page } = w;
-    // written down by hand: lower case, spaces instead of hyphens
-    await page.fill('#t-receipt', receipt.toLowerCase().replace(/-/g, ' '));
-    await page.getByRole('button', { name: '查询' }).click();
-    await expect.poll(() => page.locator('#tip-status-label').textContent()).toBe('核查中');
-    expect(await page.locator('.tip-messages').textContent()).toContain('已转交执行团队核查');
-    expect(page.url()).toBe(`${server.url}/report/status/`);
-    await shot(page, 'tip-status-390');
-    expect(await seriousViolations(page)).toEqual([]);
-
-    await page.fill('#t-receipt', 'ZZZZ-ZZZZ-ZZZZ-ZZZZ');
-    await page.getByRole('button', { name: '查询' }).click();
-    await expect.poll(() => page.locator('#tip-lookup-unknown h2').textContent()).toBe('没有找到这个回执码');
-
-    const restore = await spendBudget('lookup');
-    try {
-      await page.getByRole('button', { name: '查询' }).click();
-      await expect
-        .poll(() => page.locator('#tip-lookup-wait').textContent())
-        .toContain('请约 60 分钟后再查询，您的举报不受影响。');
-    } finally {
-      restore();
-    }
-    await page.fill('#t-receipt', '');
-    await page.getByRole('button', { name: '查询' }).click();
-    expect(await page.locator('#t-receipt-error').textContent()).toBe('请输入举报后得到的回执码。');
-    // a code one group short is refused on the page: it never spends one of the hour's look-ups
-    const lookups: string[] = [];
-    page.on('request', (req) => {
-      if (req.url().endsWith('/api/v1/tips/lookup')) lookups.push(req.url());
-    });
-    await page.fill('#t-receipt', receipt.slice(0, 14));
-    await page.getByRole('button', { name: '查询' }).click();
-    expect(await page.locator('#t-receipt-error').textContent()).toContain('回执码是 16 个字母和数字');
-    expect(lookups).toEqual([]);
-    expect(w.cspViolations).toEqual([]);
-  });
-});
-
-describe('悬赏 pages', () => {
-  it('list and notice state the terms and conditions, never the creditor’s name; the listing page links the notice', async () => {
-    const list = await phone('/rewards/');
-    await expect.poll(() => list.page.locator('.reward-list li').count()).toBe(1);
-    expect(await list.page.locator('.reward-list').textContent()).toContain(TERMS);
-    expect(await seriousViolations(list.page)).toEqual([]);
-    await list.page.getByRole('link', { name: `悬赏公告：${CLAIMED.name}` }).click();
-    await list.page.waitForURL(`**/rewards/notice/?id=${noticeId}`);
-    const page = list.page;
-    await expect.poll(() => page.locator('#reward-terms').textContent()).toBe(TERMS);
-    expect(await page.locator('#reward-conditions').textContent()).toContain('查证属实');
-    expect(await page.locator('main').textContent()).not.toContain('李某某');
-    await shot(page, 'reward-notice-390');
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('link', { name: '我要提供线索' }).click();
-    await page.waitForURL(`**/report/?notice=${noticeId}`);
-
-    const listing = await phone(`/listings/${CLAIMED.id}/`);
-    await expect
-      .poll(() => listing.page.locator('#listing-reward').isVisible(), { timeout: 8000 })
-      .toBe(true);
-    expect(await listing.page.locator('#listing-reward a').getAttribute('href')).toBe(
-      `/rewards/notice/?id=${noticeId}`,
-    );
-    const plain = await phone(`/listings/${PERSON.id}/`);
-    await plain.page.waitForTimeout(1500);
-    expect(await plain.page.locator('#listing-reward').isVisible()).toBe(false);
-    expect(listing.cspViolations).toEqual([]);
-
-    // the listing is removed (listing revoked): its notice ends with it
-    const removed = await call(`/api/v1/admin/listings/${CLAIMED.id}/remove`, {
-      token: 'admin',
-      body: { reason: 'revoked' },
-    });
-    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
-    await expect
-      .poll(async () => (await call(`/api/v1/rewards/${noticeId}`)).status, { timeout: 5000 })
-      .toBe(404);
-    const ended = await phone(`/rewards/notice/?id=${noticeId}`);
-    await expect.poll(() => ended.page.locator('#reward-gone h1').textContent()).toBe('这则悬赏公告已经结束');
   });
 });
