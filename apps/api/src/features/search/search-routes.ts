@@ -3,7 +3,6 @@ import type { SearchQuery } from '@portal/search';
 import type { TypedResponse } from 'hono';
 import type { ApiApp, AppDeps } from '../../context.ts';
 import { representativeOnlyMatches } from './representative-matches.ts';
-import { answerJson } from './search-answer.ts';
 
 /** `GET /api/v1/search`: the public search over the read model (CONTRACT.md). */
 export function registerSearch(app: ApiApp, deps: AppDeps): void {
@@ -23,12 +22,10 @@ export function registerSearch(app: ApiApp, deps: AppDeps): void {
       page: p.page ?? 1,
       pageSize: p.pageSize ?? DEFAULT_PAGE_SIZE,
     };
-    const cache = deps.searchCache;
-    const body = await cache.getOrCompute(JSON.stringify(query), async () => {
-      const generation = cache.generation();
+    const body = await deps.searchCache.getOrCompute(JSON.stringify(query), async () => {
       const result = await deps.search.search(query);
-      return answerJson(result, representativeOnlyMatches(query.q, result.hits), (hit) =>
-        cache.listingJson(hit, generation),
+      return Buffer.from(
+        JSON.stringify({ ...result, representativeMatches: representativeOnlyMatches(query.q, result.hits) }),
       );
     });
     // the answer is already serialized (a SearchResult as UTF-8 JSON): send the bytes as they are
