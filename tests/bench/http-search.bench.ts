@@ -93,7 +93,7 @@ async function load(
   base: URL,
   pid: number[],
   seen: Set<string>,
-  opts: { concurrency: number; seconds: number },
+  opts: { concurrency: number; seconds: number; rate?: number },
   pathFor: (i: number) => string,
 ) {
   const agent = new Agent({ keepAlive: true, maxSockets: opts.concurrency });
@@ -101,23 +101,31 @@ async function load(
   let errors = 0;
   let fresh = 0;
   let i = 0;
-  const deadline = performance.now() + opts.seconds * 1000;
+  const t0 = performance.now();
+  const deadline = t0 + opts.seconds * 1000;
+  // paced (`rate`): request k is due at t0 + k / rate, and its latency counts from then, so that
+  // time spent waiting for a free connection counts too (no coordinated omission)
+  const interval = opts.rate ? 1000 / opts.rate : 0;
   const worker = async () => {
-    while (performance.now() < deadline) {
-      const path = pathFor(i++);
+    for (;;) {
+      const k = i++;
+      const due = interval ? t0 + k * interval : performance.now();
+      if (due >= deadline) return;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const path = pathFor(k);
       if (!seen.has(path)) {
         fresh++;
         seen.add(path);
       }
-      const started = performance.now();
       const status = await get(agent, base, path);
-      latencies.push(performance.now() - started);
+      latencies.push(performance.now() - due);
       if (status !== 200) errors++;
     }
   };
   const serverBefore = cpuMs(pid);
   const clientBefore = process.cpuUsage();
-  const started = performance.now();
+  const started = t0;
   await Promise.all(Array.from({ length: opts.concurrency }, worker));
   const elapsed = (performance.now() - started) / 1000;
   const client = process.cpuUsage(clientBefore);
@@ -188,7 +196,7 @@ function distinctWalk(mix: SearchQuery[], pages: number[], limit = 150_000): str
 async function measure(
   server: RunningServer,
   dataDir: string,
-  opts: { concurrency: number; seconds: number; phases?: string[] },
+  opts: { concurrency: number; seconds: number; rate?: number; phases?: string[] },
 ) {
   const base = new URL(server.url);
   // every process serving it (PORTAL_PROCESSES: the primary and its workers)
@@ -204,10 +212,21 @@ async function measure(
   const mix = buildQueryMix(sample, 240);
   const broad = buildBroadMix(sample);
   const seen = new Set<string>();
-  // JIT warm-up on paths no phase sends again (page 1 of the standard mix is the "repeated" phase)
-  const warm = new Agent({ keepAlive: true });
-  for (const q of mix) await get(warm, base, toPath(q, 20, 50));
+  // Warm-up on paths no phase is likely to send again (page 1 of the standard mix is the
+  // "repeated" phase; a broad path met again counts as not new): the JIT, and the engine's entries
+  // of the broad terms, as in a server that has been answering for a while. Over `concurrency`
+  // connections, so that with PORTAL_PROCESSES every process is warmed (connections are handed
+  // out in turn), not only the first.
+  const warmPaths = [...mix, ...broad].map((q) => toPath(q, 20, 50));
+  const warm = new Agent({ keepAlive: true, maxSockets: opts.concurrency });
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: opts.concurrency }, async () => {
+      while (next < warmPaths.length) await get(warm, base, warmPaths[next++]!);
+    }),
+  );
   warm.destroy();
+  for (const path of warmPaths) seen.add(path);
   // pages 2–19 for the standard mix (page 1 is the cached phases'), 1–20 for the broad one (≤ 1,000 results)
   const standardWalk = distinctWalk(
     mix,
@@ -234,7 +253,8 @@ async function measure(
   const rows = [];
   for (const [key, phase, pathFor] of phases) {
     if (opts.phases && !opts.phases.includes(key)) continue;
-    rows.push({ phase, ...(await load(base, pid, seen, opts, pathFor)) });
+    const name = opts.rate ? `${phase} @${opts.rate}/s` : phase;
+    rows.push({ phase: name, ...(await load(base, pid, seen, opts, pathFor)) });
   }
   const rss = serverRssEach(dataDir);
   return {
@@ -265,12 +285,15 @@ export async function run(
     rateLimitPerMin?: number;
     /** PORTAL_PROCESSES of this checkout's server, one server per count (default [1]) */
     processes?: number[];
+    /** requests per second sent on a schedule (default: as fast as the connections allow) */
+    rate?: number;
   } = {},
 ) {
   const sizes = opts.sizes ?? [100_000, 1_000_000];
   const load = {
     seconds: opts.seconds ?? 10,
     concurrency: opts.concurrency ?? 16,
+    ...(opts.rate ? { rate: opts.rate } : {}),
     ...(opts.phases ? { phases: opts.phases } : {}),
   };
   const runs = opts.runs ?? 1;
@@ -370,6 +393,8 @@ if (import.meta.main) {
       'rate-limit': { type: 'string' },
       // PORTAL_PROCESSES of this checkout's server, e.g. 1,2: one server per count
       processes: { type: 'string' },
+      // a fixed offered load (requests per second) instead of as many as the connections allow
+      rate: { type: 'string' },
       // a folder: the servers write a CPU profile there when they stop (node --cpu-prof)
       profile: { type: 'string' },
     },
@@ -383,6 +408,7 @@ if (import.meta.main) {
     ...(values.phases ? { phases: values.phases.split(',') } : {}),
     ...(values['rate-limit'] ? { rateLimitPerMin: Number(values['rate-limit']) } : {}),
     ...(values.processes ? { processes: values.processes.split(',').map(Number) } : {}),
+    ...(values.rate ? { rate: Number(values.rate) } : {}),
     ...(values.profile
       ? {
           serverEnv: {
