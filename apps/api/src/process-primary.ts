@@ -71,6 +71,8 @@ export async function runPrimary(env: Env): Promise<void> {
         ready = true;
         resolve(msg.url);
       });
+      // an IPC failure must not end the primary (an EventEmitter's unheard 'error' throws)
+      worker.on('error', (err: Error) => say(`进程 ${slot}：${err.message}`));
       worker.on('exit', (code, signal) => {
         if (workers.get(slot) === worker) workers.delete(slot);
         if (!ready) {
@@ -92,6 +94,7 @@ export async function runPrimary(env: Env): Promise<void> {
         start(slot).then(
           () => say(`进程 ${slot} 已重新启动。`),
           (err: Error) => {
+            if (closing) return; // stopped while it started
             say(`启动失败：${err.message}`);
             void stopAll(1);
           },
@@ -113,8 +116,12 @@ export async function runPrimary(env: Env): Promise<void> {
             if (c) exitCode = Math.max(exitCode, 1);
             resolve();
           });
-          if (w.isConnected()) w.send({ type: 'portal:shutdown' } satisfies PrimaryMessage);
-          else w.process.kill('SIGTERM');
+          // a closed channel (the worker is going already) gets a signal instead
+          if (!w.isConnected()) w.process.kill('SIGTERM');
+          else
+            w.send({ type: 'portal:shutdown' } satisfies PrimaryMessage, undefined, (err) => {
+              if (err) w.process.kill('SIGTERM');
+            });
         }),
     );
     setTimeout(() => {
