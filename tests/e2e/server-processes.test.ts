@@ -238,4 +238,27 @@ describe.skipIf(!serverUrl)('two server processes behind one port (PORTAL_PROCES
     process.kill(primary.pid, 'SIGTERM');
     await until(15_000, () => (processes.every((p) => !isRunning(p.pid)) ? true : undefined));
   });
+
+  it('server processes whose primary was killed (SIGKILL) stop by themselves', async () => {
+    const again = await startServer({
+      DATABASE_URL: (() => {
+        const url = new URL(serverUrl);
+        url.pathname = `/${dbName}`;
+        return url.toString();
+      })(),
+      DATA_DIR: dataDir,
+      PORTAL_PROCESSES: '2',
+      DEMO_RECORDS: '0',
+      SITE_BUILD: '0',
+      RATE_LIMIT_PER_MIN: '0',
+    });
+    try {
+      const processes = serverProcesses(dataDir);
+      expect(processes).toHaveLength(3);
+      process.kill(processes.find((p) => p.slot === 0)!.pid, 'SIGKILL');
+      await until(15_000, () => (processes.every((p) => !isRunning(p.pid)) ? true : undefined));
+    } finally {
+      await again.stop();
+    }
+  });
 });
