@@ -433,6 +433,9 @@ if (import.meta.main) {
       rate: { type: 'string' },
       // a folder: the servers write a CPU profile there when they stop (node --cpu-prof)
       profile: { type: 'string' },
+      // a folder: the servers write their garbage collections and event-loop stalls there
+      // (pause-log-preload.mjs) when they stop
+      pauses: { type: 'string' },
     },
   });
   await run({
@@ -450,6 +453,14 @@ if (import.meta.main) {
           serverEnv: {
             NODE_OPTIONS: `--import=${new URL('./cpu-profile-preload.mjs', import.meta.url).pathname}`,
             CPU_PROFILE_DIR: values.profile,
+          },
+        }
+      : {}),
+    ...(values.pauses
+      ? {
+          serverEnv: {
+            NODE_OPTIONS: `--import=${new URL('./pause-log-preload.mjs', import.meta.url).pathname}`,
+            PAUSE_LOG_DIR: values.pauses,
           },
         }
       : {}),
