@@ -144,8 +144,17 @@ describe.skipIf(!serverUrl)('two server processes behind one port (PORTAL_PROCES
       SITE_BUILD: '0',
       STAFF_BOOTSTRAP_TOKEN: TOKEN,
       RATE_LIMIT_PER_MIN: '0',
+      LOG_LEVEL: 'info',
     });
   });
+
+  /** The server's JSON log lines with message `msg`. */
+  const logLines = (msg: string) =>
+    server
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{') && l.includes(`"msg":"${msg}"`))
+      .map((l) => JSON.parse(l) as { process?: number });
 
   afterAll(async () => {
     await server?.stop();
@@ -193,6 +202,15 @@ describe.skipIf(!serverUrl)('two server processes behind one port (PORTAL_PROCES
     }
   });
 
+  it('process 2 starts once process 1 answers, each with its own index', async () => {
+    // from process 1's snapshot or from the database
+    const indexed = [
+      ...logLines('search index loaded from snapshot'),
+      ...logLines('search index rebuilt from the database'),
+    ].map((l) => l.process);
+    expect(indexed.sort()).toEqual([1, 2]);
+  });
+
   it('a listing published through the port is found by both processes within 2 s', async () => {
     const byWorker = await connectionPerWorker();
     expect(byWorker.size).toBe(2);
@@ -237,6 +255,10 @@ describe.skipIf(!serverUrl)('two server processes behind one port (PORTAL_PROCES
     const primary = processes.find((p) => p.slot === 0)!;
     process.kill(primary.pid, 'SIGTERM');
     await until(15_000, () => (processes.every((p) => !isRunning(p.pid)) ? true : undefined));
+    // both had changes to keep (the listing published above); one writer of the shared snapshot
+    const written = logLines('search index snapshot written') as { process?: number; reason?: string }[];
+    expect(written.some((l) => l.reason === 'shutdown')).toBe(true);
+    expect(written.every((l) => l.process === 1)).toBe(true);
   });
 
   it('server processes whose primary was killed (SIGKILL) stop by themselves', async () => {
