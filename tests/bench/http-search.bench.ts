@@ -64,11 +64,15 @@
  *   broad computed    main 228 / 504 / 608   this 149 / 465 / 513   2 processes 6.5 / 71 / 151
  *   standard          main 1.6 /  48 / 104   this 1.8 /  38 / 102   2 processes 0.9 / 66 / 111
  * One process cannot keep up with 1,000 broad answers a second at 1M (it falls behind: the
- * latency grows through the phase); two can, with p50 6.5 ms. The p99 of every configuration, the
- * standard mix far below its capacity included, is ~100–150 ms: pauses of whole processes (not
- * measured which: garbage collection of the ~1 GB heap is the likely one) that hold every request
- * due meanwhile. UNFINISHED: the 1M target (≥ 1,000 req/s at p99 ≤ 50 ms) is met for throughput
- * (two processes), not for the p99: those pauses keep it above 50 ms.
+ * latency grows through the phase); two can, with p50 6.5 ms. The p99 of every configuration is
+ * ~100–150 ms, the standard mix far below its capacity included: the event loop is held 40–80 ms
+ * at a time, about once a second (`--pauses <dir>`, pause-log-preload.mjs; 1M, one process,
+ * 10:07, load 1.5–1.6: 13 stalls over 40 ms in 31 s, 12 of them in the broad phase). Not garbage
+ * collection: scavenges took at most 8 ms and major-GC steps at most 24 ms, and 11 of the 13 stalls
+ * had no GC in them; the process used CPU all through each stall (not a scheduling gap), so they
+ * are single requests computing for 40–80 ms, the engine's broad queries (packages/search, not
+ * identified further here). Every request due meanwhile waits. UNFINISHED: the 1M target
+ * (≥ 1,000 req/s at p99 ≤ 50 ms) is met for throughput (two processes), not for the p99.
  * Kept per-listing JSON bytes, bounded this time (100k listings in the answer cache, dropped with
  * it): 1M, one process, 1.09 → 1.14 ms per broad answer and +430 MB RSS (the small Buffers pin the
  * 8 KB slabs of Buffer's pool), so no again.
