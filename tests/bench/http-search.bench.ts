@@ -67,7 +67,7 @@
  * latency grows through the phase); two can, with p50 6.5 ms. The p99 of every configuration is
  * ~100–150 ms, the standard mix far below its capacity included: the event loop is held 40–80 ms
  * at a time, about once a second (`--pauses <dir>`, pause-log-preload.mjs; 1M, one process,
- * 10:07, load 1.5–1.6: 13 stalls over 40 ms in 31 s, 12 of them in the broad phase). Not garbage
+ * 10:07, load 1.5–1.6: 13 stalls over 40 ms in 31 s, most in the broad phase). Not garbage
  * collection: scavenges took at most 8 ms and major-GC steps at most 24 ms, and 11 of the 13 stalls
  * had no GC in them; the process used CPU all through each stall (not a scheduling gap), so they
  * are single requests computing for 40–80 ms, the engine's broad queries (packages/search, not
