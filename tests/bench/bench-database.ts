@@ -101,8 +101,12 @@ export function startOnDatabase(
   );
 }
 
-/** The node process serving `dataDir` (not npm's), or undefined. */
-export function serverPid(dataDir: string): number | undefined {
+/**
+ * The node processes serving `dataDir` (not npm's, not the `sh -c` running it): one, or with
+ * PORTAL_PROCESSES=N the primary and its N workers.
+ */
+export function serverPids(dataDir: string): number[] {
+  const pids: number[] = [];
   for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
       const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
@@ -112,28 +116,52 @@ export function serverPid(dataDir: string): number | undefined {
         argv.some((a) => a.endsWith('apps/api/src/main.ts')) &&
         env.includes(`DATA_DIR=${dataDir}`)
       )
-        return Number(pid);
+        pids.push(Number(pid));
     } catch {
       // gone
     }
   }
-  return undefined;
+  return pids;
 }
 
-/** RSS of the node process serving `dataDir`. */
+/** The node process serving `dataDir` (the primary when there are several), or undefined. */
+export function serverPid(dataDir: string): number | undefined {
+  return serverPids(dataDir)[0];
+}
+
+const rssOf = (pid: number) => {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+};
+
+/** RSS of each node process serving `dataDir` (primary first, then the workers). */
+export function serverRssEach(dataDir: string): number[] {
+  return serverPids(dataDir)
+    .sort((a, b) => a - b)
+    .map(rssOf);
+}
+
+/** RSS of the node processes serving `dataDir`, summed. */
 export function serverRss(dataDir: string): number {
-  const pid = serverPid(dataDir);
-  if (pid === undefined) return 0;
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  return serverRssEach(dataDir).reduce((a, b) => a + b, 0);
 }
 
 /**
- * CPU time (user + system, ms) the process has used: what a request costs the server whatever the
- * machine's load, which the latency percentiles include (scheduling delays).
+ * CPU time (user + system, ms) the process, or the processes, have used: what a request costs the
+ * server whatever the machine's load, which the latency percentiles include (scheduling delays).
  */
-export function cpuMs(pid: number | undefined): number {
+export function cpuMs(pid: number | number[] | undefined): number {
   if (pid === undefined) return Number.NaN;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  if (Array.isArray(pid)) return pid.length ? pid.reduce((sum, p) => sum + cpuMs(p), 0) : Number.NaN;
+  let fields: string[] = [];
+  try {
+    fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  } catch {
+    return Number.NaN;
+  }
   // utime and stime (fields 14 and 15 of stat), in clock ticks of 10 ms
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }

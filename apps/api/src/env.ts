@@ -136,6 +136,15 @@ const envSchema = z.object({
     .refine((v) => v.split(',').length === 3 && v.split(',').every((k) => /^[a-z_]+\d+$/.test(k.trim())), {
       message: 'three template keys like phrase1,time2,thing3',
     }),
+  /**
+   * Server processes sharing the port: more than 1 makes `npm start` the primary of that many
+   * (node:cluster, process-primary.ts). PostgreSQL only: PGlite is opened by one process.
+   */
+  PORTAL_PROCESSES: intFromEnv(1).refine((n) => n >= 1 && n <= 64, {
+    message: 'must be a whole number from 1 to 64',
+  }),
+  /** Set by that primary for each server process it starts (1…N); 0 in a single-process server. */
+  PORTAL_PROCESS_SLOT: intFromEnv(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `0` disables the static site build at start (tests that only need the API). */
   SITE_BUILD: z.enum(['0', '1']).default('1'),

@@ -3,6 +3,7 @@
  * what is set up here applies to every module the server loads (static imports would all be
  * resolved before this code runs). Memory at rest: README "Memory".
  */
+import cluster from 'node:cluster';
 import { enableCompileCache } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,4 +22,8 @@ if (!process.env.NODE_COMPILE_CACHE) enableCompileCache(cacheDir);
 // child processes (first PGlite creation, site build, slide renderer) share it, wherever they run
 process.env.NODE_COMPILE_CACHE = cacheDir;
 registerModuleShortcuts();
-await import('./serve-portal.ts');
+// PORTAL_PROCESSES > 1 (checked in full by env.ts there): this process only starts and watches the
+// server processes, and loads none of the server's modules (process-primary.ts)
+if (cluster.isPrimary && Number(process.env.PORTAL_PROCESSES || 1) > 1)
+  await (await import('./process-primary.ts')).startPrimary();
+else await import('./serve-portal.ts');

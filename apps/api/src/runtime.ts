@@ -65,6 +65,8 @@ export interface RuntimeOptions {
    * compete with the rest of the start-up (`npm start`). Default: it starts at once.
    */
   deferBackgroundWork?: boolean;
+  /** `false`: another process writes DATA_DIR's index snapshot (PORTAL_PROCESSES, default true) */
+  writeSnapshots?: boolean;
 }
 
 /** Advisory lock key of the single active publisher (and expiry job) on one PostgreSQL database. */
@@ -310,7 +312,7 @@ export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOption
   // the snapshot is written in the background: after a rebuild, periodically when the index
   // changed, and at shutdown (on PGlite the publisher's finished rows tell the applied position)
   let snapshots: SnapshotWriter | undefined;
-  if (embedded && snapshotMeta && workers) {
+  if (embedded && snapshotMeta && workers && opts.writeSnapshots !== false) {
     const activeFollower = follower;
     snapshots = startSnapshotWriter({
       index: embedded,
