@@ -102,7 +102,7 @@ import type { SearchDocument, SearchQuery } from '@portal/search';
 import type { RunningServer } from '../support/start-server.ts';
 import { benchDatabase, cpuMs, MB, serverPids, serverRssEach, startOnDatabase } from './bench-database.ts';
 import { prng } from './search-bench-data.ts';
-import { buildBroadMix, buildQueryMix } from './search-bench-queries.ts';
+import { buildBroadMix, buildQueryMix, distinctWalk } from './search-bench-queries.ts';
 
 function get(agent: Agent, base: URL, path: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -216,22 +216,6 @@ function zipf(n: number, rand: () => number): () => number {
   };
 }
 
-/**
- * `mix` walked so that no path repeats: each pass over it moves every query to another page
- * (`pages`) and page size (10–50), until `limit` distinct paths are found. Queries of the mix that
- * differ only by page and page size meet each other's paths, which are left out.
- */
-function distinctWalk(mix: SearchQuery[], pages: number[], limit = 150_000): string[] {
-  const paths = new Set<string>();
-  for (let pass = 0; pass < pages.length * 41 && paths.size < limit; pass++)
-    for (const q of mix) {
-      const page = pages[((q.page ?? 1) - 1 + pass) % pages.length]!;
-      const pageSize = 10 + (((q.pageSize ?? 20) - 10 + Math.floor(pass / pages.length)) % 41);
-      paths.add(toPath(q, page, pageSize));
-    }
-  return [...paths];
-}
-
 /** One server start on `databaseUrl`: the four phases. */
 async function measure(
   server: RunningServer,
@@ -268,13 +252,18 @@ async function measure(
   warm.destroy();
   for (const path of warmPaths) seen.add(path);
   // pages 2–19 for the standard mix (page 1 is the cached phases'), 1–20 for the broad one (≤ 1,000 results)
-  const standardWalk = distinctWalk(
-    mix,
-    Array.from({ length: 18 }, (_, k) => k + 2),
+  const paths = (walk: SearchQuery[]) => walk.map((q) => toPath(q, q.page ?? 1, q.pageSize));
+  const standardWalk = paths(
+    distinctWalk(
+      mix,
+      Array.from({ length: 18 }, (_, k) => k + 2),
+    ),
   );
-  const walk = distinctWalk(
-    broad,
-    Array.from({ length: 20 }, (_, k) => k + 1),
+  const walk = paths(
+    distinctWalk(
+      broad,
+      Array.from({ length: 20 }, (_, k) => k + 1),
+    ),
   );
   // the spike's long tail walks the broad walk from its end: paths the broad phase does not reach
   const popular = [

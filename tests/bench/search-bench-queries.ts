@@ -120,3 +120,25 @@ export function buildBroadMix(sample: SearchDocument[], seed = 13): SearchQuery[
     .sort((a, b) => a.key - b.key)
     .map((e) => e.query);
 }
+
+/**
+ * `mix` walked so that no query repeats: each pass over it moves every query to another page
+ * (`pages`) and page size (10–50), until `limit` distinct queries are found. Queries of the mix
+ * that differ only by page and page size meet each other's variants, which are left out. The HTTP
+ * bench's "computed" phases send these; `search-bench-tail.ts --mix walk` runs the broad one
+ * in-process.
+ */
+export function distinctWalk(mix: SearchQuery[], pages: number[], limit = 150_000): SearchQuery[] {
+  const seen = new Set<string>();
+  const out: SearchQuery[] = [];
+  for (let pass = 0; pass < pages.length * 41 && out.length < limit; pass++)
+    for (const q of mix) {
+      const page = pages[((q.page ?? 1) - 1 + pass) % pages.length]!;
+      const pageSize = 10 + (((q.pageSize ?? 20) - 10 + Math.floor(pass / pages.length)) % 41);
+      const key = JSON.stringify([q.q, q.filters, q.sort, page, pageSize]);
+      if (seen.has(key) || out.length >= limit) continue;
+      seen.add(key);
+      out.push({ ...q, page, pageSize });
+    }
+  return out;
+}

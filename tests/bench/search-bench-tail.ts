@@ -3,7 +3,7 @@
  * mix as the search bench does, and prints the slowest queries with their candidate counts and
  * the path that served them. A diagnostic, not part of `npm run bench`:
  *
- *   node --expose-gc --max-old-space-size=8000 tests/bench/search-bench-tail.ts --size 3000000 [--mix standard|broad] [--top 30] [--profile out.cpuprofile] [--engine new|ref|baseline]
+ *   node --expose-gc --max-old-space-size=8000 tests/bench/search-bench-tail.ts --size 3000000 [--mix standard|broad|walk] [--top 30] [--profile out.cpuprofile] [--engine new|ref|baseline]
  *
  * (`--engine ref` runs another commit's engine for a before/after, see search-bench-embedded.ts.)
  */
@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { createIdentifierHasher, normalizeForSearch, type SearchQuery } from '@portal/search';
 import { benchDocuments } from './search-bench-data.ts';
 import { buildEmbedded, type EngineName, percentile } from './search-bench-embedded.ts';
-import { buildBroadMix, buildQueryMix } from './search-bench-queries.ts';
+import { buildBroadMix, buildQueryMix, distinctWalk } from './search-bench-queries.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,8 +32,17 @@ console.log(
   `${values.engine}: built ${size.toLocaleString('en')} in ${(built.buildMs / 1000).toFixed(1)} s (cpu ${(built.buildCpuMs / 1000).toFixed(1)} s, prepare ${(built.prepareMs / 1000).toFixed(1)} s), RSS +${built.rssMb} MB`,
 );
 console.log('index', JSON.stringify((built.index as unknown as { stats?: () => object }).stats?.() ?? {}));
+// walk: the HTTP bench's "broad computed" phase in-process (its first --queries distinct queries)
 const mix =
-  values.mix === 'broad' ? buildBroadMix(built.sample) : buildQueryMix(built.sample, Number(values.queries));
+  values.mix === 'broad'
+    ? buildBroadMix(built.sample)
+    : values.mix === 'walk'
+      ? distinctWalk(
+          buildBroadMix(built.sample),
+          Array.from({ length: 20 }, (_, k) => k + 1),
+          Number(values.queries),
+        )
+      : buildQueryMix(built.sample, Number(values.queries));
 
 /** the engine's candidate count for a text (a diagnostic peek at a private part) */
 const engine = built.index as unknown as {
@@ -50,7 +59,12 @@ const candidateCount = (q: string) => {
   return String(engine.grams.candidates(text, engine.columns.length, undefined)?.length ?? size);
 };
 
-for (const query of mix.slice(0, 20)) await built.index.search(query);
+// warm-up; for the walk as the HTTP bench does it (every broad query once, at page 20 of 50)
+const warm =
+  values.mix === 'walk'
+    ? buildBroadMix(built.sample).map((q) => ({ ...q, page: 20, pageSize: 50 }))
+    : mix.slice(0, 20);
+for (const query of warm) await built.index.search(query);
 const profiler = values.profile ? new Session() : undefined;
 if (profiler) {
   profiler.connect();

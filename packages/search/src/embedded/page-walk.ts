@@ -68,16 +68,25 @@ export function walkPage(store: WalkStore, entry: TermEntry, query: ResolvedQuer
     return finish();
   }
 
+  const base = entry.base;
+  const fromBase = (): PassResult => {
+    found.length = 0;
+    d = 0;
+    for (const slot of topOfBase(store, base!, passes, query, need)) if (!take(slot)) break;
+    return finish();
+  };
   const live = store.orders.byAmount.length + delta.length;
   const walkCost = (need * live) / total;
-  if (entry.base !== null && walkCost > entry.base.length) {
-    const top = topOfBase(store, entry.base, passes, query, need);
-    for (const slot of top) if (!take(slot)) break;
-    return finish();
-  }
+  if (base !== null && walkCost * WALK_STEP_COST > base.length) return fromBase();
 
-  const bitmap = entry.base === null ? null : bitmapOf(entry, c.length);
+  // The estimate assumes the matches spread evenly over the order; when they gather at its far
+  // end (livelihood cases owe small amounts: 王 + 涉民生 + one court, by amount descending) the
+  // walk would read most of the index. It stops once it cost what the top-k pass costs, and
+  // that pass answers instead: a page never costs more than twice the pass.
+  let budget = base === null ? Number.POSITIVE_INFINITY : base.length / WALK_STEP_COST;
+  const bitmap = base === null ? null : bitmapOf(entry, c.length);
   const visit = (slot: number): boolean => {
+    if (--budget < 0) return false;
     if (
       passes[combo[slot]!] === 1 &&
       dirty[slot] !== 1 &&
@@ -100,8 +109,15 @@ export function walkPage(store: WalkStore, entry: TermEntry, query: ResolvedQuer
     default: // listedAt:desc, and relevance without text (newest first)
       walkDescending(byListedDay, c.listedDay, dirty, visit);
   }
-  return finish();
+  return budget < 0 && found.length < need ? fromBase() : finish();
 }
+
+/**
+ * What reading one entry of a sort order costs against reading one slot of a term's base list:
+ * the order visits slots in amount or date order (a cache miss each for its filter combination
+ * and match bit), the base list in slot order.
+ */
+const WALK_STEP_COST = 4;
 
 function walkAscending(order: Uint32Array, visit: (slot: number) => boolean): void {
   for (let i = 0; i < order.length; i++) if (!visit(order[i]!)) return;

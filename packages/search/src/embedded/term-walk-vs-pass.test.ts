@@ -104,3 +104,37 @@ describe.each([
     });
   },
 );
+
+describe('a walk along a sort order whose matches gather at its far end', () => {
+  it('stops early and answers from the term’s matches: the same pages as a pass over every candidate', async () => {
+    // 涉民生 cases owe the least here, so 王 + livelihood by amount descending finds its matches
+    // only after reading nearly the whole amount order (the walk's even-spread estimate is wrong)
+    const docs: SearchDocument[] = Array.from({ length: 1000 }, (_, i) => ({
+      ...template,
+      id: `F${String(i).padStart(4, '0')}`,
+      version: 1,
+      name: i % 5 === 4 ? `李${i}` : `王${i}`,
+      livelihood: i >= 880,
+      amountOwedFen: i >= 880 ? 100 + i : 1_000_000 + i,
+    }));
+    const walked = new EmbeddedSearchIndex({
+      hashIdentifier: hash,
+      broadQueryMin: 0,
+      termEntryOnSighting: 1,
+    });
+    const passed = new EmbeddedSearchIndex({ hashIdentifier: hash, broadQueryMin: Number.MAX_SAFE_INTEGER });
+    await walked.upsert(docs);
+    await passed.upsert(docs);
+    for (const sort of ['amount:desc', 'listedAt:desc'] as const)
+      for (const [page, pageSize] of [
+        [1, 5],
+        [2, 5],
+        [5, 20],
+      ] as const) {
+        const query: SearchQuery = { q: '王', filters: { livelihood: true }, sort, page, pageSize };
+        const expected = await passed.search(query);
+        expect(expected.total).toBe(96);
+        expect(await walked.search(query), JSON.stringify(query)).toEqual(expected);
+      }
+  });
+});
