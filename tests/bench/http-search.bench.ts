@@ -71,8 +71,22 @@
  * collection: scavenges took at most 8 ms and major-GC steps at most 24 ms, and 11 of the 13 stalls
  * had no GC in them; the process used CPU all through each stall (not a scheduling gap), so they
  * are single requests computing for 40–80 ms, the engine's broad queries (packages/search, not
- * identified further here). Every request due meanwhile waits. UNFINISHED: the 1M target
- * (≥ 1,000 req/s at p99 ≤ 50 ms) is met for throughput (two processes), not for the p99.
+ * identified further here). Every request due meanwhile waits.
+ * Then found (`search-bench-tail.ts --mix walk`: this broad walk in-process, 30,000 queries): the
+ * slow ones were one query's page variants, 王 + 涉民生 + one court by amount, 30–72 ms each: a
+ * sorted walk whose matches sit at the far end of the amount order. The walk now stops once it cost
+ * what a top-k over the term's matches costs (page-walk.ts): the walk's slowest query 72 → 8.7 ms,
+ * p99.9 10.5 → ~5 ms (1M, quiet). Re-measured at 10:46–10:52 (load 0.3–2.2, 15 s, two runs
+ * alternated, medians; baseline = main at the start of the session, 29fda69), p50 / p95 / p99 ms,
+ * server CPU ms per request:
+ *   broad computed  baseline 209 / 490 / 526 1.07   this 30 / 267 / 312 1.03   2 processes 4.7 / 89 / 143 1.31
+ *   standard        baseline 0.9 /  22 /  58 0.77   this 1.4 / 18 /  67 0.83   2 processes 0.5 /  7 /  67 0.90
+ * So the slow queries were not what holds the p99: it is still ~60–140 ms with every engine answer
+ * under ~9 ms; two server processes and the client keep 1.6 of the 2 cores busy, and a request
+ * that arrives while its process waits for a core, or is behind a burst, waits with it (likely:
+ * not proven). UNFINISHED: the 1M target (≥ 1,000 req/s at p99 ≤ 50 ms) is met for throughput
+ * (two processes), not for the p99; a computed broad answer costs ~1.0 ms of server CPU, of which
+ * the engine ~0.2 ms: the rest (HTTP, JSON, GC) is where the next cut is.
  * Kept per-listing JSON bytes, bounded this time (100k listings in the answer cache, dropped with
  * it): 1M, one process, 1.09 → 1.14 ms per broad answer and +430 MB RSS (the small Buffers pin the
  * 8 KB slabs of Buffer's pool), so no again.
