@@ -30,7 +30,8 @@ import {
   type SnapshotMeta,
 } from './snapshot.ts';
 import { copyOrderColumns, SortOrders } from './sort-orders.ts';
-import { entryBytes, syncEntry, type TermEntry, termEntry } from './term-entry.ts';
+import { TermCache } from './term-cache.ts';
+import { exactMatches, syncEntry, type TermEntry, termEntry } from './term-entry.ts';
 import { WriteLog } from './write-log.ts';
 
 /** What one slot holds, as `storedEntries()` shows it (for tests and diagnostics). */
@@ -112,10 +113,6 @@ export interface EmbeddedSearchIndexOptions extends SearchIndexOptions {
 const PIECE_SHARE = 256;
 const PIECE_FEW = 64;
 
-/** Per-term entries kept per read-model version: at most this many, and this many bytes. */
-const MAX_TERM_ENTRIES = 64;
-const MAX_TERM_BYTES = 256 * 1024 * 1024;
-
 export class EmbeddedSearchIndex implements SearchIndex {
   readonly engine = 'embedded' as const;
   private readonly hashIdentifier: (value: string) => string;
@@ -140,13 +137,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly minDeadSlotsToCompact: number;
   private readonly broadQueryMin: number;
   private readonly rebuildAfterWrites: number | undefined;
-  private readonly termEntryOnSighting: number;
   private readonly preparedGramMin: number;
   private readonly tokenPieceMax: number | undefined;
   /** the prepared grams' fill in progress (`prepareInBackground`) */
   private gramFill: Generator<void, void> | undefined;
-  /** broad terms seen without an entry yet → sightings (bounded, oldest forgotten first) */
-  private readonly sightings = new Map<string, number>();
   /**
    * The base: sort orders over the live slots when they were built; term entries belong to it.
    * Writes since go to `log` and are served from there until the log is long enough to drop it.
@@ -159,15 +153,14 @@ export class EmbeddedSearchIndex implements SearchIndex {
    */
   private nextBase: { steps: Generator<void, SortOrders>; from: number; generation: number } | undefined;
   private generation = 0;
-  private terms = new Map<string, TermEntry>();
-  private termBytes = 0;
+  private readonly terms: TermCache;
 
   constructor(options: EmbeddedSearchIndexOptions) {
     this.hashIdentifier = options.hashIdentifier;
     this.minDeadSlotsToCompact = options.minDeadSlotsToCompact ?? 50_000;
     this.broadQueryMin = options.broadQueryMin ?? 2_000;
     this.rebuildAfterWrites = options.rebuildAfterWrites;
-    this.termEntryOnSighting = options.termEntryOnSighting ?? 2;
+    this.terms = new TermCache(options.termEntryOnSighting ?? 2, () => this.columns.length);
     this.preparedGramMin = options.preparedGramMin ?? 2_000;
     this.tokenPieceMax = options.tokenPieceMax;
   }
@@ -278,15 +271,13 @@ export class EmbeddedSearchIndex implements SearchIndex {
   ): { entry: TermEntry } | { candidates: Candidates; tiers?: Uint8Array } {
     const cached = this.terms.get(text);
     if (cached) {
-      this.terms.delete(text); // most recently used last
-      this.terms.set(text, cached);
       syncEntry(cached, this.columns, this.haystacks, this.log);
       return { entry: cached };
     }
     let base: Uint32Array | null;
     let tiers: Uint8Array | undefined;
     if (text === '') {
-      if (this.slotOf.size < this.broadQueryMin || !this.sighted(text)) return { candidates: 'all' };
+      if (this.slotOf.size < this.broadQueryMin || !this.terms.sighted(text)) return { candidates: 'all' };
       base = null;
     } else {
       // lists hold dead slots only after removals (until compaction): skip the check when there are none
@@ -299,7 +290,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       if (known !== null) {
         const n = known.slots.length;
         const veryBroad = n * 32 >= this.slotOf.size;
-        if (n < this.broadQueryMin || (!veryBroad && !this.sighted(text)))
+        if (n < this.broadQueryMin || (!veryBroad && !this.terms.sighted(text)))
           return { candidates: known.slots, tiers: known.tiers };
         return { entry: this.makeEntry(text, known.slots.slice(), known.tiers.slice()) };
       }
@@ -311,8 +302,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
       // a first keystroke (one or two characters: its posting list is exact) matching 1/32 of
       // everything costs a pass about what its entry costs: no waiting for the second sighting
       const veryBroad = text.length <= 2 && n * 32 >= this.slotOf.size;
-      if (n < this.broadQueryMin || n === 0 || (!veryBroad && !this.sighted(text))) return { candidates };
-      ({ base, tiers } = this.exactMatches(candidates, text));
+      if (n < this.broadQueryMin || n === 0 || (!veryBroad && !this.terms.sighted(text)))
+        return { candidates };
+      ({ base, tiers } = exactMatches(this.columns, this.haystacks, candidates, text));
     }
     return { entry: this.makeEntry(text, base, tiers) };
   }
@@ -350,65 +342,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.orders(); // the entry belongs to the current base
     const entry = termEntry(text, this.columns, this.log, base, tiers);
     syncEntry(entry, this.columns, this.haystacks, this.log);
-    this.remember(text, entry);
+    this.terms.remember(text, entry);
     return entry;
-  }
-
-  /** Counts a sighting of a broad term; true when it is the one that earns the term its entry. */
-  private sighted(text: string): boolean {
-    const seen = (this.sightings.get(text) ?? 0) + 1;
-    if (seen >= this.termEntryOnSighting) {
-      this.sightings.delete(text);
-      return true;
-    }
-    this.sightings.delete(text);
-    this.sightings.set(text, seen);
-    if (this.sightings.size > 4 * MAX_TERM_ENTRIES)
-      this.sightings.delete(this.sightings.keys().next().value!);
-    return false;
-  }
-
-  /**
-   * Live slots whose haystack contains `text`, with each one's relevance tier when the re-check
-   * found its position anyway (so ranking the term does not search every haystack a second time).
-   * A posting list of one or two code units is already exact (lists hold live slots only).
-   */
-  private exactMatches(candidates: Candidates, text: string): { base: Uint32Array; tiers?: Uint8Array } {
-    if (candidates !== 'all' && text.length <= 2) return { base: candidates.slice() };
-    const n = candidates === 'all' ? this.columns.length : candidates.length;
-    let base = new Uint32Array(Math.min(n, 1024));
-    let tiers = new Uint8Array(base.length);
-    let found = 0;
-    const { alive, nameLength } = this.columns;
-    for (let i = 0; i < n; i++) {
-      const slot = candidates === 'all' ? i : candidates[i]!;
-      if (alive[slot] !== 1) continue;
-      const tier = matchTier(this.haystacks[slot]!, text, nameLength[slot]!);
-      if (tier < 0) continue;
-      if (found === base.length) {
-        const size = Math.min(n, base.length * 2);
-        const grownBase = new Uint32Array(size);
-        grownBase.set(base);
-        base = grownBase;
-        const grownTiers = new Uint8Array(size);
-        grownTiers.set(tiers);
-        tiers = grownTiers;
-      }
-      base[found] = slot;
-      tiers[found++] = tier;
-    }
-    return { base: base.slice(0, found), tiers: tiers.slice(0, found) };
-  }
-
-  private remember(text: string, entry: TermEntry): void {
-    this.terms.set(text, entry);
-    this.termBytes += entryBytes(entry, this.columns.length);
-    for (const [oldest, old] of this.terms) {
-      if (this.terms.size <= MAX_TERM_ENTRIES && this.termBytes <= MAX_TERM_BYTES) break;
-      if (old === entry) break;
-      this.terms.delete(oldest);
-      this.termBytes -= entryBytes(old, this.columns.length);
-    }
   }
 
   private orders(): SortOrders {
@@ -483,7 +418,6 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.sortOrders = orders;
     this.nextBase = undefined;
     this.terms.clear();
-    this.termBytes = 0;
   }
 
   private dropBase(): void {
@@ -492,7 +426,6 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.generation++;
     this.log.clear();
     this.terms.clear();
-    this.termBytes = 0;
   }
 
   /**

@@ -1,5 +1,7 @@
 import type { Columns } from './columns.ts';
 import { comboFailures, type FilterCodes, tallyCombos } from './combo-tally.ts';
+import { matchTier } from './match-tier.ts';
+import type { Candidates } from './search-pass.ts';
 import type { WriteLog } from './write-log.ts';
 
 /**
@@ -142,4 +144,41 @@ export function countFromHistogram(entry: TermEntry, columns: Columns, codes: Fi
   const passes = new Uint8Array(failures.length);
   for (let id = 0; id < failures.length; id++) passes[id] = failures[id] === 0 ? 1 : 0;
   return { total, facets, passes };
+}
+
+/**
+ * Live slots whose haystack contains `text`, with each one's relevance tier when the re-check
+ * found its position anyway (so ranking the term does not search every haystack a second time).
+ * A posting list of one or two code units is already exact (lists hold live slots only).
+ */
+export function exactMatches(
+  columns: Columns,
+  haystacks: readonly string[],
+  candidates: Candidates,
+  text: string,
+): { base: Uint32Array; tiers?: Uint8Array } {
+  if (candidates !== 'all' && text.length <= 2) return { base: candidates.slice() };
+  const n = candidates === 'all' ? columns.length : candidates.length;
+  let base = new Uint32Array(Math.min(n, 1024));
+  let tiers = new Uint8Array(base.length);
+  let found = 0;
+  const { alive, nameLength } = columns;
+  for (let i = 0; i < n; i++) {
+    const slot = candidates === 'all' ? i : candidates[i]!;
+    if (alive[slot] !== 1) continue;
+    const tier = matchTier(haystacks[slot]!, text, nameLength[slot]!);
+    if (tier < 0) continue;
+    if (found === base.length) {
+      const size = Math.min(n, base.length * 2);
+      const grownBase = new Uint32Array(size);
+      grownBase.set(base);
+      base = grownBase;
+      const grownTiers = new Uint8Array(size);
+      grownTiers.set(tiers);
+      tiers = grownTiers;
+    }
+    base[found] = slot;
+    tiers[found++] = tier;
+  }
+  return { base: base.slice(0, found), tiers: tiers.slice(0, found) };
 }
