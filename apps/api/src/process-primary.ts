@@ -17,7 +17,7 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import { type Env, parseEnv } from './env.ts';
-import { loadOrCreateSecret } from './secrets/secrets.ts';
+import { SERVER_SECRET_NAMES, serverSecret } from './secrets/secrets.ts';
 
 /** Messages between the primary and its workers (over cluster's IPC channel). */
 export type WorkerMessage = { type: 'portal:ready'; url: string };
@@ -34,13 +34,11 @@ export function processModeProblem(env: Env): { code: string; message: string } 
 }
 
 /**
- * The secrets a server generates into DATA_DIR when they are not configured (runtime.ts,
- * tips-services.ts), created now so that every worker reads the same files.
+ * The secrets a server generates into DATA_DIR when they are not configured (`serverSecret`,
+ * secrets.ts), created now so that every worker reads the same files.
  */
 export function prepareSharedSecrets(env: Env): void {
-  loadOrCreateSecret(env.DATA_DIR, 'identifier-hmac.key', env.IDENTIFIER_HMAC_KEY);
-  loadOrCreateSecret(env.DATA_DIR, 'contact-encryption.key', env.CONTACT_ENCRYPTION_KEY);
-  loadOrCreateSecret(env.DATA_DIR, 'tip-receipt-pepper.key', env.TIP_RECEIPT_PEPPER);
+  for (const which of SERVER_SECRET_NAMES) serverSecret(env, which);
 }
 
 const MAX_RESTARTS = 5;

@@ -45,7 +45,7 @@ import { observeIndexChanges } from './read-model/observed-index.ts';
 import { publicView, sweepExpired } from './read-model/public-view.ts';
 import { startPublisher } from './read-model/publisher.ts';
 import { createSealedBox } from './secrets/sealed-box.ts';
-import { loadOrCreateSecret } from './secrets/secrets.ts';
+import { serverSecret } from './secrets/secrets.ts';
 
 export interface RuntimeOptions {
   progress?: (msg: string) => void;
@@ -104,13 +104,9 @@ const idlePublisher = { wake() {}, drain: async () => 0, stop: async () => {} };
 export async function startRuntime(env: Env, logger: Logger, opts: RuntimeOptions = {}): Promise<Runtime> {
   const progress = opts.progress ?? (() => {});
   progress('正在打开数据库…');
-  const identifierSecret = loadOrCreateSecret(env.DATA_DIR, 'identifier-hmac.key', env.IDENTIFIER_HMAC_KEY);
+  const identifierSecret = serverSecret(env, 'identifier');
   const hashIdentifier = createIdentifierHasher(identifierSecret);
-  const contactSecret = loadOrCreateSecret(
-    env.DATA_DIR,
-    'contact-encryption.key',
-    env.CONTACT_ENCRYPTION_KEY,
-  );
+  const contactSecret = serverSecret(env, 'contact');
   const sealedBox = createSealedBox(contactSecret);
   const idVault = createIdNumberVault({
     // ID_NUMBER_KEYS (newest first) or one key derived from the contact key, which every process

@@ -18,3 +18,26 @@ export function loadOrCreateSecret(dataDir: string, fileName: string, fromEnv: s
     return secret;
   }
 }
+
+/**
+ * The secrets a server generates into DATA_DIR when the environment does not give them: file and
+ * variable of each, listed once so that every process (PORTAL_PROCESSES) reads the same files
+ * (process-primary.ts creates them all before it starts any).
+ */
+const SERVER_SECRETS = {
+  identifier: { file: 'identifier-hmac.key', variable: 'IDENTIFIER_HMAC_KEY' },
+  contact: { file: 'contact-encryption.key', variable: 'CONTACT_ENCRYPTION_KEY' },
+  receiptPepper: { file: 'tip-receipt-pepper.key', variable: 'TIP_RECEIPT_PEPPER' },
+} as const;
+
+export type ServerSecret = keyof typeof SERVER_SECRETS;
+export const SERVER_SECRET_NAMES = Object.keys(SERVER_SECRETS) as ServerSecret[];
+
+/** One of the server's secrets: from its variable, else from (or generated into) its file. */
+export function serverSecret(
+  env: { DATA_DIR: string } & Partial<Record<(typeof SERVER_SECRETS)[ServerSecret]['variable'], string>>,
+  which: ServerSecret,
+): string {
+  const { file, variable } = SERVER_SECRETS[which];
+  return loadOrCreateSecret(env.DATA_DIR, file, env[variable]);
+}

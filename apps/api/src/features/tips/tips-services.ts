@@ -4,7 +4,7 @@ import type { Env } from '../../env.ts';
 import { ApiError } from '../../errors.ts';
 import { clientNetworkOf } from '../../http/client-identity.ts';
 import type { RateLimitStore } from '../../http/rate-limit-store.ts';
-import { loadOrCreateSecret } from '../../secrets/secrets.ts';
+import { serverSecret } from '../../secrets/secrets.ts';
 import type { GroupCommitQueue } from './group-commit-queue.ts';
 import { createModerationPort, type ModerationPort } from './moderation.ts';
 import type { Resolver } from './notifications/ssrf-guard.ts';
@@ -80,12 +80,12 @@ export interface TipsServices {
 }
 
 export function createTipsServices(env: Env, limits: RateLimitStore): TipsServices {
-  const master = loadOrCreateSecret(env.DATA_DIR, 'contact-encryption.key', env.CONTACT_ENCRYPTION_KEY);
+  const master = serverSecret(env, 'contact');
   const previous = (env.CONTACT_ENCRYPTION_KEY_PREVIOUS ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const pepper = loadOrCreateSecret(env.DATA_DIR, 'tip-receipt-pepper.key', env.TIP_RECEIPT_PEPPER);
+  const pepper = serverSecret(env, 'receiptPepper');
   const limitsOff = env.RATE_LIMIT_PER_MIN === 0;
   return {
     keyring: createTipKeyring([master, ...previous], pepper),
