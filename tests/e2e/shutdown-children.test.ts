@@ -21,9 +21,19 @@ const SECRETS = {
 function childrenOf(pid: number): number[] {
   const out: number[] = [];
   const taskDir = `/proc/${pid}/task`;
-  if (!existsSync(taskDir)) return out;
-  for (const task of readdirSync(taskDir)) {
-    const text = readFileSync(join(taskDir, task, 'children'), 'utf8').trim();
+  let tasks: string[];
+  try {
+    tasks = readdirSync(taskDir);
+  } catch {
+    return out; // the process has ended
+  }
+  for (const task of tasks) {
+    let text: string;
+    try {
+      text = readFileSync(join(taskDir, task, 'children'), 'utf8').trim();
+    } catch {
+      continue; // the thread (or the process) ended between the listing and the read
+    }
     if (text) out.push(...text.split(/\s+/).map(Number));
   }
   return out;
