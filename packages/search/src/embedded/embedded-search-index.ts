@@ -17,7 +17,7 @@ import { GramIndex } from './gram-index.ts';
 import { buildHaystack } from './haystack.ts';
 import { IdentifierKeys } from './identifier-keys.ts';
 import { ListingStore } from './listing-store.ts';
-import { matchTier, nameFirstMark } from './match-tier.ts';
+import { nameFirstMark } from './match-tier.ts';
 import { walkPage } from './page-walk.ts';
 import { PreparedGrams } from './prepared-grams.ts';
 import { type Candidates, type PassResult, runSearchPass } from './search-pass.ts';

@@ -3,7 +3,8 @@ import type { Columns } from './columns.ts';
 import { matchTier } from './match-tier.ts';
 import { filterCodes, type PassResult, topByFloor } from './search-pass.ts';
 import { type SortOrders, walkDescending } from './sort-orders.ts';
-import { bitmapOf, countFromHistogram, type TermEntry } from './term-entry.ts';
+import { bitmapOf, countFromHistogram, type TermEntry, wantsTermOrders } from './term-entry.ts';
+import { termOrderOf } from './term-orders.ts';
 import { TopK } from './top-k.ts';
 import type { WriteLog } from './write-log.ts';
 
@@ -75,6 +76,30 @@ export function walkPage(store: WalkStore, entry: TermEntry, query: ResolvedQuer
     for (const slot of topOfBase(store, base!, passes, query, need)) if (!take(slot)) break;
     return finish();
   };
+  if (wantsTermOrders(entry, c.length)) {
+    // a broad term: walk its own matches in the order (never more than the top-k pass reads)
+    const visitMatch = (slot: number) => passes[combo[slot]!] !== 1 || dirty[slot] === 1 || take(slot);
+    const slotCount = c.length;
+    switch (query.sort) {
+      case 'amount:asc':
+        walkAscending(termOrderOf(entry, store.orders, 'byAmount', slotCount), visitMatch);
+        break;
+      case 'amount:desc':
+        walkDescending(termOrderOf(entry, store.orders, 'byAmount', slotCount), c.amount, dirty, visitMatch);
+        break;
+      case 'listedAt:asc':
+        walkAscending(termOrderOf(entry, store.orders, 'byListedDay', slotCount), visitMatch);
+        break;
+      default: // listedAt:desc, and relevance without text (a term has text: not here)
+        walkDescending(
+          termOrderOf(entry, store.orders, 'byListedDay', slotCount),
+          c.listedDay,
+          dirty,
+          visitMatch,
+        );
+    }
+    return finish();
+  }
   const live = store.orders.byAmount.length + delta.length;
   const walkCost = (need * live) / total;
   if (base !== null && walkCost * WALK_STEP_COST > base.length) return fromBase();

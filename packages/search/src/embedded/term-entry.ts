@@ -37,6 +37,8 @@ export interface TermEntry {
    * one ranks the whole base (a term asked twice with relevance is likely asked again)
    */
   rankDeferred?: boolean;
+  /** `base` in the index's amount and listing-day orders (term-orders.ts; broad terms, on first need) */
+  orders?: { byAmount?: Uint32Array; byListedDay?: Uint32Array };
 }
 
 /** `base`: live matches (or `null` for every live slot); slots written since the base are left out. */
@@ -108,12 +110,27 @@ function inBase(entry: TermEntry, log: WriteLog, slot: number): boolean {
   return false;
 }
 
-/** Bytes an entry holds, counting the bitmap and ranked copy it may build (for the cache budget). */
+/**
+ * Bytes an entry holds, counting the bitmap, ranked copy and sort orders it may build (for the
+ * cache budget; the orders only for a term broad enough to get them, see term-orders.ts).
+ */
 export function entryBytes(entry: TermEntry, slotCount: number): number {
   const base = entry.base?.byteLength ?? 0;
+  const copies = wantsTermOrders(entry, slotCount) ? 4 : 2;
   return (
-    2 * base + (entry.tiers?.byteLength ?? 0) + entry.histogram.byteLength + (entry.base ? slotCount / 8 : 0)
+    copies * base +
+    (entry.tiers?.byteLength ?? 0) +
+    entry.histogram.byteLength +
+    (entry.base ? slotCount / 8 : 0)
   );
+}
+
+/**
+ * A term earns its own sort orders (term-orders.ts) when it matches at least 1/64 of the index's
+ * slots: reading the index's order to build them then costs less than sorting its matches would.
+ */
+export function wantsTermOrders(entry: TermEntry, slotCount: number): boolean {
+  return entry.base !== null && entry.base.length * 64 >= slotCount;
 }
 
 export function bitmapOf(entry: TermEntry, slotCount: number): Uint32Array {

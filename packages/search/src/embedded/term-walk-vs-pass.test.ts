@@ -106,17 +106,14 @@ describe.each([
 );
 
 describe('a walk along a sort order whose matches gather at its far end', () => {
-  it('stops early and answers from the term’s matches: the same pages as a pass over every candidate', async () => {
-    // 涉民生 cases owe the least here, so 王 + livelihood by amount descending finds its matches
-    // only after reading nearly the whole amount order (the walk's even-spread estimate is wrong)
-    const docs: SearchDocument[] = Array.from({ length: 1000 }, (_, i) => ({
-      ...template,
-      id: `F${String(i).padStart(4, '0')}`,
-      version: 1,
-      name: i % 5 === 4 ? `李${i}` : `王${i}`,
-      livelihood: i >= 880,
-      amountOwedFen: i >= 880 ? 100 + i : 1_000_000 + i,
-    }));
+  const query = (sort: SearchSort, page: number, pageSize: number, livelihood: boolean): SearchQuery => ({
+    q: '王',
+    filters: livelihood ? { livelihood: true } : {},
+    sort,
+    page,
+    pageSize,
+  });
+  async function indexes(docs: SearchDocument[]) {
     const walked = new EmbeddedSearchIndex({
       hashIdentifier: hash,
       broadQueryMin: 0,
@@ -125,16 +122,54 @@ describe('a walk along a sort order whose matches gather at its far end', () => 
     const passed = new EmbeddedSearchIndex({ hashIdentifier: hash, broadQueryMin: Number.MAX_SAFE_INTEGER });
     await walked.upsert(docs);
     await passed.upsert(docs);
-    for (const sort of ['amount:desc', 'listedAt:desc'] as const)
+    return { walked, passed };
+  }
+
+  it('a broad term (4 in 5 listings) walks its own orders: the same pages as a pass over every candidate', async () => {
+    // 涉民生 cases owe the least here, so 王 + livelihood by amount descending finds its matches
+    // only after reading nearly the whole amount order
+    const docs: SearchDocument[] = Array.from({ length: 1000 }, (_, i) => ({
+      ...template,
+      id: `F${String(i).padStart(5, '0')}`,
+      version: 1,
+      name: i % 5 === 4 ? `李${i}` : `王${i}`,
+      livelihood: i >= 880,
+      amountOwedFen: i >= 880 ? 100 + i : 1_000_000 + i,
+    }));
+    const { walked, passed } = await indexes(docs);
+    for (const sort of ['amount:desc', 'amount:asc', 'listedAt:desc'] as const)
       for (const [page, pageSize] of [
         [1, 5],
         [2, 5],
         [5, 20],
       ] as const) {
-        const query: SearchQuery = { q: '王', filters: { livelihood: true }, sort, page, pageSize };
-        const expected = await passed.search(query);
+        const q = query(sort, page, pageSize, true);
+        const expected = await passed.search(q);
         expect(expected.total).toBe(96);
-        expect(await walked.search(query), JSON.stringify(query)).toEqual(expected);
+        expect(await walked.search(q), JSON.stringify(q)).toEqual(expected);
       }
+  });
+
+  it('a narrower term (1 in 70, under 1/64) stops its walk along the index order once it cost a pass over its matches', async () => {
+    // 王 owes the least of all: by amount descending, the walk along the index's order meets its
+    // first match after every other listing; the even-spread estimate (few slots per page) is wrong
+    const docs: SearchDocument[] = Array.from({ length: 40_000 }, (_, i) => ({
+      ...template,
+      id: `F${String(i).padStart(5, '0')}`,
+      version: 1,
+      name: i % 70 === 0 ? `王${i}` : `李${i}`,
+      amountOwedFen: i % 70 === 0 ? 100 + i : 1_000_000 + i,
+    }));
+    const { walked, passed } = await indexes(docs);
+    for (const [page, pageSize] of [
+      [1, 1],
+      [2, 1],
+      [1, 2],
+    ] as const) {
+      const q = query('amount:desc', page, pageSize, false);
+      const expected = await passed.search(q);
+      expect(expected.total).toBe(572);
+      expect(await walked.search(q), JSON.stringify(q)).toEqual(expected);
+    }
   });
 });
