@@ -4,7 +4,7 @@ import { matchTier } from './match-tier.ts';
 import { filterCodes, type PassResult, topByFloor } from './search-pass.ts';
 import { type SortOrders, walkDescending } from './sort-orders.ts';
 import { bitmapOf, countFromHistogram, type TermEntry, wantsTermOrders } from './term-entry.ts';
-import { termOrderOf } from './term-orders.ts';
+import { termOrderOf, walkTermOrder } from './term-orders.ts';
 import { TopK } from './top-k.ts';
 import type { WriteLog } from './write-log.ts';
 
@@ -78,26 +78,11 @@ export function walkPage(store: WalkStore, entry: TermEntry, query: ResolvedQuer
   };
   if (wantsTermOrders(entry, c.length)) {
     // a broad term: walk its own matches in the order (never more than the top-k pass reads)
-    const visitMatch = (slot: number) => passes[combo[slot]!] !== 1 || dirty[slot] === 1 || take(slot);
-    const slotCount = c.length;
-    switch (query.sort) {
-      case 'amount:asc':
-        walkAscending(termOrderOf(entry, store.orders, 'byAmount', slotCount), visitMatch);
-        break;
-      case 'amount:desc':
-        walkDescending(termOrderOf(entry, store.orders, 'byAmount', slotCount), c.amount, dirty, visitMatch);
-        break;
-      case 'listedAt:asc':
-        walkAscending(termOrderOf(entry, store.orders, 'byListedDay', slotCount), visitMatch);
-        break;
-      default: // listedAt:desc, and relevance without text (a term has text: not here)
-        walkDescending(
-          termOrderOf(entry, store.orders, 'byListedDay', slotCount),
-          c.listedDay,
-          dirty,
-          visitMatch,
-        );
-    }
+    const byAmount = query.sort === 'amount:asc' || query.sort === 'amount:desc';
+    const order = termOrderOf(entry, store.orders, byAmount ? 'byAmount' : 'byListedDay', c, dirty);
+    // listedAt:desc, and relevance without text (a term has text: not here), walk descending
+    const descending = query.sort !== 'amount:asc' && query.sort !== 'listedAt:asc';
+    walkTermOrder(order, descending, passes, store.log.length > 0 ? dirty : null, take);
     return finish();
   }
   const live = store.orders.byAmount.length + delta.length;

@@ -2,6 +2,7 @@ import type { Columns } from './columns.ts';
 import { comboFailures, type FilterCodes, tallyCombos } from './combo-tally.ts';
 import { matchTier } from './match-tier.ts';
 import type { Candidates } from './search-pass.ts';
+import type { TermOrder } from './term-orders.ts';
 import type { WriteLog } from './write-log.ts';
 
 /**
@@ -38,7 +39,7 @@ export interface TermEntry {
    */
   rankDeferred?: boolean;
   /** `base` in the index's amount and listing-day orders (term-orders.ts; broad terms, on first need) */
-  orders?: { byAmount?: Uint32Array; byListedDay?: Uint32Array };
+  orders?: { byAmount?: TermOrder; byListedDay?: TermOrder };
 }
 
 /** `base`: live matches (or `null` for every live slot); slots written since the base are left out. */
@@ -116,9 +117,11 @@ function inBase(entry: TermEntry, log: WriteLog, slot: number): boolean {
  */
 export function entryBytes(entry: TermEntry, slotCount: number): number {
   const base = entry.base?.byteLength ?? 0;
-  const copies = wantsTermOrders(entry, slotCount) ? 4 : 2;
+  // two term orders: slots, combination ids (2 or 4 bytes each) and a bit per slot
+  const orders = wantsTermOrders(entry, slotCount) ? 2 * (2 * base + base / 32) : 0;
   return (
-    copies * base +
+    2 * base +
+    orders +
     (entry.tiers?.byteLength ?? 0) +
     entry.histogram.byteLength +
     (entry.base ? slotCount / 8 : 0)

@@ -1,3 +1,4 @@
+import type { Columns } from './columns.ts';
 import type { SortOrders } from './sort-orders.ts';
 import { bitmapOf, type TermEntry } from './term-entry.ts';
 
@@ -8,32 +9,107 @@ import { bitmapOf, type TermEntry } from './term-entry.ts';
  * instead of `need × listings / total` along the index's order, and never more than the term's
  * matches (the top-k pass it replaces reads all of them, every time).
  *
- * Built once per term, order and base, by one read of the index's order (about 2 ms per million
- * listings); so only for terms that match at least 1/64 of the listings, where that read costs
- * less than sorting the matches would and the pages it saves cost most.
+ * The walk reads only this structure front to back (or back to front): each slot's filter
+ * combination and where each run of equal keys starts are copied in when it is built, because a
+ * read of the index's columns per slot (amount, combination) is a cache miss each, and those
+ * misses, not the loop, were most of a walk's time. A slot written since the base is skipped,
+ * whatever it holds now, so what was copied cannot go stale.
+ *
+ * Built once per term, order and base, by one read of the index's order (a few ms per million
+ * listings): only for terms that match at least 1/64 of the listings (`wantsTermOrders`).
  */
+export interface TermOrder {
+  /** the term's base slots unchanged since the base, by (key, id) ascending */
+  slots: Uint32Array;
+  /** each slot's filter combination id */
+  combos: Uint16Array | Uint32Array;
+  /** bit i set: position i starts a run of equal keys (a descending walk visits each run front to back) */
+  runStarts: Uint32Array;
+}
+
 export type TermOrderName = 'byAmount' | 'byListedDay';
 
 export function termOrderOf(
   entry: TermEntry,
   orders: SortOrders,
   name: TermOrderName,
-  slotCount: number,
-): Uint32Array {
+  columns: Columns,
+  dirty: Uint8Array,
+): TermOrder {
   entry.orders ??= {};
   const kept = entry.orders[name];
   if (kept) return kept;
-  // every base slot is in the index's orders: it was live when they were built and has not been
-  // written since (slots written since the base are not in `base`)
-  const bitmap = bitmapOf(entry, slotCount);
-  const order = orders[name];
-  const out = new Uint32Array(entry.base!.length);
-  let n = 0;
-  for (let i = 0; i < order.length; i++) {
-    const slot = order[i]!;
-    if ((bitmap[slot >>> 5]! & (1 << (slot & 31))) !== 0) out[n++] = slot;
-  }
-  const built = n === out.length ? out : out.slice(0, n);
+  const built = buildTermOrder(
+    entry,
+    orders[name],
+    name === 'byAmount' ? columns.amount : columns.listedDay,
+    columns,
+    dirty,
+  );
   entry.orders[name] = built;
   return built;
+}
+
+function buildTermOrder(
+  entry: TermEntry,
+  order: Uint32Array,
+  key: ArrayLike<number>,
+  columns: Columns,
+  dirty: Uint8Array,
+): TermOrder {
+  // every base slot is in the index's orders: it was live when they were built and has not been
+  // written since (slots written since the base are not in `base`)
+  const bitmap = bitmapOf(entry, columns.length);
+  const length = entry.base!.length;
+  const slots = new Uint32Array(length);
+  const combos = columns.combos.size <= 0x10000 ? new Uint16Array(length) : new Uint32Array(length);
+  const runStarts = new Uint32Array((length + 31) >>> 5);
+  const combo = columns.combo;
+  let n = 0;
+  let last = Number.NaN;
+  for (let i = 0; i < order.length; i++) {
+    const slot = order[i]!;
+    // written since the base: its key and combination may have changed, and every walk skips it
+    if ((bitmap[slot >>> 5]! & (1 << (slot & 31))) === 0 || dirty[slot] === 1) continue;
+    const k = key[slot]!;
+    if (n === 0 || k !== last) runStarts[n >>> 5]! |= 1 << (n & 31);
+    last = k;
+    combos[n] = combo[slot]!;
+    slots[n++] = slot;
+  }
+  return n === length
+    ? { slots, combos, runStarts }
+    : { slots: slots.slice(0, n), combos: combos.slice(0, n), runStarts };
+}
+
+/**
+ * Visits the order's slots that pass the filters (`passes` per combination) and were not written
+ * since the base (`dirty`, null when nothing was), ascending or descending by key, ties by id
+ * ascending either way, until `visit` returns false.
+ */
+export function walkTermOrder(
+  order: TermOrder,
+  descending: boolean,
+  passes: Uint8Array,
+  dirty: Uint8Array | null,
+  visit: (slot: number) => boolean,
+): void {
+  const { slots, combos, runStarts } = order;
+  const n = slots.length;
+  const keep = (i: number): boolean => {
+    if (passes[combos[i]!] !== 1) return true;
+    const slot = slots[i]!;
+    return (dirty !== null && dirty[slot] === 1) || visit(slot);
+  };
+  if (!descending) {
+    for (let i = 0; i < n; i++) if (!keep(i)) return;
+    return;
+  }
+  let end = n - 1;
+  while (end >= 0) {
+    let start = end;
+    while (start > 0 && (runStarts[start >>> 5]! & (1 << (start & 31))) === 0) start--;
+    for (let i = start; i <= end; i++) if (!keep(i)) return;
+    end = start - 1;
+  }
 }
