@@ -79,10 +79,11 @@ export function walkPage(store: WalkStore, entry: TermEntry, query: ResolvedQuer
   if (wantsTermOrders(entry, c.length)) {
     // a broad term: walk its own matches in the order (never more than the top-k pass reads)
     const byAmount = query.sort === 'amount:asc' || query.sort === 'amount:desc';
-    const order = termOrderOf(entry, store.orders, byAmount ? 'byAmount' : 'byListedDay', c, dirty);
+    const written = store.log.length > 0 ? dirty : null;
+    const order = termOrderOf(entry, store.orders, byAmount ? 'byAmount' : 'byListedDay', c.length, written);
     // listedAt:desc, and relevance without text (a term has text: not here), walk descending
     const descending = query.sort !== 'amount:asc' && query.sort !== 'listedAt:asc';
-    walkTermOrder(order, descending, passes, store.log.length > 0 ? dirty : null, take);
+    walkTermOrder(order, descending, passes, written, take);
     return finish();
   }
   const live = store.orders.byAmount.length + delta.length;

@@ -1,7 +1,10 @@
 import type { Columns } from './columns.ts';
 
 /** The columns a build reads (the index's own, or copies when it is built in the background). */
-export type OrderColumns = Pick<Columns, 'length' | 'alive' | 'listedDay' | 'nameLength' | 'amount'>;
+export type OrderColumns = Pick<
+  Columns,
+  'length' | 'alive' | 'listedDay' | 'nameLength' | 'amount' | 'combo'
+>;
 
 /** Copies of what a build reads, taken now: a build spread over several turns sees one version. */
 export function copyOrderColumns(columns: Columns): OrderColumns {
@@ -12,7 +15,37 @@ export function copyOrderColumns(columns: Columns): OrderColumns {
     listedDay: columns.listedDay.slice(0, n),
     nameLength: columns.nameLength.slice(0, n),
     amount: columns.amount.slice(0, n),
+    combo: columns.combo.slice(0, n),
   };
+}
+
+/**
+ * What a walk of an order needs to know of each position without reading the columns at its slot
+ * (a cache miss each, in an order that jumps across the index): the slot's filter combination,
+ * and whether its key differs from the previous position's (a run of equal keys starts there).
+ * Term orders (term-orders.ts) are cut from these in one sequential read.
+ */
+export interface OrderMarks {
+  combos: Uint16Array | Uint32Array;
+  /** bit i set: position i starts a run of equal keys */
+  runStarts: Uint32Array;
+}
+
+function orderMarks(order: Uint32Array, key: ArrayLike<number>, combo: Uint32Array): OrderMarks {
+  const n = order.length;
+  let widest = 0;
+  for (let i = 0; i < n; i++) if (combo[order[i]!]! > widest) widest = combo[order[i]!]!;
+  const combos = widest < 0x10000 ? new Uint16Array(n) : new Uint32Array(n);
+  const runStarts = new Uint32Array((n + 31) >>> 5);
+  let last = Number.NaN;
+  for (let i = 0; i < n; i++) {
+    const slot = order[i]!;
+    const k = key[slot]!;
+    if (i === 0 || k !== last) runStarts[i >>> 5]! |= 1 << (i & 31);
+    last = k;
+    combos[i] = combo[slot]!;
+  }
+  return { combos, runStarts };
 }
 
 /**
@@ -33,6 +66,9 @@ export class SortOrders {
   readonly idRank: Uint32Array;
   /** live slots by id: the inverse of `idRank` */
   readonly byId: Uint32Array;
+  /** combination and run starts along `byAmount` and `byListedDay` */
+  readonly amountMarks: OrderMarks;
+  readonly listedDayMarks: OrderMarks;
 
   private constructor(
     byId: Uint32Array,
@@ -40,7 +76,11 @@ export class SortOrders {
     byListedDay: Uint32Array,
     byNameLength: Uint32Array,
     byAmount: Uint32Array,
+    amountMarks: OrderMarks,
+    listedDayMarks: OrderMarks,
   ) {
+    this.amountMarks = amountMarks;
+    this.listedDayMarks = listedDayMarks;
     this.byId = byId;
     this.idRank = idRank;
     this.byListedDay = byListedDay;
@@ -69,7 +109,11 @@ export class SortOrders {
     const byNameLength = countingSortBy(byId, columns.nameLength);
     yield;
     const byAmount = radixSortByDouble(byId, columns.amount);
-    return new SortOrders(byId, idRank, byListedDay, byNameLength, byAmount);
+    yield;
+    const amountMarks = orderMarks(byAmount, columns.amount, columns.combo);
+    yield;
+    const listedDayMarks = orderMarks(byListedDay, columns.listedDay, columns.combo);
+    return new SortOrders(byId, idRank, byListedDay, byNameLength, byAmount, amountMarks, listedDayMarks);
   }
 }
 

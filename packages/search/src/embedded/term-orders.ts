@@ -1,5 +1,4 @@
-import type { Columns } from './columns.ts';
-import type { SortOrders } from './sort-orders.ts';
+import type { OrderMarks, SortOrders } from './sort-orders.ts';
 import { bitmapOf, type TermEntry } from './term-entry.ts';
 
 /**
@@ -15,8 +14,9 @@ import { bitmapOf, type TermEntry } from './term-entry.ts';
  * misses, not the loop, were most of a walk's time. A slot written since the base is skipped,
  * whatever it holds now, so what was copied cannot go stale.
  *
- * Built once per term, order and base, by one read of the index's order (a few ms per million
- * listings): only for terms that match at least 1/64 of the listings (`wantsTermOrders`).
+ * Built once per term, order and base, by one sequential read of the index's order and its marks
+ * (`OrderMarks`: ~3 ms per million listings): only for terms that match at least 1/64 of the
+ * listings (`wantsTermOrders`).
  */
 export interface TermOrder {
   /** the term's base slots unchanged since the base, by (key, id) ascending */
@@ -33,55 +33,56 @@ export function termOrderOf(
   entry: TermEntry,
   orders: SortOrders,
   name: TermOrderName,
-  columns: Columns,
-  dirty: Uint8Array,
+  slotCount: number,
+  dirty: Uint8Array | null,
 ): TermOrder {
   entry.orders ??= {};
   const kept = entry.orders[name];
   if (kept) return kept;
-  const built = buildTermOrder(
-    entry,
-    orders[name],
-    name === 'byAmount' ? columns.amount : columns.listedDay,
-    columns,
-    dirty,
-  );
+  const built =
+    name === 'byAmount'
+      ? cutTermOrder(entry, orders.byAmount, orders.amountMarks, slotCount, dirty)
+      : cutTermOrder(entry, orders.byListedDay, orders.listedDayMarks, slotCount, dirty);
   entry.orders[name] = built;
   return built;
 }
 
-function buildTermOrder(
+/**
+ * The index's order with the term's slots kept, their marks with them: one sequential read of the
+ * order and its marks (the term's bitmap and `dirty` are the only look-ups by slot). `dirty`:
+ * slots written since the base (null when none was), left out.
+ */
+function cutTermOrder(
   entry: TermEntry,
   order: Uint32Array,
-  key: ArrayLike<number>,
-  columns: Columns,
-  dirty: Uint8Array,
+  marks: OrderMarks,
+  slotCount: number,
+  dirty: Uint8Array | null,
 ): TermOrder {
   // every base slot is in the index's orders: it was live when they were built and has not been
   // written since (slots written since the base are not in `base`)
-  const bitmap = bitmapOf(entry, columns.length);
+  const bitmap = bitmapOf(entry, slotCount);
   const length = entry.base!.length;
   const slots = new Uint32Array(length);
-  const combos = columns.combos.size <= 0x10000 ? new Uint16Array(length) : new Uint32Array(length);
+  const combos = marks.combos instanceof Uint16Array ? new Uint16Array(length) : new Uint32Array(length);
   const runStarts = new Uint32Array((length + 31) >>> 5);
-  const combo = columns.combo;
+  const { combos: comboAt, runStarts: startsAt } = marks;
   let n = 0;
-  let last = Number.NaN;
+  // a run of equal keys started at or after the last kept position: the next kept one starts a run
+  let runStarted = false;
   for (let i = 0; i < order.length; i++) {
+    if ((startsAt[i >>> 5]! & (1 << (i & 31))) !== 0) runStarted = true;
     const slot = order[i]!;
-    // written since the base: its key and combination may have changed, and every walk skips it
-    if ((bitmap[slot >>> 5]! & (1 << (slot & 31))) === 0 || dirty[slot] === 1) continue;
-    const k = key[slot]!;
-    if (n === 0 || k !== last) runStarts[n >>> 5]! |= 1 << (n & 31);
-    last = k;
-    combos[n] = combo[slot]!;
+    if ((bitmap[slot >>> 5]! & (1 << (slot & 31))) === 0 || (dirty !== null && dirty[slot] === 1)) continue;
+    if (runStarted) runStarts[n >>> 5]! |= 1 << (n & 31);
+    runStarted = false;
+    combos[n] = comboAt[i]!;
     slots[n++] = slot;
   }
   return n === length
     ? { slots, combos, runStarts }
     : { slots: slots.slice(0, n), combos: combos.slice(0, n), runStarts };
 }
-
 /**
  * Visits the order's slots that pass the filters (`passes` per combination) and were not written
  * since the base (`dirty`, null when nothing was), ascending or descending by key, ties by id
