@@ -2,7 +2,7 @@ import type { ResolvedQuery } from '../query.ts';
 import type { Columns } from './columns.ts';
 import { matchTier } from './match-tier.ts';
 import { filterCodes, type PassResult, topByFloor } from './search-pass.ts';
-import { type SortOrders, walkDescending } from './sort-orders.ts';
+import { type SortOrders, walkMarked } from './sort-orders.ts';
 import { bitmapOf, countFromHistogram, type TermEntry, wantsTermOrders } from './term-entry.ts';
 import { termOrderOf, walkTermOrder } from './term-orders.ts';
 import { TopK } from './top-k.ts';
@@ -76,13 +76,14 @@ export function walkPage(store: WalkStore, entry: TermEntry, query: ResolvedQuer
     for (const slot of topOfBase(store, base!, passes, query, need)) if (!take(slot)) break;
     return finish();
   };
+  const byAmount = query.sort === 'amount:asc' || query.sort === 'amount:desc';
+  // listedAt:desc, and relevance without text (newest first), walk descending
+  const descending = query.sort !== 'amount:asc' && query.sort !== 'listedAt:asc';
+  /** slots written since the base (null: none was) */
+  const written = store.log.length > 0 ? dirty : null;
   if (wantsTermOrders(entry, c.length)) {
     // a broad term: walk its own matches in the order (never more than the top-k pass reads)
-    const byAmount = query.sort === 'amount:asc' || query.sort === 'amount:desc';
-    const written = store.log.length > 0 ? dirty : null;
     const order = termOrderOf(entry, store.orders, byAmount ? 'byAmount' : 'byListedDay', c.length, written);
-    // listedAt:desc, and relevance without text (a term has text: not here), walk descending
-    const descending = query.sort !== 'amount:asc' && query.sort !== 'listedAt:asc';
     walkTermOrder(order, descending, passes, written, take);
     return finish();
   }
@@ -96,43 +97,26 @@ export function walkPage(store: WalkStore, entry: TermEntry, query: ResolvedQuer
   // that pass answers instead: a page never costs more than twice the pass.
   let budget = base === null ? Number.POSITIVE_INFINITY : base.length / WALK_STEP_COST;
   const bitmap = base === null ? null : bitmapOf(entry, c.length);
-  const visit = (slot: number): boolean => {
+  const visit = (slot: number, comboId: number): boolean => {
     if (--budget < 0) return false;
     if (
-      passes[combo[slot]!] === 1 &&
-      dirty[slot] !== 1 &&
+      passes[comboId] === 1 &&
+      (written === null || written[slot] !== 1) &&
       (bitmap === null || (bitmap[slot >>> 5]! & (1 << (slot & 31))) !== 0)
     )
       return take(slot);
     return true;
   };
-  const { byAmount, byListedDay } = store.orders;
-  switch (query.sort) {
-    case 'amount:asc':
-      walkAscending(byAmount, visit);
-      break;
-    case 'amount:desc':
-      walkDescending(byAmount, c.amount, dirty, visit);
-      break;
-    case 'listedAt:asc':
-      walkAscending(byListedDay, visit);
-      break;
-    default: // listedAt:desc, and relevance without text (newest first)
-      walkDescending(byListedDay, c.listedDay, dirty, visit);
-  }
+  walkMarked(byAmount ? store.orders.amount : store.orders.listedDay, descending, visit);
   return budget < 0 && found.length < need ? fromBase() : finish();
 }
 
 /**
  * What reading one entry of a sort order costs against reading one slot of a term's base list:
- * the order visits slots in amount or date order (a cache miss each for its filter combination
- * and match bit), the base list in slot order.
+ * the order visits slots in amount or date order (a cache miss each for its match bit and, after
+ * writes, its written mark; the combination comes with the order), the base list in slot order.
  */
 const WALK_STEP_COST = 4;
-
-function walkAscending(order: Uint32Array, visit: (slot: number) => boolean): void {
-  for (let i = 0; i < order.length; i++) if (!visit(order[i]!)) return;
-}
 
 /** The order of the query as a comparator of slots (ties by id), for the few written slots. */
 function comparatorFor(

@@ -66,9 +66,9 @@ export class SortOrders {
   readonly idRank: Uint32Array;
   /** live slots by id: the inverse of `idRank` */
   readonly byId: Uint32Array;
-  /** combination and run starts along `byAmount` and `byListedDay` */
-  readonly amountMarks: OrderMarks;
-  readonly listedDayMarks: OrderMarks;
+  /** `byAmount` and `byListedDay` with each position's combination and run starts */
+  readonly amount: MarkedOrder;
+  readonly listedDay: MarkedOrder;
 
   private constructor(
     byId: Uint32Array,
@@ -79,8 +79,8 @@ export class SortOrders {
     amountMarks: OrderMarks,
     listedDayMarks: OrderMarks,
   ) {
-    this.amountMarks = amountMarks;
-    this.listedDayMarks = listedDayMarks;
+    this.amount = { slots: byAmount, ...amountMarks };
+    this.listedDay = { slots: byListedDay, ...listedDayMarks };
     this.byId = byId;
     this.idRank = idRank;
     this.byListedDay = byListedDay;
@@ -209,24 +209,33 @@ export function radixSortByDouble(slots: Uint32Array, key: Float64Array): Uint32
   return order;
 }
 
+/** An order with its marks: what a walk reads (the index's orders, and term orders cut from them). */
+export interface MarkedOrder extends OrderMarks {
+  slots: Uint32Array;
+}
+
 /**
- * Walks `order` from its end, each run of equal `key` front to back: (key descending, id
- * ascending), the order of `amount:desc` and `listedAt:desc`. Slots marked in `skip` (written since
- * the order was built, so their key may have changed) do not end a run; `visit` must skip them.
- * `visit` returns false to stop.
+ * Visits `order` ascending, or descending by key with each run of equal keys front to back — so
+ * ties come by id ascending either way, the order the search contract shows — passing each slot
+ * with its combination id, until `visit` returns false. Reads the order and its marks only, in
+ * sequence.
  */
-export function walkDescending(
-  order: Uint32Array,
-  key: ArrayLike<number>,
-  skip: Uint8Array,
-  visit: (slot: number) => boolean,
+export function walkMarked(
+  order: MarkedOrder,
+  descending: boolean,
+  visit: (slot: number, combo: number) => boolean,
 ): void {
-  let end = order.length - 1;
+  const { slots, combos, runStarts } = order;
+  const n = slots.length;
+  if (!descending) {
+    for (let i = 0; i < n; i++) if (!visit(slots[i]!, combos[i]!)) return;
+    return;
+  }
+  let end = n - 1;
   while (end >= 0) {
-    const k = key[order[end]!]!;
     let start = end;
-    while (start > 0 && (key[order[start - 1]!]! === k || skip[order[start - 1]!] === 1)) start--;
-    for (let i = start; i <= end; i++) if (!visit(order[i]!)) return;
+    while (start > 0 && (runStarts[start >>> 5]! & (1 << (start & 31))) === 0) start--;
+    for (let i = start; i <= end; i++) if (!visit(slots[i]!, combos[i]!)) return;
     end = start - 1;
   }
 }

@@ -1,4 +1,4 @@
-import type { OrderMarks, SortOrders } from './sort-orders.ts';
+import { type MarkedOrder, type SortOrders, walkMarked } from './sort-orders.ts';
 import { bitmapOf, type TermEntry } from './term-entry.ts';
 
 /**
@@ -18,14 +18,8 @@ import { bitmapOf, type TermEntry } from './term-entry.ts';
  * (`OrderMarks`: ~3 ms per million listings): only for terms that match at least 1/64 of the
  * listings (`wantsTermOrders`).
  */
-export interface TermOrder {
-  /** the term's base slots unchanged since the base, by (key, id) ascending */
-  slots: Uint32Array;
-  /** each slot's filter combination id */
-  combos: Uint16Array | Uint32Array;
-  /** bit i set: position i starts a run of equal keys (a descending walk visits each run front to back) */
-  runStarts: Uint32Array;
-}
+/** The term's base slots unchanged since the base, by (key, id) ascending, with their marks. */
+export type TermOrder = MarkedOrder;
 
 export type TermOrderName = 'byAmount' | 'byListedDay';
 
@@ -41,8 +35,8 @@ export function termOrderOf(
   if (kept) return kept;
   const built =
     name === 'byAmount'
-      ? cutTermOrder(entry, orders.byAmount, orders.amountMarks, slotCount, dirty)
-      : cutTermOrder(entry, orders.byListedDay, orders.listedDayMarks, slotCount, dirty);
+      ? cutTermOrder(entry, orders.amount, slotCount, dirty)
+      : cutTermOrder(entry, orders.listedDay, slotCount, dirty);
   entry.orders[name] = built;
   return built;
 }
@@ -54,8 +48,7 @@ export function termOrderOf(
  */
 function cutTermOrder(
   entry: TermEntry,
-  order: Uint32Array,
-  marks: OrderMarks,
+  marked: MarkedOrder,
   slotCount: number,
   dirty: Uint8Array | null,
 ): TermOrder {
@@ -64,9 +57,9 @@ function cutTermOrder(
   const bitmap = bitmapOf(entry, slotCount);
   const length = entry.base!.length;
   const slots = new Uint32Array(length);
-  const combos = marks.combos instanceof Uint16Array ? new Uint16Array(length) : new Uint32Array(length);
+  const combos = marked.combos instanceof Uint16Array ? new Uint16Array(length) : new Uint32Array(length);
   const runStarts = new Uint32Array((length + 31) >>> 5);
-  const { combos: comboAt, runStarts: startsAt } = marks;
+  const { slots: order, combos: comboAt, runStarts: startsAt } = marked;
   let n = 0;
   // a run of equal keys started at or after the last kept position: the next kept one starts a run
   let runStarted = false;
@@ -95,22 +88,9 @@ export function walkTermOrder(
   dirty: Uint8Array | null,
   visit: (slot: number) => boolean,
 ): void {
-  const { slots, combos, runStarts } = order;
-  const n = slots.length;
-  const keep = (i: number): boolean => {
-    if (passes[combos[i]!] !== 1) return true;
-    const slot = slots[i]!;
-    return (dirty !== null && dirty[slot] === 1) || visit(slot);
-  };
-  if (!descending) {
-    for (let i = 0; i < n; i++) if (!keep(i)) return;
-    return;
-  }
-  let end = n - 1;
-  while (end >= 0) {
-    let start = end;
-    while (start > 0 && (runStarts[start >>> 5]! & (1 << (start & 31))) === 0) start--;
-    for (let i = start; i <= end; i++) if (!keep(i)) return;
-    end = start - 1;
-  }
+  walkMarked(
+    order,
+    descending,
+    (slot, combo) => passes[combo] !== 1 || (dirty !== null && dirty[slot] === 1) || visit(slot),
+  );
 }
