@@ -1,8 +1,14 @@
 import { entryBytes, type TermEntry } from './term-entry.ts';
 
-/** Per-term entries kept per base: at most this many, and this many bytes. */
+/**
+ * Per-term entries kept per base: at most this many, and this many bytes or this many per slot,
+ * whichever is more. The broad terms' entries together grow with the index (each first keystroke
+ * matches a share of it), and the bench asks them in turn: a budget they overflow makes every
+ * one of them a miss (LRU over a cycle), rebuilt on every query — at 10M, 256 MB did that.
+ */
 const MAX_TERM_ENTRIES = 64;
 const MAX_TERM_BYTES = 256 * 1024 * 1024;
+const MAX_TERM_BYTES_PER_SLOT = 48;
 
 /**
  * The term entries of the current base (sort orders), least recently used dropped first, and the
@@ -51,8 +57,9 @@ export class TermCache {
   remember(text: string, entry: TermEntry): void {
     this.entries.set(text, entry);
     this.bytes += entryBytes(entry, this.slots());
+    const budget = Math.max(MAX_TERM_BYTES, MAX_TERM_BYTES_PER_SLOT * this.slots());
     for (const [oldest, old] of this.entries) {
-      if (this.entries.size <= MAX_TERM_ENTRIES && this.bytes <= MAX_TERM_BYTES) break;
+      if (this.entries.size <= MAX_TERM_ENTRIES && this.bytes <= budget) break;
       if (old === entry) break;
       this.entries.delete(oldest);
       this.bytes -= entryBytes(old, this.slots());

@@ -130,10 +130,12 @@ export function entryBytes(entry: TermEntry, slotCount: number): number {
 
 /**
  * A term earns its own sort orders (term-orders.ts) when it matches at least 1/64 of the index's
- * slots: reading the index's order to build them then costs less than sorting its matches would.
+ * slots (reading the index's order to cut them then costs less than sorting its matches would)
+ * and less than a quarter: a page of a term that broad reads at most 4× as many entries along the
+ * index's order as along its own, so its own would buy little for their memory.
  */
 export function wantsTermOrders(entry: TermEntry, slotCount: number): boolean {
-  return entry.base !== null && entry.base.length * 64 >= slotCount;
+  return entry.base !== null && entry.base.length * 64 >= slotCount && entry.base.length * 4 < slotCount;
 }
 
 export function bitmapOf(entry: TermEntry, slotCount: number): Uint32Array {

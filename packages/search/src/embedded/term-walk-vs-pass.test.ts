@@ -125,14 +125,14 @@ describe('a walk along a sort order whose matches gather at its far end', () => 
     return { walked, passed };
   }
 
-  it('a broad term (4 in 5 listings) walks its own orders: the same pages as a pass over every candidate', async () => {
+  it('a broad term (1 in 8 listings) walks its own orders: the same pages as a pass over every candidate', async () => {
     // 涉民生 cases owe the least here, so 王 + livelihood by amount descending finds its matches
     // only after reading nearly the whole amount order
     const docs: SearchDocument[] = Array.from({ length: 1000 }, (_, i) => ({
       ...template,
       id: `F${String(i).padStart(5, '0')}`,
       version: 1,
-      name: i % 5 === 4 ? `李${i}` : `王${i}`,
+      name: i % 8 === 0 ? `王${i}` : `李${i}`,
       livelihood: i >= 880,
       amountOwedFen: i >= 880 ? 100 + i : 1_000_000 + i,
     }));
@@ -145,7 +145,7 @@ describe('a walk along a sort order whose matches gather at its far end', () => 
       ] as const) {
         const q = query(sort, page, pageSize, true);
         const expected = await passed.search(q);
-        expect(expected.total).toBe(96);
+        expect(expected.total).toBe(15);
         expect(await walked.search(q), JSON.stringify(q)).toEqual(expected);
       }
   });
