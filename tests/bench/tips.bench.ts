@@ -13,7 +13,7 @@
  * Variants side by side in one run (medians of `BENCH_TIPS_ROUNDS` rounds): "group commit" (this
  * checkout), "no group commit" (`TIP_GROUP_COMMIT=0`, one transaction per tip), on PostgreSQL
  * also two server processes sharing the clients, and "baseline", the server of another checkout
- * (`BENCH_TIPS_BASELINE=/path`, e.g. `git archive main` plus its node_modules).
+ * (`BENCH_TIPS_BASELINE=/path`, e.g. made by `tests/bench/baseline-checkout.sh`).
  * Per tip before (2026-11-30, in-process profile `tip-intake-profile.ts`, 600 tips at 16):
  * 4–5 statements + BEGIN/COMMIT (PostgreSQL: + the advisory lock), 6.2–7.5 ms CPU on PGlite, of
  * it ~51 % PGlite (wasm and its protocol code), ~10 % drizzle, ~6 % sealing the idempotent answer.
@@ -349,7 +349,7 @@ function mediansOf(backend: string, runs: Row[]) {
 /**
  * The variants compared in one run: this checkout with group commit, the same without it
  * (`TIP_GROUP_COMMIT=0`: one transaction per tip), on PostgreSQL also two processes, and, when
- * `BENCH_TIPS_BASELINE` names another checkout (with its node_modules; e.g. `git archive main`),
+ * `BENCH_TIPS_BASELINE` names another checkout (with its node_modules; e.g. made by `tests/bench/baseline-checkout.sh`),
  * that checkout's server as "baseline".
  */
 async function variantsFor(postgres: boolean): Promise<Variant[]> {

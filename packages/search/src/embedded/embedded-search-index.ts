@@ -51,7 +51,8 @@ export interface StoredEntry {
  * Broad queries (a surname, 公司, 执1: tens of thousands of matches and more) cost what their page
  * costs (issue 13): a term asked twice gets a `TermEntry` (exact match set + histogram over
  * filter-value combinations, for totals and facets under any filters) and its page is a walk along
- * index-wide `SortOrders` (or the term's relevance order) that stops when the page is full. Writes
+ * index-wide `SortOrders` (or the term's relevance order) that stops when the page is full; a term
+ * matching 1/64 to 1/4 of the listings walks its own matches in those orders (term-orders.ts). Writes
  * do not invalidate either: they go to a `WriteLog` merged into each answer, and the orders are
  * rebuilt once 1/64 of the listings were written, in the background (a phase per turn of the
  * event loop) while the current ones keep serving. Listings are packed per slot (`ListingStore`),
@@ -67,13 +68,12 @@ export interface StoredEntry {
  * Memory at 1M (demo data, tests/bench): heap ~650 MB after a build, RSS ~700 MB when loaded
  * from a snapshot (`snapshot.ts`), ~1.0 GB right after a build (V8 keeps the pages the build's
  * garbage used). At 10M (2026-11-30, `search.bench.ts --sizes 10000000 --engines new
- * --no-postgres`, load average 1.9–2.3): build 232 s wall / 272 s CPU (of which 28 s preparing
- * sort orders and words), RSS +7.1 GB (peak 7.2 GB), standard mix p50 1.0 / p95 19 ms (CPU p95
- * 20 ms; 145 ms / CPU 82 ms before the prepared words, buckets and token pieces), broad mix p95
- * 7.5 ms (see the package README).
- * UNFINISHED (issue 13): the 10M build met its 300 s target in the two runs of this session (a
- * quiet machine) with 272–277 s of CPU; under load the wall time has been up to 1.6× the CPU
- * time, so it is not met with a margin. The build's CPU time goes to the listing store (value ids, packing) and posting-list
+ * --no-postgres`, load average 0.8–1.6, term orders included): build 239 s wall / 280 s CPU (of
+ * which 24 s preparing sort orders and words), RSS +7.25 GB (peak 7.3 GB), standard mix p50 1.1 /
+ * p95 19 ms (CPU p95 20 ms; 145 ms / CPU 82 ms before the prepared words, buckets and token
+ * pieces), broad mix p50 0.13 / p95 0.68 ms (7.5 ms before the term orders; see the package README).
+ * Caveat (issue 13): the 10M build meets its 300 s target on a quiet machine (280 s of CPU); under
+ * load the wall time has been up to 1.6× the CPU time, so it is not met with a margin. The build's CPU time goes to the listing store (value ids, packing) and posting-list
  * appends about a quarter each, GC ~15 %, normalisation ~10 % (profile of a 500k build); digit
  * tokens made the build ~20 % more CPU at 1M, the prepared words ~1 s per million listings (one
  * read of every haystack). The words are chosen once per `prepare` (at start-up in the API): a
