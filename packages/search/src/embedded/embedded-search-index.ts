@@ -92,6 +92,12 @@ export interface EmbeddedSearchIndexOptions extends SearchIndexOptions {
    * fragments, is served by a pass and costs no entry; first keystrokes repeat all the time)
    */
   termEntryOnSighting?: number;
+  /**
+   * a broad term's sorted pages walk its own order (term-orders.ts) once the pages served without
+   * it have cost this many times the index's order length in base-list reads (default 2, about
+   * what cutting the order costs; 0 = cut it for the first page that could use it)
+   */
+  termOrderRent?: number;
   /** writes after which the sort orders are rebuilt (default: 4,096 or 1/64 of the listings) */
   rebuildAfterWrites?: number;
   /**
@@ -136,6 +142,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   private readonly minDeadSlotsToCompact: number;
   private readonly broadQueryMin: number;
+  private readonly termOrderRent: number;
   private readonly rebuildAfterWrites: number | undefined;
   private readonly preparedGramMin: number;
   private readonly tokenPieceMax: number | undefined;
@@ -159,6 +166,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.hashIdentifier = options.hashIdentifier;
     this.minDeadSlotsToCompact = options.minDeadSlotsToCompact ?? 50_000;
     this.broadQueryMin = options.broadQueryMin ?? 2_000;
+    this.termOrderRent = options.termOrderRent ?? 2;
     this.rebuildAfterWrites = options.rebuildAfterWrites;
     this.terms = new TermCache(options.termEntryOnSighting ?? 2, () => this.columns.length);
     this.preparedGramMin = options.preparedGramMin ?? 2_000;
@@ -231,6 +239,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
                 idsAscend: this.idsAscend,
                 orders: this.orders(),
                 log: this.log,
+                termOrderRent: this.termOrderRent,
               },
               planned.entry,
               resolved,

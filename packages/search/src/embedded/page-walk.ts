@@ -4,7 +4,7 @@ import { matchTier } from './match-tier.ts';
 import { filterCodes, type PassResult, topByFloor } from './search-pass.ts';
 import { type SortOrders, walkMarked } from './sort-orders.ts';
 import { bitmapOf, countFromHistogram, type TermEntry, wantsTermOrders } from './term-entry.ts';
-import { termOrderOf, walkTermOrder } from './term-orders.ts';
+import { termOrderOnceDue, walkTermOrder } from './term-orders.ts';
 import { TopK } from './top-k.ts';
 import type { WriteLog } from './write-log.ts';
 
@@ -17,6 +17,8 @@ export interface WalkStore {
   idsAscend: boolean;
   orders: SortOrders;
   log: WriteLog;
+  /** see `EmbeddedSearchIndexOptions.termOrderRent` */
+  termOrderRent: number;
 }
 
 /**
@@ -81,14 +83,21 @@ export function walkPage(store: WalkStore, entry: TermEntry, query: ResolvedQuer
   const descending = query.sort !== 'amount:asc' && query.sort !== 'listedAt:asc';
   /** slots written since the base (null: none was) */
   const written = store.log.length > 0 ? dirty : null;
-  if (wantsTermOrders(entry, c.length)) {
-    // a broad term: walk its own matches in the order (never more than the top-k pass reads)
-    const order = termOrderOf(entry, store.orders, byAmount ? 'byAmount' : 'byListedDay', c.length, written);
-    walkTermOrder(order, descending, passes, written, take);
-    return finish();
-  }
   const live = store.orders.byAmount.length + delta.length;
   const walkCost = (need * live) / total;
+  if (wantsTermOrders(entry, c.length)) {
+    // a broad term: walk its own matches in the order (never more than the top-k pass reads) —
+    // once the pages served without it have paid for cutting it (rent, then buy: at most twice
+    // the cost of knowing in advance, and a term asked a few times never pays for the cut)
+    const withoutIt = Math.min(walkCost * WALK_STEP_COST, base!.length);
+    const rent = store.termOrderRent * store.orders.byAmount.length;
+    const name = byAmount ? 'byAmount' : 'byListedDay';
+    const order = termOrderOnceDue(entry, store.orders, name, c.length, written, withoutIt, rent);
+    if (order !== undefined) {
+      walkTermOrder(order, descending, passes, written, take);
+      return finish();
+    }
+  }
   if (base !== null && walkCost * WALK_STEP_COST > base.length) return fromBase();
 
   // The estimate assumes the matches spread evenly over the order; when they gather at its far

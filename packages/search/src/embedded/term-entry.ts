@@ -40,6 +40,8 @@ export interface TermEntry {
   rankDeferred?: boolean;
   /** `base` in the index's amount and listing-day orders (term-orders.ts; broad terms, on first need) */
   orders?: { byAmount?: TermOrder; byListedDay?: TermOrder };
+  /** per order not cut yet: what the pages served without it cost so far (term-orders.ts) */
+  orderRentPaid?: { byAmount: number; byListedDay: number };
 }
 
 /** `base`: live matches (or `null` for every live slot); slots written since the base are left out. */

@@ -23,16 +23,26 @@ export type TermOrder = MarkedOrder;
 
 export type TermOrderName = 'byAmount' | 'byListedDay';
 
-export function termOrderOf(
+/**
+ * The term's order when it has one or it is due: the estimated cost of each page served without
+ * it (`pageCost`, in base-list reads) is added up per order, and once the sum reaches `rent` the
+ * order is cut. Undefined: serve this page without it.
+ */
+export function termOrderOnceDue(
   entry: TermEntry,
   orders: SortOrders,
   name: TermOrderName,
   slotCount: number,
   dirty: Uint8Array | null,
-): TermOrder {
+  pageCost: number,
+  rent: number,
+): TermOrder | undefined {
   entry.orders ??= {};
   const kept = entry.orders[name];
   if (kept) return kept;
+  entry.orderRentPaid ??= { byAmount: 0, byListedDay: 0 };
+  entry.orderRentPaid[name] += pageCost;
+  if (entry.orderRentPaid[name] < rent) return undefined;
   const built =
     name === 'byAmount'
       ? cutTermOrder(entry, orders.amount, slotCount, dirty)

@@ -3,6 +3,7 @@ import { contractListings } from '../contract-fixtures.ts';
 import { createIdentifierHasher } from '../identifier.ts';
 import type { SearchDocument, SearchQuery, SearchSort } from '../search-index.ts';
 import { EmbeddedSearchIndex } from './embedded-search-index.ts';
+import type { TermCache } from './term-cache.ts';
 
 const hash = createIdentifierHasher('walk-test-secret-0123456789');
 const template = contractListings(hash).wangWei;
@@ -58,18 +59,21 @@ function randomQuery(rand: () => number): SearchQuery {
 }
 
 describe.each([
-  { rebuildAfterWrites: undefined, termEntryOnSighting: 1, seed: 7 },
-  { rebuildAfterWrites: 25, termEntryOnSighting: 1, seed: 8 },
-  { rebuildAfterWrites: undefined, termEntryOnSighting: 2, seed: 9 },
+  // term orders cut for the first page that can use one
+  { rebuildAfterWrites: undefined, termOrderRent: 0, seed: 7 },
+  { rebuildAfterWrites: 25, termOrderRent: 0, seed: 8 },
+  // cut once their pages paid for it: served without, then with, in the same run
+  { rebuildAfterWrites: undefined, termOrderRent: 0.5, seed: 9 },
 ])(
-  'broad queries served from term entries and sort orders (rebuild after $rebuildAfterWrites writes)',
-  ({ rebuildAfterWrites, seed }) => {
+  'broad queries served from term entries and sort orders (rebuild after $rebuildAfterWrites writes, term order rent $termOrderRent)',
+  ({ rebuildAfterWrites, termOrderRent, seed }) => {
     it('answer exactly as a pass over every candidate does, across writes, filters, sorts and pages', async () => {
       const rand = rng(seed);
       const walked = new EmbeddedSearchIndex({
         hashIdentifier: hash,
         broadQueryMin: 0,
         termEntryOnSighting: 1,
+        termOrderRent,
         ...(rebuildAfterWrites ? { rebuildAfterWrites } : {}),
       });
       const passed = new EmbeddedSearchIndex({
@@ -118,6 +122,7 @@ describe('a walk along a sort order whose matches gather at its far end', () => 
       hashIdentifier: hash,
       broadQueryMin: 0,
       termEntryOnSighting: 1,
+      termOrderRent: 0,
     });
     const passed = new EmbeddedSearchIndex({ hashIdentifier: hash, broadQueryMin: Number.MAX_SAFE_INTEGER });
     await walked.upsert(docs);
@@ -148,6 +153,35 @@ describe('a walk along a sort order whose matches gather at its far end', () => 
         expect(expected.total).toBe(15);
         expect(await walked.search(q), JSON.stringify(q)).toEqual(expected);
       }
+  });
+
+  it('cuts a broad term’s order only once the pages served without it cost what cutting it costs', async () => {
+    const docs: SearchDocument[] = Array.from({ length: 1000 }, (_, i) => ({
+      ...template,
+      id: `F${String(i).padStart(5, '0')}`,
+      version: 1,
+      name: i % 8 === 0 ? `王${i}` : `李${i}`,
+      livelihood: i >= 880,
+    }));
+    // rent: one order length (1,000 reads); each page here costs a read of the term's 125 matches
+    const walked = new EmbeddedSearchIndex({
+      hashIdentifier: hash,
+      broadQueryMin: 0,
+      termEntryOnSighting: 1,
+      termOrderRent: 1,
+    });
+    const passed = new EmbeddedSearchIndex({ hashIdentifier: hash, broadQueryMin: Number.MAX_SAFE_INTEGER });
+    await walked.upsert(docs);
+    await passed.upsert(docs);
+    const cut = () =>
+      (walked as unknown as { terms: TermCache }).terms.get('王')?.orders?.byAmount !== undefined;
+    const seen: boolean[] = [];
+    for (let k = 0; k < 10; k++) {
+      const q = query('amount:desc', 1 + (k % 3), 5, true);
+      expect(await walked.search(q), JSON.stringify(q)).toEqual(await passed.search(q));
+      seen.push(cut());
+    }
+    expect(seen).toEqual([false, false, false, false, false, false, false, true, true, true]);
   });
 
   it('a narrower term (1 in 70, under 1/64) stops its walk along the index order once it cost a pass over its matches', async () => {
