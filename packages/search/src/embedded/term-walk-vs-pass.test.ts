@@ -117,12 +117,13 @@ describe('a walk along a sort order whose matches gather at its far end', () => 
     page,
     pageSize,
   });
-  async function indexes(docs: SearchDocument[]) {
+  /** `walked` serves broad terms from entries (term orders cut at once unless `termOrderRent`); `passed` never */
+  async function indexes(docs: SearchDocument[], termOrderRent = 0) {
     const walked = new EmbeddedSearchIndex({
       hashIdentifier: hash,
       broadQueryMin: 0,
       termEntryOnSighting: 1,
-      termOrderRent: 0,
+      termOrderRent,
     });
     const passed = new EmbeddedSearchIndex({ hashIdentifier: hash, broadQueryMin: Number.MAX_SAFE_INTEGER });
     await walked.upsert(docs);
@@ -164,15 +165,7 @@ describe('a walk along a sort order whose matches gather at its far end', () => 
       livelihood: i >= 880,
     }));
     // rent: one order length (1,000 reads); each page here costs a read of the term's 125 matches
-    const walked = new EmbeddedSearchIndex({
-      hashIdentifier: hash,
-      broadQueryMin: 0,
-      termEntryOnSighting: 1,
-      termOrderRent: 1,
-    });
-    const passed = new EmbeddedSearchIndex({ hashIdentifier: hash, broadQueryMin: Number.MAX_SAFE_INTEGER });
-    await walked.upsert(docs);
-    await passed.upsert(docs);
+    const { walked, passed } = await indexes(docs, 1);
     const cut = () =>
       (walked as unknown as { terms: TermCache }).terms.get('王')?.orders?.byAmount !== undefined;
     const seen: boolean[] = [];
