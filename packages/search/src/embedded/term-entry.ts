@@ -38,7 +38,7 @@ export interface TermEntry {
    * one ranks the whole base (a term asked twice with relevance is likely asked again)
    */
   rankDeferred?: boolean;
-  /** `base` in the index's amount and listing-day orders (term-orders.ts; broad terms, on first need) */
+  /** `base` in the index's amount and listing-day orders (term-orders.ts; broad terms, once due) */
   orders?: { byAmount?: TermOrder; byListedDay?: TermOrder };
   /** per order not cut yet: what the pages served without it cost so far (term-orders.ts) */
   orderRentPaid?: { byAmount: number; byListedDay: number };

@@ -14,11 +14,13 @@ import { bitmapOf, type TermEntry } from './term-entry.ts';
  * misses, not the loop, were most of a walk's time. A slot written since the base is skipped,
  * whatever it holds now, so what was copied cannot go stale.
  *
- * Built once per term, order and base, by one sequential read of the index's order and its marks
- * (`OrderMarks`: ~3 ms per million listings): only for terms that match at least 1/64 of the
- * listings (`wantsTermOrders`).
+ * Cut once per term, order and base, by one sequential read of the index's order and its marks
+ * (`OrderMarks`: 5–11 ms at 1M listings), for terms matching 1/64 to 1/4 of the listings
+ * (`wantsTermOrders`), once the pages served without it cost about as much (`termOrderOnceDue`).
+ *
+ * A term order: the term's base slots unchanged since the base, by (key, id) ascending, with
+ * their marks.
  */
-/** The term's base slots unchanged since the base, by (key, id) ascending, with their marks. */
 export type TermOrder = MarkedOrder;
 
 export type TermOrderName = 'byAmount' | 'byListedDay';
