@@ -107,6 +107,10 @@
  *                   this, 2 processes 0.5 / 9.9 / 25.9
  *   standard        baseline 1.1 / 11.8 / 35.5   this 0.7 / 5.2 / 29.9   2 processes 0.5 / 4.4 / 17.6
  * So the p99 ≤ 50 ms holds at the target's rate as well, with one process or two.
+ * The figures above cut a term order on the first page that could use it; cut once due
+ * (`termOrderRent`, the default since), one run each, load ~1.5: broad computed baseline 1,120
+ * req/s 13 / 27.4 / 38.4 ms 0.99 ms CPU, this 1,828 req/s 7.4 / 17.4 / 26.0 ms 0.63 ms CPU;
+ * standard baseline 1,637 req/s p99 23.4, this 1,620 req/s p99 22.4.
  *
  * (Session 6.) Kept per-listing JSON bytes, bounded this time (100k listings in the answer cache, dropped with
  * it): 1M, one process, 1.09 → 1.14 ms per broad answer and +430 MB RSS (the small Buffers pin the

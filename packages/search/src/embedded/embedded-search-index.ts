@@ -68,11 +68,11 @@ export interface StoredEntry {
  * Memory at 1M (demo data, tests/bench): heap ~650 MB after a build, RSS ~700 MB when loaded
  * from a snapshot (`snapshot.ts`), ~1.0 GB right after a build (V8 keeps the pages the build's
  * garbage used). At 10M (2026-11-30, `search.bench.ts --sizes 10000000 --engines new
- * --no-postgres`, load average 0.8–1.6, term orders included): build 239 s wall / 280 s CPU (of
- * which 24 s preparing sort orders and words), RSS +7.25 GB (peak 7.3 GB), standard mix p50 1.1 /
- * p95 19 ms (CPU p95 20 ms; 145 ms / CPU 82 ms before the prepared words, buckets and token
- * pieces), broad mix p50 0.13 / p95 0.68 ms (7.5 ms before the term orders; see the package README).
- * Caveat (issue 13): the 10M build meets its 300 s target on a quiet machine (280 s of CPU); under
+ * --no-postgres`, load average ~1.5, term orders cut once due): build 226 s wall / 268 s CPU (of
+ * which 26 s preparing sort orders and words), RSS +7.3 GB, standard mix p50 1.1 / p95 18 ms (CPU
+ * p95 22 ms; 145 ms / CPU 82 ms before the prepared words, buckets and token pieces), broad mix
+ * p50 0.26 / p95 2.1 ms (7.5 ms before the term orders; see the package README).
+ * Caveat (issue 13): the 10M build meets its 300 s target on a quiet machine (268 s of CPU); under
  * load the wall time has been up to 1.6× the CPU time, so it is not met with a margin. The build's CPU time goes to the listing store (value ids, packing) and posting-list
  * appends about a quarter each, GC ~15 %, normalisation ~10 % (profile of a 500k build); digit
  * tokens made the build ~20 % more CPU at 1M, the prepared words ~1 s per million listings (one
