@@ -117,6 +117,21 @@ describe('a walk along a sort order whose matches gather at its far end', () => 
     page,
     pageSize,
   });
+  /** `count` listings, 王 where `isWang`, the others 李; those that `owesLittle` owe 100 + i fen */
+  const listings = (
+    count: number,
+    isWang: (i: number) => boolean,
+    owesLittle: (i: number) => boolean,
+    livelihood: (i: number) => boolean = () => false,
+  ): SearchDocument[] =>
+    Array.from({ length: count }, (_, i) => ({
+      ...template,
+      id: `F${String(i).padStart(5, '0')}`,
+      version: 1,
+      name: isWang(i) ? `王${i}` : `李${i}`,
+      livelihood: livelihood(i),
+      amountOwedFen: owesLittle(i) ? 100 + i : 1_000_000 + i,
+    }));
   /** `walked` serves broad terms from entries (term orders cut at once unless `termOrderRent`); `passed` never */
   async function indexes(docs: SearchDocument[], termOrderRent = 0) {
     const walked = new EmbeddedSearchIndex({
@@ -134,14 +149,12 @@ describe('a walk along a sort order whose matches gather at its far end', () => 
   it('a broad term (1 in 8 listings) walks its own orders: the same pages as a pass over every candidate', async () => {
     // 涉民生 cases owe the least here, so 王 + livelihood by amount descending finds its matches
     // only after reading nearly the whole amount order
-    const docs: SearchDocument[] = Array.from({ length: 1000 }, (_, i) => ({
-      ...template,
-      id: `F${String(i).padStart(5, '0')}`,
-      version: 1,
-      name: i % 8 === 0 ? `王${i}` : `李${i}`,
-      livelihood: i >= 880,
-      amountOwedFen: i >= 880 ? 100 + i : 1_000_000 + i,
-    }));
+    const docs = listings(
+      1000,
+      (i) => i % 8 === 0,
+      (i) => i >= 880,
+      (i) => i >= 880,
+    );
     const { walked, passed } = await indexes(docs);
     for (const sort of ['amount:desc', 'amount:asc', 'listedAt:desc'] as const)
       for (const [page, pageSize] of [
@@ -157,13 +170,12 @@ describe('a walk along a sort order whose matches gather at its far end', () => 
   });
 
   it('cuts a broad term’s order only once the pages served without it cost what cutting it costs', async () => {
-    const docs: SearchDocument[] = Array.from({ length: 1000 }, (_, i) => ({
-      ...template,
-      id: `F${String(i).padStart(5, '0')}`,
-      version: 1,
-      name: i % 8 === 0 ? `王${i}` : `李${i}`,
-      livelihood: i >= 880,
-    }));
+    const docs = listings(
+      1000,
+      (i) => i % 8 === 0,
+      () => false,
+      (i) => i >= 880,
+    );
     // rent: one order length (1,000 reads); each page here costs a read of the term's 125 matches
     const { walked, passed } = await indexes(docs, 1);
     const cut = () =>
@@ -180,13 +192,11 @@ describe('a walk along a sort order whose matches gather at its far end', () => 
   it('a narrower term (1 in 70, under 1/64) stops its walk along the index order once it cost a pass over its matches', async () => {
     // 王 owes the least of all: by amount descending, the walk along the index's order meets its
     // first match after every other listing; the even-spread estimate (few slots per page) is wrong
-    const docs: SearchDocument[] = Array.from({ length: 40_000 }, (_, i) => ({
-      ...template,
-      id: `F${String(i).padStart(5, '0')}`,
-      version: 1,
-      name: i % 70 === 0 ? `王${i}` : `李${i}`,
-      amountOwedFen: i % 70 === 0 ? 100 + i : 1_000_000 + i,
-    }));
+    const docs = listings(
+      40_000,
+      (i) => i % 70 === 0,
+      (i) => i % 70 === 0,
+    );
     const { walked, passed } = await indexes(docs);
     for (const [page, pageSize] of [
       [1, 1],
